@@ -1,0 +1,49 @@
+using ComplaintFunctions.Intake;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SendGrid;
+
+namespace ComplaintFunctions;
+
+/// <summary>Every service the functions use, registered once for the Functions host and the local runner alike.</summary>
+public static class ComplaintPipelineServices
+{
+    public static IServiceCollection AddComplaintPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section));
+        services.AddOptions<LinkSigningOptions>().Bind(configuration.GetSection(LinkSigningOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton<AppTables>();
+        services.AddSingleton<ComplaintStore>();
+        services.AddSingleton<CaseEventLog>();
+        services.AddSingleton<IdempotencyKeys>();
+
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<StatusLinks>();
+
+        services.AddSingleton<ISendGridClient>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(o.ApiKey))
+            {
+                throw new InvalidOperationException("SendGrid:ApiKey is not set (SendGrid__ApiKey in app settings, a Key Vault reference in Azure).");
+            }
+
+            return new SendGridClient(new SendGridClientOptions { ApiKey = o.ApiKey, Host = string.IsNullOrWhiteSpace(o.Host) ? "https://api.sendgrid.com" : o.Host });
+        });
+        services.AddSingleton<SentMailLedger>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<CustomerMails>();
+
+        services.AddSingleton<ComplaintIntake>();
+        return services;
+    }
+}

@@ -1,0 +1,120 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Storage;
+using ComplaintFunctions.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFunctions.Intake;
+
+/// <summary>A case as the one who reported it sees it right after: its number and where to follow it.</summary>
+public sealed record OpenedCase(CaseNumber CaseNumber, CaseStage Stage, string StatusUrl, bool IsNew);
+
+/// <summary>
+/// Opens a case, once: store the complaint, write the first line of its audit trail, start its
+/// orchestration. Every step is safe to repeat, so a request retried with the same
+/// Idempotency-Key finishes what an interrupted one began and answers with the same case.
+/// </summary>
+public sealed class ComplaintIntake(
+    ComplaintStore complaints,
+    IdempotencyKeys idempotencyKeys,
+    CaseEventLog auditTrail,
+    StatusLinks statusLinks,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<ComplaintIntake> logger)
+{
+    const int CaseNumberDraws = 5;
+
+    public async Task<OpenedCase> OpenAsync(
+        ComplaintDetails details,
+        Channel channel,
+        string actor,
+        string? idempotencyKey,
+        DurableTaskClient durable,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (idempotencyKey is not null && await idempotencyKeys.FindAsync(idempotencyKey, cancellationToken) is { } known)
+        {
+            return await ResumeAsync(known, actor, durable, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var complaint = await CreateWithFreshNumberAsync(details, channel, idempotencyKey, now, cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            var winner = await idempotencyKeys.ClaimAsync(idempotencyKey, complaint.CaseNumber, now, cancellationToken);
+            if (winner != complaint.CaseNumber)
+            {
+                // A concurrent request with the same key got there first; ours was never shown to anyone.
+                await complaints.DeleteUnseenAsync(complaint.CaseNumber, cancellationToken);
+                return await ResumeAsync(winner, actor, durable, cancellationToken);
+            }
+        }
+
+        await StartAsync(complaint, actor, durable, cancellationToken);
+        return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: true);
+    }
+
+    async Task<Complaint> CreateWithFreshNumberAsync(ComplaintDetails details, Channel channel, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var draw = 0; draw < CaseNumberDraws; draw++)
+        {
+            var complaint = Complaint.Open(CaseNumber.New(), channel, details, now);
+            if (await complaints.TryCreateAsync(complaint, idempotencyKey, cancellationToken))
+            {
+                return complaint;
+            }
+
+            logger.LogWarning("Case number {CaseNumber} was taken; drawing another", complaint.CaseNumber);
+        }
+
+        throw new InvalidOperationException($"No free case number after {CaseNumberDraws} draws.");
+    }
+
+    async Task<OpenedCase> ResumeAsync(CaseNumber caseNumber, string actor, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var stored = await complaints.GetAsync(caseNumber, cancellationToken);
+        await StartAsync(stored.Complaint, actor, durable, cancellationToken);
+        return new OpenedCase(caseNumber, stored.Complaint.Stage, statusLinks.UrlFor(caseNumber), IsNew: false);
+    }
+
+    async Task StartAsync(Complaint complaint, string actor, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        // Same id and time on a retry, so the trail gets this line once.
+        await auditTrail.AppendAsync(
+            new CaseEvent(
+                complaint.CaseNumber,
+                "opened",
+                complaint.OpenedAt,
+                "opened",
+                actor,
+                complaint.Channel.ToWire(),
+                $"Complaint reported ({complaint.Details.Category.ToWire()}) through {complaint.Channel.ToWire()}."),
+            cancellationToken);
+
+        var instanceId = ComplaintCaseOrchestration.InstanceIdFor(complaint.CaseNumber);
+        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var input = new ComplaintCaseInput(complaint.CaseNumber.Value, options.Value.ProgressInterval);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                ComplaintCaseOrchestration.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Lost a race with a concurrent retry that started it: that is the outcome we wanted.
+            if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
+            {
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Http;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ComplaintFunctions.Intake;
+
+/// <summary><c>GET /api/complaints/{caseNumber}?t=</c>: the case's status for its customer, only with the signed token from their mails.</summary>
+public sealed class ComplaintStatusFunction(ComplaintStore complaints, StatusLinks statusLinks)
+{
+    [Function("GetComplaintStatus")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "complaints/{caseNumber}")] HttpRequest request,
+        string caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.Query["t"].ToString();
+        // The same answer for a bad number, a bad token and a missing case: nothing to learn by guessing.
+        if (!CaseNumber.TryParse(caseNumber, out var number)
+            || !statusLinks.IsValid(number, token)
+            || await complaints.FindAsync(number, request.HttpContext.RequestAborted) is not { } stored)
+        {
+            return HtmlPage.Wanted(request)
+                ? HtmlPage.Render(StatusCodes.Status404NotFound, "en", "Case not found", "<p>We found no case for this link. Use the link in the latest mail about your case, or contact customer service with your case number.</p>")
+                : Problems.Status(StatusCodes.Status404NotFound, "No case found for this link.", "Use the status link from the mails about your case.");
+        }
+
+        var status = CaseStatus.Of(stored.Complaint);
+        return HtmlPage.Wanted(request) ? CaseStatus.Page(status, stored.Complaint.Details.Customer.Language) : new OkObjectResult(status);
+    }
+}

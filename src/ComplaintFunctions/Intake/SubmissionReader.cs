@@ -1,0 +1,99 @@
+using System.Text.Json;
+using ComplaintFunctions.Domain.Intake;
+using ComplaintFunctions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ComplaintFunctions.Intake;
+
+/// <summary>A complaint read off a request, or the problem answer to give instead.</summary>
+public sealed record SubmissionRead(ComplaintSubmission? Submission, ObjectResult? Problem, bool FromForm);
+
+/// <summary>Reads a complaint from JSON or a form post, lenient about types, strict about size.</summary>
+public static class SubmissionReader
+{
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public static async Task<SubmissionRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, "The complaint is too large.", $"A complaint can be at most {MaxBodyBytes / 1024} KB; send attachments by mail instead.");
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return new SubmissionRead(FromFields(name => form.TryGetValue(name, out var v) ? v.ToString() : null), null, FromForm: true);
+        }
+
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (mediaType is not null && !mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "Send the complaint as JSON or as a form post.", "Use Content-Type application/json or application/x-www-form-urlencoded.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, "The complaint is too large.", $"A complaint can be at most {MaxBodyBytes / 1024} KB.");
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(buffer.ToArray());
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(StatusCodes.Status400BadRequest, "The body must be a JSON object with the complaint's fields.");
+            }
+
+            var root = json.RootElement;
+            return new SubmissionRead(FromFields(name => Field(root, name)), null, FromForm: false);
+        }
+        catch (JsonException e)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "The body is not valid JSON.", e.Message);
+        }
+    }
+
+    static SubmissionRead Fail(int status, string title, string? detail = null) =>
+        new(null, Problems.Status(status, title, detail), FromForm: false);
+
+    // Numbers and booleans are read as their text; the rules then judge the text.
+    static string? Field(JsonElement root, string name)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => property.Value.GetRawText(),
+                };
+            }
+        }
+
+        return null;
+    }
+
+    static ComplaintSubmission FromFields(Func<string, string?> field) => new()
+    {
+        Name = field("name"),
+        Email = field("email"),
+        Phone = field("phone"),
+        OrderNumber = field("orderNumber"),
+        Product = field("product"),
+        Manufacturer = field("manufacturer"),
+        PurchaseDate = field("purchaseDate"),
+        DeliveryDate = field("deliveryDate"),
+        Category = field("category"),
+        Description = field("description"),
+        Language = field("language"),
+        Country = field("country"),
+        Channel = field("channel"),
+    };
+}

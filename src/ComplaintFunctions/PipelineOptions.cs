@@ -1,0 +1,23 @@
+namespace ComplaintFunctions;
+
+/// <summary>Settings of the pipeline as a whole (section <c>Pipeline</c>).</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Where customers and staff reach the app; links in mails start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>The retailer's time zone, for "today" in date checks.</summary>
+    public string TimeZone { get; set; } = "Europe/Oslo";
+
+    /// <summary>How long a case may go without a word to the customer before a progress mail goes out.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromDays(3);
+
+    public DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    }
+}

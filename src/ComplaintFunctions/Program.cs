@@ -1,0 +1,8 @@
+using ComplaintFunctions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddComplaintPipeline(builder.Configuration);
+builder.Build().Run();

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using ComplaintFunctions.Domain.Complaints;
+
+namespace ComplaintFunctions.Storage;
+
+/// <summary>One line of a case's audit trail: who did what, when, through which channel.</summary>
+/// <param name="EventId">Stable for one logical event, so a retried write finds it already there.</param>
+/// <param name="Actor">Who acted: <c>customer</c>, <c>agent:name</c>, <c>ombudsman</c>, <c>system</c>.</param>
+/// <param name="Channel">Through what: <c>webform</c>, <c>email</c>, <c>phone</c>, <c>chat</c>, <c>link</c>, <c>system</c>.</param>
+public sealed record CaseEvent(
+    CaseNumber CaseNumber,
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string Kind,
+    string Actor,
+    string Channel,
+    string Summary);
+
+/// <summary>
+/// The append-only audit trail (partition = case number, row = time then event id, so a case
+/// reads in order). This class can only add rows; nothing in the app updates or deletes them.
+/// </summary>
+public sealed class CaseEventLog(AppTables tables)
+{
+    /// <summary>Adds the event; false when this very event (same time and id) is already recorded.</summary>
+    public async Task<bool> AppendAsync(CaseEvent caseEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseEvent);
+        var table = await tables.GetAsync(TableNames.CaseEvents);
+        var entity = new TableEntity(caseEvent.CaseNumber.Value, RowKeyOf(caseEvent))
+        {
+            ["EventId"] = caseEvent.EventId,
+            ["OccurredAt"] = caseEvent.OccurredAt,
+            ["Kind"] = caseEvent.Kind,
+            ["Actor"] = caseEvent.Actor,
+            ["Channel"] = caseEvent.Channel,
+            ["Summary"] = caseEvent.Summary,
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The case's trail, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseEvent>> ReadAsync(CaseNumber caseNumber, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.CaseEvents);
+        var events = new List<CaseEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseNumber.Value}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            events.Add(new CaseEvent(
+                caseNumber,
+                e.GetString("EventId"),
+                e.GetDateTimeOffset("OccurredAt") ?? DateTimeOffset.MinValue,
+                e.GetString("Kind"),
+                e.GetString("Actor"),
+                e.GetString("Channel"),
+                e.GetString("Summary")));
+        }
+
+        return events;
+    }
+
+    static string RowKeyOf(CaseEvent e) =>
+        string.Create(CultureInfo.InvariantCulture, $"{e.OccurredAt.UtcTicks:D19}-{e.EventId}");
+}

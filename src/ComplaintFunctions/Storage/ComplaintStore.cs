@@ -1,0 +1,156 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using ComplaintFunctions.Domain.Complaints;
+
+namespace ComplaintFunctions.Storage;
+
+/// <summary>A complaint as read from storage, with the ETag that guards the next write.</summary>
+public sealed record StoredComplaint(Complaint Complaint, ETag ETag, string? IdempotencyKey);
+
+/// <summary>Someone else changed the case between our read and our write.</summary>
+public sealed class ConcurrentCaseUpdateException(CaseNumber caseNumber, Exception inner)
+    : Exception($"Case {caseNumber} was changed by someone else after it was read; read it again and retry the change.", inner)
+{
+    public CaseNumber CaseNumber { get; } = caseNumber;
+}
+
+/// <summary>
+/// Current state of each case, one row per case (partition = case number, so cases never
+/// contend). Writes carry the ETag of the read they are based on: two writers never
+/// silently overwrite each other.
+/// </summary>
+public sealed class ComplaintStore(AppTables tables)
+{
+    const string RowKey = "case";
+
+    /// <summary>Inserts a new case; false when the case number is already taken.</summary>
+    public async Task<bool> TryCreateAsync(Complaint complaint, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var table = await tables.GetAsync(TableNames.Complaints);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(complaint, idempotencyKey), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredComplaint?> FindAsync(CaseNumber caseNumber, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity
+            ? new StoredComplaint(FromEntity(entity), entity.ETag, entity.GetString("IdempotencyKey"))
+            : null;
+    }
+
+    public async Task<StoredComplaint> GetAsync(CaseNumber caseNumber, CancellationToken cancellationToken = default) =>
+        await FindAsync(caseNumber, cancellationToken) ?? throw new KeyNotFoundException($"Case {caseNumber} does not exist.");
+
+    /// <summary>Writes the changed case if nobody else wrote it since <paramref name="basedOn"/> was read.</summary>
+    public async Task<StoredComplaint> UpdateAsync(StoredComplaint basedOn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(basedOn);
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var entity = ToEntity(basedOn.Complaint, basedOn.IdempotencyKey);
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, basedOn.ETag, TableUpdateMode.Replace, cancellationToken);
+            return basedOn with { ETag = response.Headers.ETag ?? basedOn.ETag };
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 409)
+        {
+            throw new ConcurrentCaseUpdateException(basedOn.Complaint.CaseNumber, e);
+        }
+    }
+
+    /// <summary>Removes a case nobody has seen yet (a lost race on the same idempotency key).</summary>
+    internal async Task DeleteUnseenAsync(CaseNumber caseNumber, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        await table.DeleteEntityAsync(caseNumber.Value, RowKey, ETag.All, cancellationToken);
+    }
+
+    /// <summary>Open cases, optionally in one stage (a filtered scan; fine for the staff list's size).</summary>
+    public async IAsyncEnumerable<Complaint> ListOpenAsync(CaseStage? stage, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var filter = stage is { } s
+            ? TableClient.CreateQueryFilter($"Stage eq {s.ToWire()}")
+            : TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    static TableEntity ToEntity(Complaint complaint, string? idempotencyKey)
+    {
+        var details = complaint.Details;
+        var customer = details.Customer;
+        var purchase = details.Purchase;
+        return new TableEntity(complaint.CaseNumber.Value, RowKey)
+        {
+            ["Channel"] = complaint.Channel.ToWire(),
+            ["Category"] = details.Category.ToWire(),
+            ["Description"] = details.Description,
+            ["CustomerName"] = customer.Name,
+            ["CustomerEmail"] = customer.Email,
+            ["CustomerPhone"] = customer.Phone,
+            ["Language"] = customer.Language,
+            ["Country"] = customer.Country.ToString(),
+            ["OrderNumber"] = purchase.OrderNumber,
+            ["Product"] = purchase.Product,
+            ["Manufacturer"] = purchase.Manufacturer,
+            ["PurchaseDate"] = purchase.PurchaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["DeliveryDate"] = purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Stage"] = complaint.Stage.ToWire(),
+            ["OpenedAt"] = complaint.OpenedAt,
+            ["UpdatedAt"] = complaint.UpdatedAt,
+            ["ClosedAt"] = complaint.ClosedAt,
+            ["ClosedBy"] = complaint.ClosedBy?.ToString(),
+            ["OmbudsmanHasDecided"] = complaint.OmbudsmanHasDecided,
+            ["BodyOutcomeRecorded"] = complaint.BodyOutcomeRecorded,
+            ["IdempotencyKey"] = idempotencyKey,
+        };
+    }
+
+    static Complaint FromEntity(TableEntity e)
+    {
+        var customer = new Customer(
+            e.GetString("CustomerName"),
+            e.GetString("CustomerEmail"),
+            e.GetString("CustomerPhone"),
+            e.GetString("Language"),
+            Enum.Parse<Country>(e.GetString("Country")));
+        var purchase = new Purchase(
+            e.GetString("OrderNumber"),
+            e.GetString("Product"),
+            e.GetString("Manufacturer"),
+            ParseDate(e.GetString("PurchaseDate")),
+            ParseDate(e.GetString("DeliveryDate")));
+        _ = ComplaintCategoryNames.TryParse(e.GetString("Category"), out var category);
+        _ = ChannelNames.TryParse(e.GetString("Channel"), out var channel);
+        _ = CaseStageNames.TryParse(e.GetString("Stage"), out var stage);
+        CaseAction? closedBy = Enum.TryParse<CaseAction>(e.GetString("ClosedBy"), out var action) ? action : null;
+        return Complaint.Restore(
+            CaseNumber.Parse(e.PartitionKey),
+            channel,
+            new ComplaintDetails(customer, purchase, category, e.GetString("Description")),
+            e.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue,
+            e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+            stage,
+            e.GetDateTimeOffset("ClosedAt"),
+            closedBy,
+            e.GetBoolean("OmbudsmanHasDecided") ?? false,
+            e.GetBoolean("BodyOutcomeRecorded") ?? false);
+    }
+
+    static DateOnly? ParseDate(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
