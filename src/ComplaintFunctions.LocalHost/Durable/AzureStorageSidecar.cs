@@ -48,8 +48,9 @@ sealed class AzureStorageSidecar : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        var guarded = new StartStopGuard(service, service);
+        builder.Services.AddSingleton<IOrchestrationService>(guarded);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(guarded);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();

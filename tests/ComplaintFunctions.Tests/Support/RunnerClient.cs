@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ComplaintFunctions.LocalHost;
+
+namespace ComplaintFunctions.Tests.Support;
+
+/// <summary>A mail as a person finds it in the runner's <c>/dev/mail</c>.</summary>
+public sealed record SeenMail(string Id, DateTimeOffset Time, string[] To, string From, string Subject, string? Text, string? Html, Dictionary<string, string> Headers);
+
+/// <summary>Starts a local runner for a test on its own port and task hub, and talks to it over HTTP like a user.</summary>
+public sealed partial class RunnerClient : IAsyncDisposable
+{
+    LocalRunner? runner;
+
+    RunnerClient(HttpClient http) => Http = http;
+
+    public HttpClient Http { get; }
+
+    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0)
+    {
+        var client = new RunnerClient(new HttpClient());
+        await client.StartRunnerAsync(azurite, taskHub, settings, port);
+        return client;
+    }
+
+    public Uri BaseAddress => runner?.BaseAddress ?? throw new InvalidOperationException("The runner is stopped.");
+
+    public async Task StartRunnerAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings, int port)
+    {
+        var options = new LocalRunnerOptions
+        {
+            Port = port,
+            StorageConnectionString = azurite.ConnectionString,
+            TaskHub = taskHub,
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            options.Settings[key] = value;
+        }
+
+        runner = await LocalRunner.StartAsync(options);
+        // A restarted runner comes back on the same port, so the client's address stays right.
+        Http.BaseAddress ??= runner.BaseAddress;
+    }
+
+    public async Task StopRunnerAsync()
+    {
+        if (runner is not null)
+        {
+            await runner.DisposeAsync();
+            runner = null;
+        }
+    }
+
+    public async Task<IReadOnlyList<SeenMail>> MailAsync() =>
+        await Http.GetFromJsonAsync<List<SeenMail>>("/dev/mail", JsonSerializerOptions.Web) ?? [];
+
+    /// <summary>Waits until a mail matching <paramref name="match"/> shows in <c>/dev/mail</c>.</summary>
+    public async Task<SeenMail> WaitForMailAsync(Func<SeenMail, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = (await MailAsync()).FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                var seen = string.Join("; ", (await MailAsync()).Select(m => m.Subject));
+                throw new TimeoutException($"No matching mail within the time. Mail seen: {seen}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The first link in a mail's text that starts with <paramref name="prefix"/>.</summary>
+    public static string LinkIn(SeenMail mail, string prefix) =>
+        Links().Matches(mail.Text ?? string.Empty).Select(m => m.Value).FirstOrDefault(l => l.Contains(prefix, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No link with '{prefix}' in mail '{mail.Subject}'.");
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Links();
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopRunnerAsync();
+        Http.Dispose();
+    }
+}
