@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ComplaintFunctions.Intake;
 
 /// <summary>A complaint read off a request, or the problem answer to give instead.</summary>
-public sealed record SubmissionRead(ComplaintSubmission? Submission, ObjectResult? Problem, bool FromForm);
+public sealed record SubmissionRead(ComplaintSubmission? Submission, ObjectResult? Problem, bool FromForm, string? FormIdempotencyKey = null);
 
 /// <summary>Reads a complaint from JSON or a form post, lenient about types, strict about size.</summary>
 public static class SubmissionReader
@@ -25,7 +25,8 @@ public static class SubmissionReader
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
-            return new SubmissionRead(FromFields(name => form.TryGetValue(name, out var v) ? v.ToString() : null), null, FromForm: true);
+            string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+            return new SubmissionRead(FromFields(Field), null, FromForm: true, Field("idempotencyKey"));
         }
 
         var mediaType = request.ContentType?.Split(';')[0].Trim();

@@ -26,6 +26,11 @@ public sealed class SubmitComplaintFunction(ComplaintIntake intake, TimeProvider
         }
 
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length == 0 && read.FormIdempotencyKey is { } formKey)
+        {
+            idempotencyKey = formKey;
+        }
+
         if (idempotencyKey.Length > IdempotencyKeys.MaxKeyLength)
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"At most {IdempotencyKeys.MaxKeyLength} characters."] });
@@ -34,7 +39,13 @@ public sealed class SubmitComplaintFunction(ComplaintIntake intake, TimeProvider
         var check = ComplaintSubmissionRules.Check(read.Submission!, options.Value.Today(time));
         if (!check.IsValid)
         {
-            return read.FromForm && HtmlPage.Wanted(request) ? ReceiptPages.Refused(check.Errors) : Problems.Invalid(check.Errors);
+            if (read.FromForm && HtmlPage.Wanted(request))
+            {
+                var language = ComplaintSubmissionRules.NormaliseLanguage(read.Submission!.Language) ?? "nb";
+                return ComplaintForm.Render(StatusCodes.Status400BadRequest, language, read.Submission, check.Errors, idempotencyKey);
+            }
+
+            return Problems.Invalid(check.Errors);
         }
 
         var opened = await intake.OpenAsync(
@@ -47,7 +58,7 @@ public sealed class SubmitComplaintFunction(ComplaintIntake intake, TimeProvider
 
         if (read.FromForm && HtmlPage.Wanted(request))
         {
-            return ReceiptPages.Receipt(opened, check.Details!.Customer);
+            return ComplaintForm.Receipt(opened, check.Details!.Customer);
         }
 
         request.HttpContext.Response.Headers.Location = opened.StatusUrl;
