@@ -1,0 +1,64 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Intake;
+using ComplaintFunctions.Http;
+using ComplaintFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFunctions.Intake;
+
+/// <summary>
+/// <c>POST /api/staff/complaints</c>: an agent logs a complaint taken by phone or chat. The channel
+/// is recorded on the case and the customer gets the same acknowledgement as from the form.
+/// </summary>
+public sealed class StaffComplaintFunction(ComplaintIntake intake, TimeProvider time, IOptions<PipelineOptions> options)
+{
+    [Function("LogStaffComplaint")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "staff/complaints")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await SubmissionReader.ReadAsync(request, request.HttpContext.RequestAborted);
+        if (read.Problem is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        var submission = read.Submission!;
+        var check = ComplaintSubmissionRules.Check(submission, options.Value.Today(time));
+        var errors = new Dictionary<string, string[]>(check.Errors);
+        if (!ChannelNames.TryParse(submission.Channel, out var channel) || channel is not (Channel.Phone or Channel.Chat))
+        {
+            errors["channel"] = ["Say how the customer reached you: phone or chat."];
+        }
+
+        var idempotencyKey = request.Headers["Idempotency-Key"].ToString().Trim();
+        if (idempotencyKey.Length > IdempotencyKeys.MaxKeyLength)
+        {
+            errors["Idempotency-Key"] = [$"At most {IdempotencyKeys.MaxKeyLength} characters."];
+        }
+
+        if (errors.Count > 0 || !check.IsValid)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var agent = request.Headers["X-Agent"].ToString().Trim();
+        var opened = await intake.OpenAsync(
+            check.Details!,
+            channel,
+            agent.Length is > 0 and <= 100 ? $"agent:{agent}" : "agent",
+            idempotencyKey.Length == 0 ? null : idempotencyKey,
+            durable,
+            request.HttpContext.RequestAborted);
+
+        return new ObjectResult(new { caseNumber = opened.CaseNumber.Value, status = opened.Stage.ToWire(), statusUrl = opened.StatusUrl, channel = channel.ToWire() })
+        {
+            StatusCode = StatusCodes.Status202Accepted,
+        };
+    }
+}
