@@ -22,9 +22,7 @@ public sealed class InfrastructurePromisesTests
         Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
-        var clientId = (string)Template.Module("functionapp")["properties"]!["parameters"]!["identityClientId"]!["value"]!;
-        Assert.Contains("'identity')", clientId, StringComparison.Ordinal);
-        Assert.EndsWith(".outputs.clientId.value]", clientId, StringComparison.Ordinal);
+        AssertIsModuleOutput("identity", "clientId", Template.Module("functionapp")["properties"]!["parameters"]!["identityClientId"]!["value"]);
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
     }
 
@@ -78,9 +76,7 @@ public sealed class InfrastructurePromisesTests
         Assert.All(assignments, assignment =>
         {
             Assert.Equal("ServicePrincipal", (string?)assignment.Properties["principalType"]);
-            var principal = Template.Resolve(assignment.Module, assignment.Properties["principalId"])!.ToString();
-            Assert.Contains("'identity')", principal, StringComparison.Ordinal);
-            Assert.EndsWith(".outputs.principalId.value]", principal, StringComparison.Ordinal);
+            AssertIsModuleOutput("identity", "principalId", Template.Resolve(assignment.Module, assignment.Properties["principalId"]));
         });
     }
 
@@ -210,12 +206,7 @@ public sealed class InfrastructurePromisesTests
             Assert.Contains(scopes, scope => scope.Contains(target, StringComparison.Ordinal));
         }
 
-        Assert.All(settings, s =>
-        {
-            var workspace = Template.Resolve(s.Module, s.Properties["workspaceId"])!.ToString();
-            Assert.Contains("'monitoring')", workspace, StringComparison.Ordinal);
-            Assert.EndsWith(".outputs.workspaceId.value]", workspace, StringComparison.Ordinal);
-        });
+        Assert.All(settings, s => AssertIsModuleOutput("monitoring", "workspaceId", Template.Resolve(s.Module, s.Properties["workspaceId"])));
     }
 
     [Fact]
@@ -246,6 +237,14 @@ public sealed class InfrastructurePromisesTests
 
         var tags = (string)Template.Module("functionapp")["properties"]!["parameters"]!["appTags"]!["value"]!;
         Assert.Contains("'azd-service-name', 'api'", tags, StringComparison.Ordinal);
+    }
+
+    /// <summary>The value is main's reference to an output of one of its modules.</summary>
+    static void AssertIsModuleOutput(string module, string output, JsonNode? value)
+    {
+        var expression = value?.ToString() ?? string.Empty;
+        Assert.StartsWith($"[reference(resourceId('Microsoft.Resources/deployments', '{module}')", expression, StringComparison.Ordinal);
+        Assert.EndsWith($".outputs.{output}.value]", expression, StringComparison.Ordinal);
     }
 
     static HashSet<string> RolesGrantedOn(string resourceType) =>
