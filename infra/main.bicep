@@ -1,7 +1,7 @@
 // ComplaintFunctions in Azure: a Flex Consumption function app (.NET 10 isolated, Durable Functions on Azure
 // Storage) with one user-assigned identity, a storage account without shared keys, a Key Vault for the secrets,
 // Application Insights with local auth off and diagnostic settings into one Log Analytics workspace.
-// Deploy with `azd up`, or `az deployment group create` then `func azure functionapp publish` (infra/DEPLOY.md).
+// Deploy with `azd up`, or `az deployment group create` then `func azure functionapp publish` (README, Deploy).
 
 targetScope = 'resourceGroup'
 

@@ -33,7 +33,7 @@ param deploymentContainerName string
 @description('Log Analytics workspace for the storage diagnostic settings.')
 param logAnalyticsWorkspaceId string
 
-@description('Also log reads. Durable Functions polls its queues all the time, so reads are most of the log volume (see DEPLOY.md, cost).')
+@description('Also log reads. Durable Functions polls its queues all the time, so reads are most of the log volume (see the README, Deploy, cost).')
 param logStorageReads bool = false
 
 // The app's own tables, queues and containers (src/ComplaintFunctions/Storage and docs/api.md name them).

@@ -65,11 +65,11 @@ public sealed partial class DeploymentFilesTests
     [Fact]
     public void Deploy_guide_explains_every_app_setting_the_templates_set()
     {
-        var guide = File.ReadAllText(Repository.InfraFile("DEPLOY.md"));
+        var guide = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
 
         foreach (var setting in Template.AppSettings().Keys)
         {
-            Assert.True(guide.Contains($"`{setting}`", StringComparison.Ordinal), $"infra/DEPLOY.md does not explain {setting}.");
+            Assert.True(guide.Contains($"`{setting}`", StringComparison.Ordinal), $"The README's Deploy section does not explain {setting}.");
         }
     }
 
