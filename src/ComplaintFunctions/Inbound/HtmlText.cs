@@ -97,7 +97,7 @@ public static class HtmlText
             switch (tag.Id)
             {
                 case HtmlTagId.Br:
-                    NewLine();
+                    LineBreak();
                     break;
                 case HtmlTagId.BlockQuote:
                     BlankLine();
@@ -171,6 +171,14 @@ public static class HtmlText
                 text.Append('\n');
                 atLineStart = true;
             }
+        }
+
+        // A <br> on an empty line is an empty line of its own (Gmail writes <div><br></div> between paragraphs).
+        void LineBreak()
+        {
+            pendingSpace = false;
+            text.Append('\n');
+            atLineStart = true;
         }
 
         void BlankLine()

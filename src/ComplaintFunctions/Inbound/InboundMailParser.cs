@@ -451,10 +451,13 @@ public static class InboundMailParser
         {
             case MessagePart { Message: { } attached } messagePart:
             {
+                // message/rfc822 (a forwarded mail) or text/rfc822-headers (a bounce's copy of our headers).
                 using var buffer = new MemoryStream();
                 attached.WriteTo(buffer);
-                var name = messagePart.ContentDisposition?.FileName ?? (string.IsNullOrWhiteSpace(attached.Subject) ? null : attached.Subject + ".eml");
-                return new InboundAttachment(SafeFileName(name, "message/rfc822", index), "message/rfc822", buffer.ToArray(), ContentIdOf(entity), IsInline(entity));
+                var contentType = messagePart.ContentType.MimeType.ToLowerInvariant();
+                var name = messagePart.ContentDisposition?.FileName
+                    ?? (contentType == "message/rfc822" && !string.IsNullOrWhiteSpace(attached.Subject) ? attached.Subject + ".eml" : null);
+                return new InboundAttachment(SafeFileName(name, contentType, index), contentType, buffer.ToArray(), ContentIdOf(entity), IsInline(entity));
             }
 
             case MimePart part:
