@@ -166,7 +166,7 @@ public static class InboundMailParser
             References = [.. message.References],
             ReturnPath = ReturnPath(message.Headers),
             ContentType = (message.Body?.ContentType.MimeType ?? "text/plain").ToLowerInvariant(),
-            Headers = Headers(message.Headers),
+            Headers = Headers(message),
             Attachments = attachments,
             Source = InboundSource.RawMime,
         };
@@ -231,8 +231,8 @@ public static class InboundMailParser
             InReplyTo = headers is null ? null : NullIfEmpty(headers.InReplyTo),
             References = headers is null ? [] : [.. headers.References],
             ReturnPath = (headerList is null ? null : ReturnPath(headerList)) ?? envelope?.From,
-            ContentType = ContentTypeOf(headerList),
-            Headers = headerList is null ? MailHeaders.Empty : Headers(headerList),
+            ContentType = (headers?.Body?.ContentType.MimeType ?? "text/plain").ToLowerInvariant(),
+            Headers = headers is null ? MailHeaders.Empty : Headers(headers),
             Attachments = SendGridAttachments(files, Get(fields, "attachment-info"), Field("attachments"), warnings),
             EnvelopeTo = envelope?.To ?? [],
             EnvelopeFrom = envelope?.From,
@@ -251,13 +251,6 @@ public static class InboundMailParser
         return MimeMessage.Load(ParserOptions.Default, stream);
     }
 
-    static string ContentTypeOf(HeaderList? headers)
-    {
-        var value = headers?[HeaderId.ContentType];
-        return value is not null && ContentType.TryParse(ParserOptions.Default, value, out var type)
-            ? type.MimeType.ToLowerInvariant()
-            : "text/plain";
-    }
 
     static List<InboundAttachment> SendGridAttachments(IReadOnlyList<SendGridFile> files, byte[]? infoJson, string? countField, List<string> warnings)
     {
@@ -571,8 +564,9 @@ public static class InboundMailParser
         return trimmed.Trim();
     }
 
-    static MailHeaders Headers(HeaderList headers) =>
-        new(headers.Select(h => new MailHeader(h.Field, h.Value ?? string.Empty)));
+    // MimeKit keeps the top-level Content-* headers with the body; the mail carried them together.
+    static MailHeaders Headers(MimeMessage message) =>
+        new(message.Headers.Concat(message.Body?.Headers ?? []).Select(h => new MailHeader(h.Field, h.Value ?? string.Empty)));
 
     static void AddHeaderWarnings(InboundMail mail, List<string> warnings)
     {
