@@ -25,6 +25,12 @@ public class HtmlTextTests
     }
 
     [Fact]
+    public void Body_text_shows_even_when_the_head_is_never_closed()
+    {
+        Assert.Equal("Innhold", HtmlText.ToPlainText("<html><head><meta charset=\"utf-8\"><title>Hei</title><body><p>Innhold</p></body></html>"));
+    }
+
+    [Fact]
     public void Entities_are_decoded()
     {
         Assert.Equal("Blåbær & rømme “godt” – 49 €", HtmlText.ToPlainText("Bl&aring;b&aelig;r &amp; r&oslash;mme &ldquo;godt&rdquo; &ndash; 49 &euro;"));
