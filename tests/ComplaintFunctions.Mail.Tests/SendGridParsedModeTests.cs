@@ -42,7 +42,7 @@ public class SendGridParsedModeTests
         ["dkim"] = Encoding.ASCII.GetBytes("{@example.no : pass}"),
         ["to"] = Utf8.GetBytes("kundeservice@inbound.example.no"),
         ["from"] = Latin1.GetBytes("Åse Løvås <ase.lovas@example.no>"),
-        ["subject"] = Latin1.GetBytes("Kaffemaskin ødelagt – nei, bare ødelagt"[..18]),
+        ["subject"] = Latin1.GetBytes("Kaffemaskin ødelagt, ærlig talt"),
         ["text"] = Windows1252.GetBytes("Hei,\n\nKaffemaskinen virket ikke ved levering. Jeg betalte 49 € for “ekspress” – den kom likevel ødelagt.\n\nHilsen Åse\n"),
         ["html"] = Utf8.GetBytes("<p>Hei,</p><p>Kaffemaskinen virket ikke ved levering. Jeg betalte 49 € for “ekspress” – den kom likevel ødelagt.</p><p>Hilsen Åse</p>"),
         ["sender_ip"] = Encoding.ASCII.GetBytes("192.0.2.25"),
@@ -67,7 +67,7 @@ public class SendGridParsedModeTests
     {
         var mail = Parse(Fields(), Receipt);
 
-        Assert.Equal("Kaffemaskin ødelag", mail.Subject);
+        Assert.Equal("Kaffemaskin ødelagt, ærlig talt", mail.Subject);
         Assert.Equal("Åse Løvås", mail.From.Name);
         Assert.Equal("ase.lovas@example.no", mail.From.Address);
     }
@@ -247,6 +247,19 @@ public class SendGridParsedModeTests
 
         Assert.False(result.Succeeded);
         Assert.Contains("From", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_headers_block_still_gives_the_mail_from_its_fields()
+    {
+        var fields = Fields();
+        fields["headers"] = [0x00, 0xFF, 0x00, 0x3A, 0x0A, 0x0A];
+
+        var result = InboundMailParser.ParseSendGridFields(fields, [Receipt]);
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal("Åse Løvås", result.Mail.From.Name);
+        Assert.Null(result.Mail.MessageId);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public static class CategorySuggester
         ]),
         (ComplaintCategory.Claim, 1,
         [
-            "feil", "feilen", "fel", "felet", "fejl*", "vika*", "vian", "broken", "does not work", "doesn't work", "not working",
+            "feil", "feilen", "fel", "felet", "fejl*", "vika", "vikaa", "vikoja", "vian", "viasta", "vikaantu*", "broken", "does not work", "doesn't work", "not working",
             "virker ikke", "fungerer ikke", "ødelagt*", "i stykker", "knust", "fungerar inte", "trasig*", "sönder", "ei toimi", "rikki",
         ]),
 

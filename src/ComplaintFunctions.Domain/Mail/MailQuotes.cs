@@ -110,9 +110,9 @@ public static partial class MailQuotes
             return false;
         }
 
-        // "Jeg skrev:" in the customer's own words is not an attribution: a real one names a
-        // date or an address, or is followed by quoted lines.
-        if (line.Contains('@', StringComparison.Ordinal) || line.Any(char.IsAsciiDigit))
+        // "Jeg skrev til dere 3. mars:" in the customer's own words is not an attribution: a real
+        // one names the earlier sender's address, or quoted lines follow it.
+        if (line.Contains('@', StringComparison.Ordinal))
         {
             return true;
         }
@@ -141,7 +141,8 @@ public static partial class MailQuotes
     [GeneratedRegex(@"^\s*\*?(sent|sendt|skickat|lähetetty|date|dato|datum|päivämäärä|gesendet|to|til|till|vastaanottaja|an|subject|emne|ämne|aihe|betreff)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderOther();
 
-    [GeneratedRegex(@"\b(wrote|skrev( følgende| följande)?|kirjoitti|schrieb)\s*:\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "... wrote:", "... kirjoitti:", and the Scandinavian "... skrev Name <address>:" or "... skrev følgende:".
+    [GeneratedRegex(@"(\b(wrote|kirjoitti|schrieb)\s*:|\bskrev\b.*:)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Attribution();
 
     [GeneratedRegex(@"^\s*(on|den|på|am|le)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

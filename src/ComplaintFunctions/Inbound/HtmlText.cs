@@ -28,6 +28,10 @@ public static class HtmlText
                 case HtmlDataToken data when hidden == 0:
                     writer.Text(data.Data);
                     break;
+                case HtmlTagToken { Id: HtmlTagId.Body, IsEndTag: false }:
+                    // A head the sender never closed (no </head>) ends where the body starts.
+                    hidden = 0;
+                    break;
                 case HtmlTagToken tag:
                     if (tag.Id is HtmlTagId.Script or HtmlTagId.Style or HtmlTagId.Head or HtmlTagId.Title)
                     {

@@ -198,9 +198,11 @@ public static class InboundMailParser
         // every header (RFC 2047 words, Message-ID lists, address lists).
         var headerBlock = Get(fields, "headers");
         var headers = headerBlock is null ? null : LoadHeaders(headerBlock);
-        if (headerBlock is null)
+        if (headers is null)
         {
-            warnings.Add("SendGrid sent no 'headers' field; Message-ID, In-Reply-To and noise headers are unknown.");
+            warnings.Add(headerBlock is null
+                ? "SendGrid sent no 'headers' field; Message-ID, In-Reply-To and noise headers are unknown."
+                : "SendGrid's 'headers' field could not be read; Message-ID, In-Reply-To and noise headers are unknown.");
         }
 
         var from = ParseMailbox(Field("from")) ?? (headers is null ? null : FirstMailbox(headers.From));
@@ -242,15 +244,22 @@ public static class InboundMailParser
         return InboundMailParseResult.Parsed(mail, warnings);
     }
 
-    static MimeMessage LoadHeaders(byte[] block)
+    // Null when the block is not headers at all: the fields still carry the mail, so it is not lost.
+    static MimeMessage? LoadHeaders(byte[] block)
     {
         using var stream = new MemoryStream(block.Length + 4);
         stream.Write(block);
         stream.Write("\r\n\r\n"u8);
         stream.Position = 0;
-        return MimeMessage.Load(ParserOptions.Default, stream);
+        try
+        {
+            return MimeMessage.Load(ParserOptions.Default, stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
-
 
     static List<InboundAttachment> SendGridAttachments(IReadOnlyList<SendGridFile> files, byte[]? infoJson, string? countField, List<string> warnings)
     {
