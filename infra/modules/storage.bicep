@@ -42,6 +42,9 @@ var tableNames = [
   'caseevents'
   'idempotencykeys'
   'sentmail'
+  'inboundmail'
+  'inboxreview'
+  'automailcount'
 ]
 var queueNames = [
   'complaint-inbox'

@@ -21,4 +21,23 @@ public sealed record HostJson(string RoutePrefix, string TaskHub, QueueHostSetti
                 queues?["batchSize"]?.GetValue<int>() ?? 16,
                 TimeSpan.FromSeconds(2)));
     }
+
+    /// <summary>
+    /// App settings override host.json as under the Functions host
+    /// (<c>AzureFunctionsJobHost__extensions__queues__maxDequeueCount</c> and so on).
+    /// </summary>
+    public HostJson WithOverrides(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var queues = configuration.GetSection("AzureFunctionsJobHost:extensions:queues");
+        return this with
+        {
+            Queues = Queues with
+            {
+                MaxDequeueCount = int.TryParse(queues["maxDequeueCount"], out var count) ? count : Queues.MaxDequeueCount,
+                VisibilityTimeout = TimeSpan.TryParse(queues["visibilityTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var visibility) ? visibility : Queues.VisibilityTimeout,
+                BatchSize = int.TryParse(queues["batchSize"], out var batch) ? batch : Queues.BatchSize,
+            },
+        };
+    }
 }

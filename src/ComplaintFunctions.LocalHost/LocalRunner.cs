@@ -92,7 +92,14 @@ public sealed class LocalRunner : IAsyncDisposable
             })
             .AddInMemoryCollection(options.Settings);
         ConfigureLogging(builder.Logging, options.LogLevel);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        hostJson = hostJson.WithOverrides(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+
+            // The Functions host takes request bodies up to 100 MB; the functions set their own lower limits.
+            kestrel.Limits.MaxRequestBodySize = 100L * 1024 * 1024;
+        });
 
         var loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging, options.LogLevel));
         var sidecar = await AzureStorageSidecar.StartAsync(
@@ -173,6 +180,7 @@ public sealed class LocalRunner : IAsyncDisposable
         ["Pipeline:PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/'),
         ["SendGrid:ApiKey"] = "SG.local-runner-stand-in",
         ["Links:SigningKey"] = "local-runner-only-link-signing-key-not-for-azure",
+        ["Inbound:SendGridSecret"] = "local-inbound-secret",
     };
 
     static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)

@@ -1,3 +1,4 @@
+using ComplaintFunctions.Inbound;
 using ComplaintFunctions.Intake;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
@@ -44,6 +45,15 @@ public static class ComplaintPipelineServices
         services.AddSingleton<CustomerMails>();
 
         services.AddSingleton<ComplaintIntake>();
+
+        services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.Section));
+        services.AddSingleton<AppBlobs>();
+        services.AddSingleton<RawMailStore>();
+        services.AddSingleton<InboundMailLedger>();
+        services.AddSingleton<InboxReviewList>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AutomaticMailCap>();
+        services.AddSingleton<InboxMailProcessor>();
         return services;
     }
 }

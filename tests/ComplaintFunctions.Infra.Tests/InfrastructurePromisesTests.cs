@@ -185,13 +185,14 @@ public sealed class InfrastructurePromisesTests
     public void App_tables_queues_and_containers_exist_in_the_storage_account()
     {
         Assert.Equal(
-            new HashSet<string>(StringComparer.Ordinal) { "complaints", "caseevents", "idempotencykeys", "sentmail" },
+            // Every table the app uses, read from the app itself, so the two never drift apart.
+            ComplaintFunctions.Storage.TableNames.All.ToHashSet(StringComparer.Ordinal),
             TemplateExpressions.Names(Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables")));
         Assert.Equal(
             new HashSet<string>(StringComparer.Ordinal) { "complaint-inbox", "complaint-inbox-poison" },
             TemplateExpressions.Names(Template.Single("Microsoft.Storage/storageAccounts/queueServices/queues")));
         Assert.Superset(
-            new HashSet<string>(StringComparer.Ordinal) { "raw-mail", "attachments", "case-files" },
+            new HashSet<string>(StringComparer.Ordinal) { ComplaintFunctions.Storage.ContainerNames.RawMail, ComplaintFunctions.Storage.ContainerNames.Attachments, "case-files" },
             TemplateExpressions.Names(Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers")).ToHashSet(StringComparer.Ordinal));
     }
 

@@ -7,6 +7,9 @@ public static class TableNames
     public const string CaseEvents = "caseevents";
     public const string IdempotencyKeys = "idempotencykeys";
     public const string SentMail = "sentmail";
+    public const string InboundMail = "inboundmail";
+    public const string InboxReview = "inboxreview";
+    public const string AutoMailCount = "automailcount";
 
-    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail];
+    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount];
 }

@@ -9,7 +9,7 @@ namespace ComplaintFunctions.Workflow;
 public sealed record CaseMailRequest(string CaseNumber, DateTime RequestedAt, int Sequence);
 
 /// <summary>Mails to the customer. Safe to run twice: the mail id is stable and the sender skips what was sent.</summary>
-public sealed class CaseMailActivities(ComplaintStore complaints, CustomerMails mails, MailSender sender, CaseEventLog auditTrail)
+public sealed class CaseMailActivities(ComplaintStore complaints, CustomerMails mails, MailSender sender, CaseEventLog auditTrail, SentMailLedger sentMail, AutomaticMailCap cap)
 {
     public const string SendAcknowledgement = nameof(SendAcknowledgementAsync);
     public const string SendProgressUpdate = nameof(SendProgressUpdateAsync);
@@ -37,8 +37,15 @@ public sealed class CaseMailActivities(ComplaintStore complaints, CustomerMails 
 
     async Task SendAndRecordAsync(OutgoingMail mail, CaseMailRequest request, string kind, string summary)
     {
+        var at = new DateTimeOffset(request.RequestedAt, TimeSpan.Zero);
+        if (!await sentMail.WasSentAsync(mail.CaseNumber, mail.MailId, CancellationToken.None) && !await cap.TryTakeAsync(mail.To, CancellationToken.None))
+        {
+            await auditTrail.AppendAsync(new CaseEvent(
+                mail.CaseNumber, mail.MailId, at, "mail-held", "system", "email", $"{summary}: not sent, {mail.To} has had the day's maximum of automatic mails."));
+            return;
+        }
+
         await sender.SendAsync(mail);
-        await auditTrail.AppendAsync(new CaseEvent(
-            mail.CaseNumber, mail.MailId, new DateTimeOffset(request.RequestedAt, TimeSpan.Zero), kind, "system", "email", $"{summary} ({mail.To})."));
+        await auditTrail.AppendAsync(new CaseEvent(mail.CaseNumber, mail.MailId, at, kind, "system", "email", $"{summary} ({mail.To})."));
     }
 }

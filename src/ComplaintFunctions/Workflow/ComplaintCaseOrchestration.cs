@@ -5,14 +5,18 @@ using Microsoft.DurableTask;
 namespace ComplaintFunctions.Workflow;
 
 /// <summary>What a case's orchestration carries between runs: references and counters, never mail bodies.</summary>
-public sealed record ComplaintCaseInput(string CaseNumber, TimeSpan ProgressInterval, bool Acknowledged = false, int ProgressMailsSent = 0);
+public sealed record ComplaintCaseInput(string CaseNumber, TimeSpan ProgressInterval, bool Acknowledged = false, int ProgressMailsSent = 0, DateTime? ProgressDueAt = null);
 
 /// <summary>Raised on the case's orchestration when the case is closed from outside (withdrawn, solved).</summary>
 public sealed record CaseClosed(string By, string Reason);
 
+/// <summary>The customer wrote to us on the case (a mail reply); the text is on the case's audit trail.</summary>
+public sealed record CustomerReply(string MessageRef, DateTimeOffset ReceivedAt, int Attachments);
+
 public static class CaseEvents
 {
     public const string Closed = "CaseClosed";
+    public const string CustomerReplied = "CustomerReplied";
 }
 
 /// <summary>
@@ -42,20 +46,34 @@ public static class ComplaintCaseOrchestration
             input = input with { Acknowledged = true };
         }
 
+        var progressDueAt = input.ProgressDueAt ?? context.CurrentUtcDateTime + input.ProgressInterval;
         using var stopWaiting = new CancellationTokenSource();
         var closed = context.WaitForExternalEvent<CaseClosed>(CaseEvents.Closed, stopWaiting.Token);
-        var progressDue = context.CreateTimer(context.CurrentUtcDateTime + input.ProgressInterval, stopWaiting.Token);
-        if (await Task.WhenAny(closed, progressDue) == closed)
+        var replied = context.WaitForExternalEvent<CustomerReply>(CaseEvents.CustomerReplied, stopWaiting.Token);
+        var progressDue = context.CreateTimer(progressDueAt, stopWaiting.Token);
+        var first = await Task.WhenAny(closed, replied, progressDue);
+
+        // Synchronous on purpose: an orchestrator awaits only durable tasks.
+#pragma warning disable CA1849
+        stopWaiting.Cancel();
+#pragma warning restore CA1849
+        if (first == closed)
         {
-            await stopWaiting.CancelAsync();
             return $"closed by {closed.Result.By}";
+        }
+
+        if (first == replied)
+        {
+            // The reply is on the case's trail already; keep the progress schedule as it was.
+            context.ContinueAsNew(input with { ProgressDueAt = progressDueAt }, preserveUnprocessedEvents: true);
+            return "waiting";
         }
 
         var sequence = input.ProgressMailsSent + 1;
         await context.CallActivityAsync(CaseMailActivities.SendProgressUpdate, new CaseMailRequest(input.CaseNumber, context.CurrentUtcDateTime, sequence), MailRetry);
 
         // A fresh history for each waiting period keeps a months-long case small.
-        context.ContinueAsNew(input with { ProgressMailsSent = sequence }, preserveUnprocessedEvents: true);
+        context.ContinueAsNew(input with { ProgressMailsSent = sequence, ProgressDueAt = null }, preserveUnprocessedEvents: true);
         return "waiting";
     }
 }

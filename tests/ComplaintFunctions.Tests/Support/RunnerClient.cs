@@ -26,6 +26,30 @@ public sealed partial class RunnerClient : IAsyncDisposable
 
     public Uri BaseAddress => runner?.BaseAddress ?? throw new InvalidOperationException("The runner is stopped.");
 
+    /// <summary>The runner's services, for a test's set-up only (what a user sees goes over HTTP).</summary>
+    public IServiceProvider Services => runner?.Services ?? throw new InvalidOperationException("The runner is stopped.");
+
+    /// <summary>Polls <paramref name="probe"/> until it gives a value, or fails with what was last seen.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public async Task StartRunnerAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings, int port)
     {
         var options = new LocalRunnerOptions

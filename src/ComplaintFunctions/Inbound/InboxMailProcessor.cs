@@ -1,0 +1,187 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Intake;
+using ComplaintFunctions.Domain.Mail;
+using ComplaintFunctions.Intake;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Storage;
+using ComplaintFunctions.Workflow;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFunctions.Inbound;
+
+/// <summary>
+/// Reads one mail from the inbox queue and does what it calls for: open a case, add a customer's
+/// reply to their case, or keep it for a person without answering. Every step is safe to run again,
+/// so a retried queue message (or SendGrid delivering the same mail three times) changes nothing twice.
+/// An exception leaves the message for the host's retries and then the poison queue; the raw mail is
+/// already in Blob storage either way.
+/// </summary>
+public sealed class InboxMailProcessor(
+    RawMailStore rawMail,
+    InboundMailLedger ledger,
+    InboxReviewList reviewList,
+    AttachmentStore attachmentStore,
+    ComplaintStore complaints,
+    CaseEventLog auditTrail,
+    ComplaintIntake intake,
+    LinkSigner signer,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider time,
+    ILogger<InboxMailProcessor> logger)
+{
+    public async Task<InboundMailRecord> ProcessAsync(byte[] queueMessage, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queueMessage);
+        ArgumentNullException.ThrowIfNull(durable);
+        var (reference, parsed) = await ReadAsync(queueMessage, cancellationToken);
+
+        // The stored copy is named by the mail's identity, so every delivery of one mail has the same name.
+        var hash = reference.IdentityHash;
+        if (await ledger.FindAsync(hash, cancellationToken) is { } done)
+        {
+            logger.LogInformation("Mail {Hash} was handled before ({Outcome}); ignoring this delivery", hash, done.Outcome);
+            return done;
+        }
+
+        var now = time.GetUtcNow();
+        InboundMailRecord record;
+        if (!parsed.Succeeded)
+        {
+            var decision = MailTriage.Unreadable(parsed.Failure);
+            await reviewList.AddAsync(new ReviewItem(hash, "(unreadable)", "(unreadable)", decision.Reason, reference.RawMailBlob, now), cancellationToken);
+            record = new InboundMailRecord(hash, decision.Outcome.ToWire(), null, decision.Reason, now);
+        }
+        else
+        {
+            record = await HandleAsync(parsed.Mail, hash, reference, durable, now, cancellationToken);
+        }
+
+        await ledger.RecordAsync(record, cancellationToken);
+        return record;
+    }
+
+    async Task<(StoredMailReference Reference, InboundMailParseResult Parsed)> ReadAsync(byte[] queueMessage, CancellationToken cancellationToken)
+    {
+        var reference = StoredMailReference.TryRead(queueMessage);
+        if (reference is null)
+        {
+            // Raw MIME from another forwarder: keep the original first, as SendGrid's posts are.
+            var mime = queueMessage;
+            var quick = InboundMailParser.ParseRaw(mime);
+            reference = await rawMail.StoreAsync(RawMailStore.IdentityOf(quick.Mail?.MessageId, mime), mime, RawMailFormat.Mime, "message/rfc822", cancellationToken);
+            return (reference, quick);
+        }
+
+        var content = await rawMail.ReadAsync(reference, cancellationToken);
+        if (reference.Format == RawMailFormat.Mime)
+        {
+            return (reference, InboundMailParser.ParseRaw(content));
+        }
+
+        try
+        {
+            var post = await SendGridInboundForm.ReadAsync(new MemoryStream(content, writable: false), reference.ContentType, cancellationToken);
+            return (reference, InboundMailParser.ParseSendGridFields(post.Fields, post.Files));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return (reference, InboundMailParseResult.Failed($"Not a SendGrid Inbound Parse post: {e.Message}"));
+        }
+    }
+
+    async Task<InboundMailRecord> HandleAsync(InboundMail mail, string hash, StoredMailReference reference, DurableTaskClient durable, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var finder = SignedMessageIds.Finder(signer, mailOptions.Value.MessageIdDomain);
+        var found = await finder.FindAsync(mail, async (caseNumber, ct) => (await complaints.FindAsync(caseNumber, ct))?.Complaint.Details.Customer.Email, cancellationToken);
+        var decision = MailTriage.Decide(MailNoise.Classify(mail), found);
+
+        switch (decision.Outcome)
+        {
+            case MailIntakeOutcome.Reply when found.CaseNumber is { } caseNumber:
+                return await AddReplyAsync(mail, hash, caseNumber, found.Rule!.Value, durable, now, decision, cancellationToken);
+
+            case MailIntakeOutcome.KeptNotAnswered when found.CaseNumber is { } caseNumber:
+                await auditTrail.AppendAsync(
+                    new CaseEvent(caseNumber, $"mail-{hash}", now, "mail-kept", Sender(mail), "email", InboundMailLedger.Trim($"{decision.Reason} Subject: {mail.Subject}", 1000)),
+                    cancellationToken);
+                return new InboundMailRecord(hash, decision.Outcome.ToWire(), caseNumber.Value, decision.Reason, now);
+
+            case MailIntakeOutcome.KeptNotAnswered:
+                await reviewList.AddAsync(new ReviewItem(hash, mail.From.ToString(), mail.Subject, decision.Reason, reference.RawMailBlob, now), cancellationToken);
+                return new InboundMailRecord(hash, decision.Outcome.ToWire(), null, decision.Reason, now);
+
+            default:
+                return await OpenCaseAsync(mail, hash, durable, now, decision, cancellationToken);
+        }
+    }
+
+    async Task<InboundMailRecord> AddReplyAsync(InboundMail mail, string hash, CaseNumber caseNumber, CaseReferenceRule rule, DurableTaskClient durable, DateTimeOffset now, MailIntakeDecision decision, CancellationToken cancellationToken)
+    {
+        var kept = await attachmentStore.KeepAsync(caseNumber, hash, mail.Attachments, cancellationToken);
+        var text = string.IsNullOrWhiteSpace(mail.TextBody) ? mail.TextWithQuotes : mail.TextBody;
+        await auditTrail.AppendAsync(
+            new CaseEvent(caseNumber, $"mail-{hash}", now, "customer-replied", Sender(mail), "email",
+                InboundMailLedger.Trim($"Reply by mail ({rule.ToWire()}). Subject: {mail.Subject}\n{text}", 4000) + AttachmentNote(kept)),
+            cancellationToken);
+        await durable.RaiseEventAsync(
+            ComplaintCaseOrchestration.InstanceIdFor(caseNumber),
+            CaseEvents.CustomerReplied,
+            new CustomerReply($"mail-{hash}", now, kept.Kept.Count),
+            cancellationToken);
+        return new InboundMailRecord(hash, decision.Outcome.ToWire(), caseNumber.Value, decision.Reason, now);
+    }
+
+    async Task<InboundMailRecord> OpenCaseAsync(InboundMail mail, string hash, DurableTaskClient durable, DateTimeOffset now, MailIntakeDecision decision, CancellationToken cancellationToken)
+    {
+        var body = string.IsNullOrWhiteSpace(mail.TextBody) ? mail.TextWithQuotes : mail.TextBody;
+        var suggestion = CategorySuggester.Suggest(mail.Subject, body);
+        var (language, country) = LanguageOf(mail.From.Address);
+        var description = $"{mail.Subject}\n\n{body}".Trim();
+        if (description.Length > ComplaintSubmissionRules.MaxDescriptionLength)
+        {
+            description = description[..(ComplaintSubmissionRules.MaxDescriptionLength - 1)] + "…";
+        }
+
+        var details = new ComplaintDetails(
+            new Customer(string.IsNullOrWhiteSpace(mail.From.Name) ? null : mail.From.Name, mail.From.Address, null, language, country),
+            new Purchase(null, null, null, null, null),
+            suggestion.Category,
+            description.Length == 0 ? "(empty mail)" : description);
+        var opened = await intake.OpenAsync(details, Channel.Email, Sender(mail), $"mail:{hash}", durable, cancellationToken);
+
+        var why = suggestion.IsOther
+            ? "No category suggested: no telling words found; the agent chooses."
+            : $"Category suggested: {suggestion.Category.ToWire()} (from: {string.Join(", ", suggestion.Words)}); the agent may change it.";
+        await auditTrail.AppendAsync(new CaseEvent(opened.CaseNumber, "category-suggested", now, "category-suggested", "system", "email", why), cancellationToken);
+        var kept = await attachmentStore.KeepAsync(opened.CaseNumber, hash, mail.Attachments, cancellationToken);
+        if (kept.Kept.Count + kept.Refused.Count > 0)
+        {
+            await auditTrail.AppendAsync(new CaseEvent(opened.CaseNumber, $"attachments-{hash}", now, "attachments", Sender(mail), "email", AttachmentNote(kept).Trim()), cancellationToken);
+        }
+
+        return new InboundMailRecord(hash, decision.Outcome.ToWire(), opened.CaseNumber.Value, decision.Reason, now);
+    }
+
+    static string Sender(InboundMail mail) => $"customer:{mail.From.Address}";
+
+    static string AttachmentNote(AttachmentsKept kept) =>
+        (kept.Kept.Count > 0 ? $"\nAttachments kept: {string.Join(", ", kept.Kept)}." : string.Empty)
+        + (kept.Refused.Count > 0 ? $"\nAttachments not taken (still in the raw mail): {string.Join("; ", kept.Refused)}." : string.Empty);
+
+    /// <summary>A first guess from the sender's country domain; the agent can correct it.</summary>
+    static (string Language, Country Country) LanguageOf(string address)
+    {
+        var domain = address[(address.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        return domain switch
+        {
+            "no" => ("nb", Country.NO),
+            "se" => ("sv", Country.SE),
+            "dk" => ("da", Country.DK),
+            "fi" => ("fi", Country.FI),
+            _ => ("en", Country.NO),
+        };
+    }
+}

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Storage.Queues;
+using ComplaintFunctions.Http;
+using ComplaintFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFunctions.Inbound;
+
+/// <summary>
+/// <c>POST /api/inbound/sendgrid</c>: SendGrid Inbound Parse, parsed or raw mode. It only stores the
+/// post as it came and queues it; reading it happens from the <c>complaint-inbox</c> queue, so a
+/// parsing bug never loses a mail. A 2xx means the mail is stored; on a storage failure the answer
+/// is 503 and SendGrid tries again (for up to three days).
+/// </summary>
+public sealed partial class SendGridInboundFunction(RawMailStore rawMail, StorageAccount storage, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
+{
+    [Function("ReceiveSendGridMail")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/sendgrid")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var o = options.Value;
+        if (!Authorised(request, o.SendGridSecret))
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"inbound mail\"";
+            return Problems.Status(StatusCodes.Status401Unauthorized, "This endpoint takes mail only from the configured SendGrid Inbound Parse.", "Give the secret as ?key= or as the basic-auth password.");
+        }
+
+        if (request.ContentLength > o.MaxPostBytes)
+        {
+            return TooLarge(o);
+        }
+
+        var body = await ReadLimitedAsync(request.Body, o.MaxPostBytes, request.HttpContext.RequestAborted);
+        if (body is null)
+        {
+            return TooLarge(o);
+        }
+
+        try
+        {
+            var identity = RawMailStore.IdentityOf(await PeekMessageIdAsync(body, request.ContentType), body);
+            var stored = await rawMail.StoreAsync(identity, body, RawMailFormat.SendGridForm, request.ContentType, request.HttpContext.RequestAborted);
+            var queue = storage.Queues.GetQueueClient(QueueNames.ComplaintInbox);
+            await queue.CreateIfNotExistsAsync(cancellationToken: request.HttpContext.RequestAborted);
+            await queue.SendMessageAsync(stored.ToQueueMessage(), request.HttpContext.RequestAborted);
+            return new ContentResult { StatusCode = StatusCodes.Status200OK, Content = "stored", ContentType = "text/plain" };
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogError(e, "Could not store an inbound mail; SendGrid will retry");
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "The mail could not be stored right now.", "It was not accepted; SendGrid retries.");
+        }
+    }
+
+    static ObjectResult TooLarge(InboundOptions o) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "The mail is too large.", $"Mail up to {o.MaxPostBytes / (1024 * 1024)} MB is accepted.");
+
+    static bool Authorised(HttpRequest request, string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return false;
+        }
+
+        var given = request.Query["key"].ToString();
+        var authorization = request.Headers.Authorization.ToString();
+        if (given.Length == 0 && authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+                given = pair[(pair.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        return CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    }
+
+    static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Only to name the stored copy, so a redelivered mail lands on the same blob; the real reading
+    // waits for the queue. Looks only in the mail's own header block, never in quoted or attached mail.
+    static async Task<string?> PeekMessageIdAsync(byte[] body, string? contentType)
+    {
+        try
+        {
+            var post = await SendGridInboundForm.ReadAsync(new MemoryStream(body, writable: false), contentType);
+            if (!post.Fields.TryGetValue("headers", out var block) && !post.Fields.TryGetValue("email", out block))
+            {
+                return null;
+            }
+
+            var text = Encoding.Latin1.GetString(block).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var end = text.IndexOf("\n\n", StringComparison.Ordinal);
+            var match = MessageIdHeader().Match(end >= 0 ? text[..end] : text);
+            return match.Success ? match.Groups[1].Value : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^Message-ID:[ \t]*(<[^>\r\n]+>)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MessageIdHeader();
+}

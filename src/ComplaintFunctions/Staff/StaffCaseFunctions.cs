@@ -1,0 +1,84 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Http;
+using ComplaintFunctions.Inbound;
+using ComplaintFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ComplaintFunctions.Staff;
+
+/// <summary>What customer-service staff read: open cases, one case with its trail, and mail kept for a person.</summary>
+public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList)
+{
+    [Function("ListOpenCases")]
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/complaints")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CaseStage? stage = null;
+        var stageText = request.Query["stage"].ToString();
+        if (stageText.Length > 0)
+        {
+            if (!CaseStageNames.TryParse(stageText, out var parsed))
+            {
+                return Problems.Invalid(new Dictionary<string, string[]>
+                {
+                    ["stage"] = [$"One of: {string.Join(", ", CaseStageNames.All.Select(s => s.ToWire()))}."],
+                });
+            }
+
+            stage = parsed;
+        }
+
+        var cases = new List<object>();
+        await foreach (var complaint in complaints.ListOpenAsync(stage, request.HttpContext.RequestAborted))
+        {
+            cases.Add(Summary(complaint));
+        }
+
+        return new OkObjectResult(new { count = cases.Count, cases });
+    }
+
+    [Function("GetCaseForStaff")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/complaints/{caseNumber}")] HttpRequest request,
+        string caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!CaseNumber.TryParse(caseNumber, out var number) || await complaints.FindAsync(number, request.HttpContext.RequestAborted) is not { } stored)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, $"No case {caseNumber}.", "Check the number: K-dddd-dddd-ddd.");
+        }
+
+        var details = stored.Complaint.Details;
+        var trail = await auditTrail.ReadAsync(number, request.HttpContext.RequestAborted);
+        return new OkObjectResult(new
+        {
+            summary = Summary(stored.Complaint),
+            customer = details.Customer,
+            purchase = details.Purchase,
+            description = details.Description,
+            trail = trail.Select(e => new { e.OccurredAt, e.Kind, e.Actor, e.Channel, e.Summary }),
+        });
+    }
+
+    [Function("ListInboxReview")]
+    public async Task<IActionResult> Review([HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/inbox/review")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var items = await reviewList.ListAsync(request.HttpContext.RequestAborted);
+        return new OkObjectResult(new { count = items.Count, items });
+    }
+
+    static object Summary(Complaint complaint) => new
+    {
+        caseNumber = complaint.CaseNumber.Value,
+        stage = complaint.Stage.ToWire(),
+        category = complaint.Details.Category.ToWire(),
+        channel = complaint.Channel.ToWire(),
+        customer = complaint.Details.Customer.Email,
+        country = complaint.Details.Customer.Country.ToString(),
+        openedAt = complaint.OpenedAt,
+        updatedAt = complaint.UpdatedAt,
+    };
+}
