@@ -57,6 +57,11 @@ param sendGridApiKey string
 @minLength(32)
 param linkSigningKey string
 
+@description('Secret SendGrid Inbound Parse must present when it posts mail (at least 24 random characters); written to Key Vault as InboundSendGridSecret.')
+@secure()
+@minLength(24)
+param inboundSendGridSecret string
+
 @description('The signing key before the last rotation (Key Vault LinkPreviousSigningKey). Empty when no rotation is under way.')
 @secure()
 param linkPreviousSigningKey string = ''
@@ -156,6 +161,7 @@ module keyVault 'modules/keyvault.bicep' = {
     sendGridApiKey: sendGridApiKey
     linkSigningKey: linkSigningKey
     linkPreviousSigningKey: linkPreviousSigningKey
+    inboundSendGridSecret: inboundSendGridSecret
   }
 }
 

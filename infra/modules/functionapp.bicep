@@ -41,7 +41,7 @@ param deploymentContainerUrl string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
-@description('Key Vault holding SendGridApiKey, LinkSigningKey and LinkPreviousSigningKey.')
+@description('Key Vault holding SendGridApiKey, LinkSigningKey, LinkPreviousSigningKey and InboundSendGridSecret.')
 param keyVaultName string
 
 @description('Log Analytics workspace for the app\'s diagnostic settings.')
@@ -189,6 +189,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Links__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LinkSigningKey)'
     Links__PreviousSigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LinkPreviousSigningKey)'
     Links__PreviousKeyValidUntil: linkPreviousKeyValidUntil
+    Inbound__SendGridSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=InboundSendGridSecret)'
 
     Mail__From: mailFrom
     Mail__FromName: mailFromName

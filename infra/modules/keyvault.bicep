@@ -34,6 +34,11 @@ param linkSigningKey string
 @secure()
 param linkPreviousSigningKey string = ''
 
+@description('Secret SendGrid Inbound Parse presents (?key= or basic-auth password) when it posts mail.')
+@secure()
+@minLength(24)
+param inboundSendGridSecret string
+
 // Key Vault Secrets User: read secret values, nothing else.
 var secretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -44,6 +49,7 @@ var secretValues = {
   SendGridApiKey: sendGridApiKey
   LinkSigningKey: linkSigningKey
   LinkPreviousSigningKey: empty(linkPreviousSigningKey) ? linkSigningKey : linkPreviousSigningKey
+  InboundSendGridSecret: inboundSendGridSecret
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
