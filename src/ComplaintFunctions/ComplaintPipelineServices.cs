@@ -1,8 +1,12 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Inbound;
 using ComplaintFunctions.Intake;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Staff;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -42,7 +46,6 @@ public static class ComplaintPipelineServices
         });
         services.AddSingleton<SentMailLedger>();
         services.AddSingleton<MailSender>();
-        services.AddSingleton<CustomerMails>();
 
         services.AddSingleton<ComplaintIntake>();
 
@@ -54,6 +57,22 @@ public static class ComplaintPipelineServices
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<AutomaticMailCap>();
         services.AddSingleton<InboxMailProcessor>();
+
+        services.AddOptions<CustomerServiceOptions>().Bind(configuration.GetSection(CustomerServiceOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
+        services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section));
+        foreach (var country in Enum.GetValues<Country>())
+        {
+            // BusinessHours:Default first, then the country's own section on top.
+            services.AddOptions<BusinessHoursOptions>(country.ToString())
+                .Bind(configuration.GetSection($"{BusinessHoursOptions.Section}:Default"))
+                .Bind(configuration.GetSection(BusinessHoursOptions.SectionFor(country)));
+        }
+
+        services.AddSingleton<CaseTexts>();
+        services.AddSingleton<ActionTokens>();
+        services.AddSingleton<UsedActionLinks>();
+        services.AddSingleton(_ => ManufacturerDirectory.LoadFromAppFolder());
         return services;
     }
 }

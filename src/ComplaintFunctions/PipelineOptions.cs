@@ -11,9 +11,6 @@ public sealed class PipelineOptions
     /// <summary>The retailer's time zone, for "today" in date checks.</summary>
     public string TimeZone { get; set; } = "Europe/Oslo";
 
-    /// <summary>How long a case may go without a word to the customer before a progress mail goes out.</summary>
-    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromDays(3);
-
     public DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);

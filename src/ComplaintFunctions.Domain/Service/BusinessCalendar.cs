@@ -24,6 +24,7 @@ public sealed class BusinessCalendar
 
     readonly IReadOnlyList<OpeningRange>[] hoursByDay = new IReadOnlyList<OpeningRange>[7];
     readonly HashSet<DateOnly> extraClosed;
+    readonly bool observeHolidays;
     readonly ConcurrentDictionary<int, Dictionary<DateOnly, string>> holidaysByYear = new();
 
     public BusinessCalendar(Country country, BusinessHoursOptions? options = null)
@@ -56,6 +57,7 @@ public sealed class BusinessCalendar
         }
 
         extraClosed = [.. options.ExtraClosedDates ?? []];
+        observeHolidays = options.ObservePublicHolidays;
     }
 
     public Country Country { get; }
@@ -71,7 +73,7 @@ public sealed class BusinessCalendar
     /// <summary>Why a date is closed all day (a holiday's name, "extra closed day", or the weekday), or null when it has opening hours.</summary>
     public string? ClosedReason(DateOnly date)
     {
-        if (HolidaysOf(date.Year).TryGetValue(date, out var name))
+        if (observeHolidays && HolidaysOf(date.Year).TryGetValue(date, out var name))
         {
             return name;
         }

@@ -29,6 +29,9 @@ public sealed class BusinessHoursOptions
     public string? Saturday { get; set; } = Closed;
     public string? Sunday { get; set; } = Closed;
 
+    /// <summary>False only where a team works on public holidays too (and in tests that run targets of seconds on any day).</summary>
+    public bool ObservePublicHolidays { get; set; } = true;
+
     /// <summary>Closed days besides the public holidays (a stock-taking day, a local holiday), as ISO dates.</summary>
     public IList<DateOnly> ExtraClosedDates { get; set; } = [];
 

@@ -27,6 +27,7 @@ public sealed class InboxMailProcessor(
     ComplaintStore complaints,
     CaseEventLog auditTrail,
     ComplaintIntake intake,
+    CaseTexts caseTexts,
     LinkSigner signer,
     IOptions<MailOptions> mailOptions,
     TimeProvider time,
@@ -126,10 +127,11 @@ public sealed class InboxMailProcessor(
             new CaseEvent(caseNumber, $"mail-{hash}", now, "customer-replied", Sender(mail), "email",
                 InboundMailLedger.Trim($"Reply by mail ({rule.ToWire()}). Subject: {mail.Subject}\n{text}", 4000) + AttachmentNote(kept)),
             cancellationToken);
+        var textRef = await caseTexts.SaveAsync(caseNumber, "customer-reply", $"{mail.Subject}\n\n{text}".Trim(), Sender(mail), now, cancellationToken);
         await durable.RaiseEventAsync(
             ComplaintCaseOrchestration.InstanceIdFor(caseNumber),
-            CaseEvents.CustomerReplied,
-            new CustomerReply($"mail-{hash}", now, kept.Kept.Count),
+            ComplaintCaseOrchestration.InputEvent,
+            new CaseInput(CaseInputKinds.CustomerReplied, Sender(mail), textRef),
             cancellationToken);
         return new InboundMailRecord(hash, decision.Outcome.ToWire(), caseNumber.Value, decision.Reason, now);
     }

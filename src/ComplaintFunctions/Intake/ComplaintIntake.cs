@@ -5,7 +5,6 @@ using ComplaintFunctions.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ComplaintFunctions.Intake;
 
@@ -23,7 +22,6 @@ public sealed class ComplaintIntake(
     CaseEventLog auditTrail,
     StatusLinks statusLinks,
     TimeProvider time,
-    IOptions<PipelineOptions> options,
     ILogger<ComplaintIntake> logger)
 {
     const int CaseNumberDraws = 5;
@@ -102,7 +100,7 @@ public sealed class ComplaintIntake(
             return;
         }
 
-        var input = new ComplaintCaseInput(complaint.CaseNumber.Value, options.Value.ProgressInterval);
+        var input = new CaseFlow { CaseNumber = complaint.CaseNumber.Value };
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(

@@ -5,14 +5,6 @@ using ComplaintFunctions.Storage;
 
 namespace ComplaintFunctions.Links;
 
-/// <summary>Tables of the action links (not in <see cref="TableNames"/>: created on first use; infra/ should add them too).</summary>
-public static class ActionLinkTableNames
-{
-    public const string UsedActionLinks = "usedactionlinks";
-
-    public static IReadOnlyList<string> All { get; } = [UsedActionLinks];
-}
-
 /// <summary>Who used an action link, and when.</summary>
 public sealed record ActionLinkUse(Guid ActionId, CaseNumber CaseNumber, string UsedBy, DateTimeOffset UsedAt);
 
@@ -30,7 +22,7 @@ public sealed class UsedActionLinks(AppTables tables)
     public async Task<bool> TryUseAsync(Guid actionId, CaseNumber caseNumber, string who, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(who);
-        var table = await tables.GetAsync(ActionLinkTableNames.UsedActionLinks);
+        var table = await tables.GetAsync(TableNames.UsedActionLinks);
         var entity = new TableEntity(PartitionOf(actionId), RowKey)
         {
             ["CaseNumber"] = caseNumber.Value,
@@ -51,7 +43,7 @@ public sealed class UsedActionLinks(AppTables tables)
     /// <summary>The recorded use of the link, or null when it has not been used.</summary>
     public async Task<ActionLinkUse?> FindUseAsync(Guid actionId, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(ActionLinkTableNames.UsedActionLinks);
+        var table = await tables.GetAsync(TableNames.UsedActionLinks);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(actionId), RowKey, cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } entity
             ? new ActionLinkUse(

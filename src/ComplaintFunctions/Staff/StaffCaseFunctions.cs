@@ -30,10 +30,36 @@ public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog a
             stage = parsed;
         }
 
-        var cases = new List<object>();
-        await foreach (var complaint in complaints.ListOpenAsync(stage, request.HttpContext.RequestAborted))
+        bool? overdue = request.Query["overdue"].ToString() switch
         {
-            cases.Add(Summary(complaint));
+            "" => null,
+            "true" => true,
+            "false" => false,
+            _ => null,
+        };
+        var cases = new List<object>();
+        await foreach (var row in complaints.ListOpenAsync(stage, request.HttpContext.RequestAborted))
+        {
+            if (overdue is { } wanted && row.Overdue != wanted)
+            {
+                continue;
+            }
+
+            var c = row.Complaint;
+            cases.Add(new
+            {
+                caseNumber = c.CaseNumber.Value,
+                stage = c.Stage.ToWire(),
+                category = c.Details.Category.ToWire(),
+                channel = c.Channel.ToWire(),
+                customer = c.Details.Customer.Email,
+                country = c.Details.Customer.Country.ToString(),
+                openedAt = c.OpenedAt,
+                owner = row.Owner,
+                dueAt = row.DueAt,
+                overdue = row.Overdue,
+                mailFailed = row.MailFailed,
+            });
         }
 
         return new OkObjectResult(new { count = cases.Count, cases });

@@ -8,6 +8,9 @@ namespace ComplaintFunctions.Storage;
 /// <summary>A complaint as read from storage, with the ETag that guards the next write.</summary>
 public sealed record StoredComplaint(Complaint Complaint, ETag ETag, string? IdempotencyKey);
 
+/// <summary>A case as the staff list shows it: the complaint and its clock.</summary>
+public sealed record CaseOnTheList(Complaint Complaint, string? Owner, DateTimeOffset? DueAt, bool Overdue, bool MailFailed);
+
 /// <summary>Someone else changed the case between our read and our write.</summary>
 public sealed class ConcurrentCaseUpdateException(CaseNumber caseNumber, Exception inner)
     : Exception($"Case {caseNumber} was changed by someone else after it was read; read it again and retry the change.", inner)
@@ -60,7 +63,8 @@ public sealed class ComplaintStore(AppTables tables)
         var entity = ToEntity(basedOn.Complaint, basedOn.IdempotencyKey);
         try
         {
-            var response = await table.UpdateEntityAsync(entity, basedOn.ETag, TableUpdateMode.Replace, cancellationToken);
+            // Merge: the domain's columns are all written; the service-state columns beside them stay.
+            var response = await table.UpdateEntityAsync(entity, basedOn.ETag, TableUpdateMode.Merge, cancellationToken);
             return basedOn with { ETag = response.Headers.ETag ?? basedOn.ETag };
         }
         catch (RequestFailedException e) when (e.Status is 412 or 409)
@@ -76,8 +80,8 @@ public sealed class ComplaintStore(AppTables tables)
         await table.DeleteEntityAsync(caseNumber.Value, RowKey, ETag.All, cancellationToken);
     }
 
-    /// <summary>Open cases, optionally in one stage (a filtered scan; fine for the staff list's size).</summary>
-    public async IAsyncEnumerable<Complaint> ListOpenAsync(CaseStage? stage, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Open cases with their clocks, optionally in one stage (a filtered scan; fine for the staff list's size).</summary>
+    public async IAsyncEnumerable<CaseOnTheList> ListOpenAsync(CaseStage? stage, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableNames.Complaints);
         var filter = stage is { } s
@@ -85,8 +89,46 @@ public sealed class ComplaintStore(AppTables tables)
             : TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return FromEntity(entity);
+            yield return new CaseOnTheList(
+                FromEntity(entity),
+                entity.GetString("Owner"),
+                DateTimeOffset.TryParse(entity.GetString("DueAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due) ? due : null,
+                entity.GetBoolean("Overdue") ?? false,
+                entity.GetBoolean("MailFailed") ?? false);
         }
+    }
+
+    /// <summary>
+    /// Who owns the case and when its next answer is due, beside the domain's columns (merged, so it
+    /// never touches the complaint itself and needs no ETag).
+    /// </summary>
+    public async Task UpdateServiceStateAsync(
+        CaseNumber caseNumber, string? owner = null, DateTimeOffset? dueAt = null, bool? overdue = null, bool clearDue = false, bool? mailFailed = null, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var entity = new TableEntity(caseNumber.Value, RowKey);
+        if (owner is not null)
+        {
+            entity["Owner"] = owner;
+        }
+
+        // Kept as text: a merge cannot write a null, and "no answer owed" must be writable.
+        if (dueAt is not null || clearDue)
+        {
+            entity["DueAt"] = dueAt?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty;
+        }
+
+        if (overdue is not null)
+        {
+            entity["Overdue"] = overdue;
+        }
+
+        if (mailFailed is not null)
+        {
+            entity["MailFailed"] = mailFailed;
+        }
+
+        await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     static TableEntity ToEntity(Complaint complaint, string? idempotencyKey)

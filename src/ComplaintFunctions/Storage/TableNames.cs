@@ -10,6 +10,8 @@ public static class TableNames
     public const string InboundMail = "inboundmail";
     public const string InboxReview = "inboxreview";
     public const string AutoMailCount = "automailcount";
+    public const string CaseTexts = "casetexts";
+    public const string UsedActionLinks = "usedactionlinks";
 
-    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount];
+    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks];
 }

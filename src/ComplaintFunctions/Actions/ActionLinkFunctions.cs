@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Http;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Storage;
+using ComplaintFunctions.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace ComplaintFunctions.Actions;
+
+/// <summary>
+/// <c>GET /api/actions/{token}</c> shows what a link from a mail will do, with a button; only the
+/// <c>POST</c> of that button acts. Mail scanners that fetch links (Safe Links) therefore never act.
+/// Forged or mangled links get 403, expired 410, used or overtaken 409, each with a page that says
+/// what to do instead. Every use, and every refused use of a valid link, goes on the case's trail.
+/// </summary>
+public sealed class ActionLinkFunctions(
+    ActionTokens tokens,
+    UsedActionLinks usedLinks,
+    ComplaintStore complaints,
+    CaseEventLog auditTrail,
+    CaseTexts texts,
+    StatusLinks statusLinks,
+    TimeProvider time)
+{
+    [Function("ShowActionLink")]
+    public async Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions/{token}")] HttpRequest request, string token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (refusal, link, step, complaint) = await CheckAsync(token, request.HttpContext.RequestAborted);
+        return refusal ?? Form(link!, step!, complaint!, token, values: null, error: null);
+    }
+
+    [Function("UseActionLink")]
+    public async Task<IActionResult> Use(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "actions/{token}")] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var cancel = request.HttpContext.RequestAborted;
+        var (refusal, link, step, complaint) = await CheckAsync(token, cancel);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancel) : null;
+        var text = form?["text"].ToString().Trim();
+        var amountText = form?["amount"].ToString().Trim();
+        decimal? amount = null;
+        if (step!.Text == TextField.Required && string.IsNullOrWhiteSpace(text))
+        {
+            return Form(link!, step, complaint!, token, form, Texts(link!, complaint!).TextRequired);
+        }
+
+        if (step.AsksAmount && !string.IsNullOrEmpty(amountText))
+        {
+            if (!decimal.TryParse(amountText.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+            {
+                return Form(link!, step, complaint!, token, form, "The refund must be a number, for example 1499.50, or left empty.");
+            }
+
+            amount = parsed;
+        }
+
+        var now = time.GetUtcNow();
+        var actor = Actor(link!);
+        if (!await usedLinks.TryUseAsync(link!.ActionId, link.CaseNumber, actor, now, cancel))
+        {
+            return await UsedPageAsync(link, complaint!, cancel);
+        }
+
+        var textRef = string.IsNullOrWhiteSpace(text) ? null : await texts.SaveAsync(link.CaseNumber, step.Step, text, actor, now, cancel);
+        await auditTrail.AppendAsync(
+            new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", now, "link-used", actor, "link",
+                $"{step.Title}{(amount is { } a ? $" (refund {a.ToString("0.##", CultureInfo.InvariantCulture)})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
+            cancel);
+        await durable.RaiseEventAsync(
+            ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber),
+            ComplaintCaseOrchestration.InputEvent,
+            new CaseInput(step.Step, actor, textRef, amount),
+            cancel);
+
+        var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
+        return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!),
+            $"<p id=\"done\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(statusLinks.UrlFor(link.CaseNumber))}\">{HtmlPage.Encode(link.CaseNumber.Value)}</a></p>");
+    }
+
+    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint)> CheckAsync(string token, CancellationToken cancel)
+    {
+        var reading = tokens.Read(token, time.GetUtcNow());
+        var english = ActionPageTexts.For("en");
+        if (reading.Status is ActionTokenStatus.Forged or ActionTokenStatus.Malformed || reading.Link is null)
+        {
+            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null);
+        }
+
+        var link = reading.Link;
+        var stored = await complaints.FindAsync(link.CaseNumber, cancel);
+        if (stored is null)
+        {
+            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null);
+        }
+
+        var complaint = stored.Complaint;
+        var t = Texts(link, complaint);
+        var language = Language(link, complaint);
+        if (reading.Status == ActionTokenStatus.Expired)
+        {
+            return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null);
+        }
+
+        var step = ActionStepCatalogue.Find(link.Step);
+        if (step is null || !step.Roles.Contains(link.Role, StringComparer.Ordinal))
+        {
+            // A valid signature on a step this role may not take: ours, but not for this person. Kept on the trail.
+            await auditTrail.AppendAsync(
+                new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", time.GetUtcNow(), "link-refused", Actor(link), "link",
+                    $"A {link.Role} link for '{link.Step}' was refused: that step is not theirs to take."),
+                cancel);
+            return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null);
+        }
+
+        if (await usedLinks.FindUseAsync(link.ActionId, cancel) is not null)
+        {
+            return (await UsedPageAsync(link, complaint, cancel), null, null, null);
+        }
+
+        if (ActionStepCatalogue.RefusalFor(step, complaint) is { } why)
+        {
+            return (Page(StatusCodes.Status409Conflict, language, "Not possible now", t.NotNow.Replace("{reason}", why, StringComparison.Ordinal)), null, null, null);
+        }
+
+        return (null, link, step, complaint);
+    }
+
+    async Task<IActionResult> UsedPageAsync(ActionLink link, Complaint complaint, CancellationToken cancel)
+    {
+        var use = await usedLinks.FindUseAsync(link.ActionId, cancel);
+        var when = use?.UsedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "earlier";
+        return Page(StatusCodes.Status409Conflict, Language(link, complaint), "Link already used", Texts(link, complaint).Used.Replace("{when}", when, StringComparison.Ordinal));
+    }
+
+    static ContentResult Form(ActionLink link, ActionStep step, Complaint complaint, string token, IFormCollection? values, string? error)
+    {
+        var customerStep = link.Role == "customer" ? Texts(link, complaint).Steps.GetValueOrDefault(step.Step) : default;
+        var explanation = customerStep.Explanation ?? step.Explanation;
+        var button = customerStep.Button ?? step.Button;
+        var textLabel = customerStep.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)");
+        var html = new StringBuilder();
+        html.Append("<p class=\"case\">").Append(HtmlPage.Encode(link.CaseNumber.Value)).Append("</p>");
+        html.Append("<p id=\"explanation\">").Append(HtmlPage.Encode(explanation)).Append("</p>");
+        if (link.Role != "customer")
+        {
+            html.Append("<p><b>Customer:</b> ").Append(HtmlPage.Encode(complaint.Details.Customer.Email))
+                .Append(" · <b>Category:</b> ").Append(HtmlPage.Encode(complaint.Details.Category.ToWire()))
+                .Append("</p><p><b>The complaint:</b><br>").Append(HtmlPage.Encode(complaint.Details.Description).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+        }
+
+        html.Append("<form method=\"post\">");
+        if (error is not null)
+        {
+            html.Append("<p class=\"error\" id=\"text-error\" role=\"alert\">").Append(HtmlPage.Encode(error)).Append("</p>");
+        }
+
+        if (step.Text != TextField.None)
+        {
+            html.Append("<label for=\"text\">").Append(HtmlPage.Encode(textLabel)).Append("</label>")
+                .Append("<textarea id=\"text\" name=\"text\" rows=\"8\">").Append(HtmlPage.Encode(values?["text"].ToString())).Append("</textarea>");
+        }
+
+        if (step.AsksAmount)
+        {
+            html.Append("<label for=\"amount\">Refund to the customer, if any (needs the team lead's approval above the limit)</label>")
+                .Append("<input id=\"amount\" name=\"amount\" inputmode=\"decimal\" value=\"").Append(HtmlPage.Encode(values?["amount"].ToString())).Append("\">");
+        }
+
+        html.Append("<button type=\"submit\">").Append(HtmlPage.Encode(button)).Append("</button></form>");
+        html.Append("<p><small>Nothing has happened yet: only the button acts.</small></p>");
+        return HtmlPage.Render(error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, Language(link, complaint), Title(link, step, complaint), html.ToString());
+    }
+
+    static ContentResult Page(int status, string language, string title, string text) =>
+        HtmlPage.Render(status, language, title, $"<p id=\"message\">{HtmlPage.Encode(text)}</p>");
+
+    static string Actor(ActionLink link) => link.Role switch
+    {
+        "customer" => "customer",
+        "agent" => "agent",
+        var role => role,
+    };
+
+    static ActionPageTexts Texts(ActionLink link, Complaint complaint) => ActionPageTexts.For(Language(link, complaint));
+
+    static string Language(ActionLink link, Complaint complaint) => link.Role == "customer" ? complaint.Details.Customer.Language : "en";
+
+    static string Title(ActionLink link, ActionStep step, Complaint complaint) =>
+        link.Role == "customer" && Texts(link, complaint).Steps.TryGetValue(step.Step, out var localized) ? localized.Title : step.Title;
+}

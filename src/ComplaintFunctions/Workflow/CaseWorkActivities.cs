@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Service;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Staff;
+using ComplaintFunctions.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFunctions.Workflow;
+
+/// <summary>An action link a mail carries: its placeholder in the template and what it lets whom do.</summary>
+public sealed record LinkOrder(string Placeholder, string Step, string Role, Guid ActionId, DateTime ExpiresAt);
+
+/// <summary>
+/// One mail of a case. <paramref name="Sequence"/> makes its id stable, so a retried activity sends it
+/// once; <paramref name="Times"/> are instants shown in the case's local time (due dates, deadlines).
+/// </summary>
+public sealed record CaseMailOrder(
+    string CaseNumber,
+    MailKind Kind,
+    int Sequence,
+    DateTime At,
+    IReadOnlyList<LinkOrder> Links,
+    IReadOnlyDictionary<string, DateTime> Times,
+    string? TextRef = null,
+    decimal? Amount = null);
+
+/// <summary>A change of the case's stage, as the domain allows it.</summary>
+public sealed record CaseActionOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At);
+
+public sealed record MailFailure(string CaseNumber, MailKind Kind, int Sequence, string Error, DateTime At);
+
+/// <summary>What the staff list shows of a case's clock.</summary>
+public sealed record ServiceState(string CaseNumber, string Owner, DateTime? DueAt, bool Overdue);
+
+/// <summary>The work the case orchestration hands out. Each is safe to run twice.</summary>
+public sealed class CaseWorkActivities(
+    ComplaintStore complaints,
+    CaseEventLog auditTrail,
+    CaseTexts texts,
+    MailSender sender,
+    SentMailLedger sentMail,
+    AutomaticMailCap cap,
+    ActionTokens tokens,
+    StatusLinks statusLinks,
+    ManufacturerDirectory manufacturers,
+    IOptions<MailOptions> mailOptions,
+    IOptions<StaffOptions> staffOptions,
+    IOptions<PipelineOptions> pipelineOptions,
+    IOptions<CustomerServiceOptions> timings,
+    IOptions<TriageOptions> triageOptions,
+    IOptionsMonitor<BusinessHoursOptions> hours,
+    TimeProvider time)
+{
+    public const string OpenCase = nameof(OpenCaseAsync);
+    public const string ApplyCaseAction = nameof(ApplyCaseActionAsync);
+    public const string SendCaseMail = nameof(SendCaseMailAsync);
+    public const string RecordMailFailure = nameof(RecordMailFailureAsync);
+    public const string RecordServiceState = nameof(RecordServiceStateAsync);
+
+    /// <summary>Triage when the case opens: the checks go on the case's trail, the route and clocks to the orchestration.</summary>
+    [Function(OpenCase)]
+    public async Task<CasePlan> OpenCaseAsync([ActivityTrigger] string caseNumber)
+    {
+        var stored = await complaints.GetAsync(CaseNumber.Parse(caseNumber));
+        var complaint = stored.Complaint;
+        var triage = Triage.Assess(complaint.Details, pipelineOptions.Value.Today(time), triageOptions.Value);
+        await auditTrail.AppendAsync(new CaseEvent(
+            complaint.CaseNumber, "triage", complaint.OpenedAt.AddTicks(1), "triage", "system", "system",
+            $"Route: {triage.Route}.\n{Checks(triage)}"));
+        var country = complaint.Details.Customer.Country;
+        return new CasePlan(country, triage.Route, timings.Value, hours.Get(country.ToString()));
+    }
+
+    [Function(ApplyCaseAction)]
+    public async Task<bool> ApplyCaseActionAsync([ActivityTrigger] CaseActionOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var number = CaseNumber.Parse(order.CaseNumber);
+        var at = new DateTimeOffset(order.At, TimeSpan.Zero);
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await complaints.GetAsync(number);
+            var from = stored.Complaint.Stage;
+            var check = stored.Complaint.Apply(order.Action, at);
+            if (!check.Allowed)
+            {
+                // Done by an earlier attempt of this activity, or overtaken by another change.
+                return false;
+            }
+
+            try
+            {
+                await complaints.UpdateAsync(stored);
+                await auditTrail.AppendAsync(new CaseEvent(
+                    number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
+                    $"{CaseLifecycle.Describe(order.Action)}: {from.ToWire()} → {check.To.ToWire()}."));
+                return true;
+            }
+            catch (ConcurrentCaseUpdateException) when (attempt < 3)
+            {
+                // Someone changed the case meanwhile; read it again and decide again.
+            }
+        }
+    }
+
+    [Function(SendCaseMail)]
+    public async Task<string?> SendCaseMailAsync([ActivityTrigger] CaseMailOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var number = CaseNumber.Parse(order.CaseNumber);
+        var complaint = (await complaints.GetAsync(number)).Complaint;
+        var customer = complaint.Details.Customer;
+        var staff = staffOptions.Value;
+        var toStaff = order.Kind >= MailKind.StaffAssignment;
+        var language = toStaff ? staff.Language : customer.Language;
+        var to = order.Kind switch
+        {
+            MailKind.StaffEscalation or MailKind.StaffApprovalRequest => staff.TeamLeadEmail,
+            _ when toStaff => staff.TeamEmail,
+            _ => customer.Email,
+        };
+
+        var calendar = new BusinessCalendar(customer.Country, hours.Get(customer.Country.ToString()));
+        var values = await ValuesAsync(complaint, order, calendar);
+        var (subject, body) = MailTexts.For(order.Kind, language).Fill(values);
+        var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body);
+        var at = new DateTimeOffset(order.At, TimeSpan.Zero);
+
+        // Automatic mails to a customer count against the daily cap; answers a person wrote do not.
+        var automatic = order.Kind is MailKind.Acknowledgement or MailKind.Progress;
+        if (automatic && !await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None) && !await cap.TryTakeAsync(to, CancellationToken.None))
+        {
+            await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
+            return null;
+        }
+
+        var messageId = await sender.SendAsync(mail);
+        await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {to}."));
+        return messageId;
+    }
+
+    /// <summary>A mail that failed after every retry: on the case, for staff to see, never silently lost.</summary>
+    [Function(RecordMailFailure)]
+    public async Task RecordMailFailureAsync([ActivityTrigger] MailFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var number = CaseNumber.Parse(failure.CaseNumber);
+        await auditTrail.AppendAsync(new CaseEvent(
+            number, $"mail-failed-{failure.Kind}-{failure.Sequence}", new DateTimeOffset(failure.At, TimeSpan.Zero), "mail-failed", "system", "email",
+            $"{failure.Kind} could not be sent: {(failure.Error.Length > 500 ? failure.Error[..500] : failure.Error)}"));
+        await complaints.UpdateServiceStateAsync(number, mailFailed: true);
+    }
+
+    [Function(RecordServiceState)]
+    public async Task RecordServiceStateAsync([ActivityTrigger] ServiceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await complaints.UpdateServiceStateAsync(
+            CaseNumber.Parse(state.CaseNumber), owner: state.Owner, dueAt: state.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, overdue: state.Overdue, clearDue: state.DueAt is null);
+    }
+
+    async Task<Dictionary<string, string?>> ValuesAsync(Complaint complaint, CaseMailOrder order, BusinessCalendar calendar)
+    {
+        var details = complaint.Details;
+        var customer = details.Customer;
+        var mail = mailOptions.Value;
+        var baseUrl = pipelineOptions.Value.PublicBaseUrl.TrimEnd('/');
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["case"] = complaint.CaseNumber.Value,
+            ["greeting"] = MailTexts.Greeting(customer.Language, customer.Name),
+            ["statusUrl"] = statusLinks.UrlFor(complaint.CaseNumber),
+            ["phone"] = mail.CustomerServicePhone,
+            ["email"] = mail.CustomerServiceEmail,
+            ["customer"] = string.IsNullOrWhiteSpace(customer.Name) ? customer.Email : $"{customer.Name} <{customer.Email}>",
+            ["category"] = details.Category.ToWire(),
+            ["channel"] = complaint.Channel.ToWire(),
+            ["country"] = customer.Country.ToString(),
+            ["product"] = details.Purchase.Product ?? "-",
+            ["deliveryDate"] = details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+            ["description"] = details.Description,
+            ["caseUrl"] = $"{baseUrl}/api/staff/complaints/{complaint.CaseNumber.Value}",
+            ["amount"] = order.Amount?.ToString("0.##", CultureInfo.InvariantCulture),
+        };
+
+        var text = await texts.ReadAsync(complaint.CaseNumber, order.TextRef);
+        values["answer"] = text;
+        values["reply"] = text;
+        values["reason"] = text;
+
+        foreach (var (name, instant) in order.Times)
+        {
+            values[name] = calendar.ToLocal(new DateTimeOffset(instant, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        foreach (var link in order.Links)
+        {
+            var token = tokens.Issue(complaint.CaseNumber, link.Step, link.Role, new DateTimeOffset(link.ExpiresAt, TimeSpan.Zero), link.ActionId);
+            values[link.Placeholder] = $"{baseUrl}/api/actions/{token}";
+        }
+
+        if (order.Kind is MailKind.StaffAssignment)
+        {
+            values["checks"] = Checks(Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value));
+        }
+
+        if (order.Kind is MailKind.ManufacturerSupport)
+        {
+            var contact = manufacturers.Find(details.Purchase.Manufacturer, customer.Country);
+            values["manufacturer"] = contact.Name;
+            values["contact"] = string.Join("\n", new[] { contact.Web, contact.Phone, contact.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));
+        }
+
+        return values;
+    }
+
+    static string Checks(TriageResult triage)
+    {
+        var lines = new StringBuilder();
+        foreach (var check in triage.Checks)
+        {
+            lines.Append("- ").Append(check.Code).Append(" (").Append(check.Verdict.ToString().ToLowerInvariant()).Append("): ").Append(check.Explanation).Append('\n');
+        }
+
+        return lines.ToString().TrimEnd();
+    }
+}
