@@ -297,6 +297,6 @@ public sealed class BusinessCalendar
             }
         }
 
-        return new DateTimeOffset(new DateTime(low, DateTimeKind.Utc));
+        return ToLocal(new DateTimeOffset(new DateTime(low, DateTimeKind.Utc)));
     }
 }

@@ -167,7 +167,8 @@ public class BusinessCalendarTests
 
         var opening = Assert.Single(calendar.OpenPeriodsOn(new DateOnly(2026, 3, 29)));
 
-        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), opening.Start);
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 3, 0, 0, TimeSpan.FromHours(2)), opening.Start);
+        Assert.Equal(TimeSpan.FromHours(2), opening.Start.Offset);
         Assert.Equal(TimeSpan.FromHours(3), opening.Length);
     }
 
