@@ -67,7 +67,7 @@ public sealed class BusinessCalendar
     /// <summary>The opening ranges configured for a weekday (before holidays are taken into account).</summary>
     public IReadOnlyList<OpeningRange> HoursOn(DayOfWeek day) => hoursByDay[(int)day];
 
-    /// <summary>The public holidays of <paramref name="year"/> in this country.</summary>
+    /// <summary>The public holidays of <paramref name="year"/> in this country, in date order; two may share a date.</summary>
     public IReadOnlyList<PublicHoliday> HolidaysIn(int year) => NordicHolidays.For(Country, year);
 
     /// <summary>Why a date is closed all day (a holiday's name, "extra closed day", or the weekday), or null when it has opening hours.</summary>
@@ -251,7 +251,8 @@ public sealed class BusinessCalendar
             var days = new Dictionary<DateOnly, string>();
             foreach (var holiday in NordicHolidays.For(Country, y))
             {
-                days.TryAdd(holiday.Date, holiday.Name);
+                // Two holidays can share a day (17 May and Whit Monday in 2027).
+                days[holiday.Date] = days.TryGetValue(holiday.Date, out var other) ? $"{other} and {holiday.Name}" : holiday.Name;
             }
 
             return days;
@@ -298,6 +299,6 @@ public sealed class BusinessCalendar
             }
         }
 
-        return new DateTimeOffset(new DateTime(low, DateTimeKind.Utc));
+        return ToLocal(new DateTimeOffset(new DateTime(low, DateTimeKind.Utc)));
     }
 }
