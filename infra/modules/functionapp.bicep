@@ -91,6 +91,9 @@ param timeZone string
 @description('Address of the customer-service team.')
 param staffTeamEmail string
 
+@description('Language of the staff mails: nb or en (Staff__Language).')
+param staffLanguage string = 'nb'
+
 @description('Address of the team lead (escalations).')
 param staffTeamLeadEmail string
 
@@ -201,6 +204,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Pipeline__TimeZone: timeZone
 
     Staff__TeamEmail: staffTeamEmail
+    Staff__Language: staffLanguage
     Staff__TeamLeadEmail: staffTeamLeadEmail
     Staff__OmbudsmanEmail: staffOmbudsmanEmail
     Staff__DisputeContactEmail: staffDisputeContactEmail

@@ -45,6 +45,8 @@ var tableNames = [
   'inboundmail'
   'inboxreview'
   'automailcount'
+  'casetexts'
+  'usedactionlinks'
 ]
 var queueNames = [
   'complaint-inbox'

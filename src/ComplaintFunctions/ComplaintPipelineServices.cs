@@ -1,5 +1,3 @@
-using ComplaintFunctions.Domain.Complaints;
-using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Inbound;
 using ComplaintFunctions.Intake;
 using ComplaintFunctions.Links;
@@ -60,19 +58,8 @@ public static class ComplaintPipelineServices
 
         services.AddOptions<CustomerServiceOptions>().Bind(configuration.GetSection(CustomerServiceOptions.Section));
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
-        services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section));
-        foreach (var country in Enum.GetValues<Country>())
-        {
-            // BusinessHours:Default first, then the country's own section on top.
-            services.AddOptions<BusinessHoursOptions>(country.ToString())
-                .Bind(configuration.GetSection($"{BusinessHoursOptions.Section}:Default"))
-                .Bind(configuration.GetSection(BusinessHoursOptions.SectionFor(country)));
-        }
-
+        services.AddServiceStage(configuration);
         services.AddSingleton<CaseTexts>();
-        services.AddSingleton<ActionTokens>();
-        services.AddSingleton<UsedActionLinks>();
-        services.AddSingleton(_ => ManufacturerDirectory.LoadFromAppFolder());
         return services;
     }
 }

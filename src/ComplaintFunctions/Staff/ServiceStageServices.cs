@@ -39,7 +39,10 @@ public static class ServiceStageServices
     {
         foreach (var country in Enum.GetValues<Country>())
         {
-            services.AddOptions<BusinessHoursOptions>(country.ToString()).Bind(configuration.GetSection(BusinessHoursOptions.SectionFor(country)));
+            // BusinessHours:Default first (one place for hours all countries share), then the country's own section.
+            services.AddOptions<BusinessHoursOptions>(country.ToString())
+                .Bind(configuration.GetSection($"{BusinessHoursOptions.Section}:Default"))
+                .Bind(configuration.GetSection(BusinessHoursOptions.SectionFor(country)));
         }
 
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section));

@@ -53,7 +53,7 @@ public sealed class MailIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
             {
                 await durable.ScheduleNewOrchestrationInstanceAsync(
                     ComplaintCaseOrchestration.Name,
-                    new ComplaintCaseInput(number.Value, TimeSpan.FromDays(3), Acknowledged: true),
+                    new CaseFlow { CaseNumber = number.Value },
                     new StartOrchestrationOptions(ComplaintCaseOrchestration.InstanceIdFor(number)));
             }
         }

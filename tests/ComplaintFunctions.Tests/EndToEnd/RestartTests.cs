@@ -12,7 +12,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
     {
         var hub = "restart" + Guid.NewGuid().ToString("N")[..8];
         var port = AzuriteProcess.FreePort();
-        var settings = new Dictionary<string, string?> { ["Pipeline:ProgressInterval"] = "00:00:12" };
+        var settings = new Dictionary<string, string?> { ["CustomerService:ProgressAfter"] = "00:00:12" };
         var email = $"restart-{Guid.NewGuid():N}@example.no";
         await using var runner = await RunnerClient.StartAsync(azurite, hub, settings, port);
 
