@@ -51,9 +51,9 @@ public static class ComplaintCaseOrchestration
 /// <summary>The customer-service stage's rules, step by step, inside the orchestration.</summary>
 sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 {
-    // Mail may fail for a while (SendGrid 429/5xx); back off for about half an hour before giving up.
-    static readonly TaskOptions MailRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(10)));
+    // Mail may fail for a while (SendGrid 429/5xx): back off threefold, by default for about half an hour in all.
+    TaskOptions MailRetry => TaskOptions.FromRetryPolicy(
+        new RetryPolicy(Math.Max(1, Timings.MailRetryAttempts), Timings.MailRetryFirstInterval, backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(10)));
 
     static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));

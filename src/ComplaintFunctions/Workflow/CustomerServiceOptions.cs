@@ -33,6 +33,11 @@ public sealed class CustomerServiceOptions
     /// <summary>A final answer that refunds more than this needs the team lead's approval (in the customer's currency).</summary>
     public decimal ApprovalThreshold { get; set; } = 5000m;
 
+    /// <summary>Tries per mail when SendGrid answers 429 or 5xx, backing off threefold from <see cref="MailRetryFirstInterval"/>.</summary>
+    public int MailRetryAttempts { get; set; } = 6;
+
+    public TimeSpan MailRetryFirstInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long the links in a mail work.</summary>
     public TimeSpan ActionLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 }

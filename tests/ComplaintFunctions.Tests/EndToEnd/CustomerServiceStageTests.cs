@@ -1,0 +1,235 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ComplaintFunctions.Tests.Support;
+
+namespace ComplaintFunctions.Tests.EndToEnd;
+
+/// <summary>The customer-service stage through the local runner, every step driven by a link in a mail.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
+{
+    Task<RunnerClient> StartAsync(Dictionary<string, string?>? settings = null) =>
+        RunnerClient.StartAsync(azurite, "cs" + Guid.NewGuid().ToString("N")[..8], settings);
+
+    [Fact]
+    public async Task A_web_form_complaint_reaches_an_accepted_final_answer_through_the_links_in_the_mails()
+    {
+        await using var runner = await StartAsync();
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        Assert.Contains("claim-window", assignment.Text, StringComparison.Ordinal);
+        var finalLink = CaseDriver.LinkAfter(assignment, "Gi endelig svar:");
+
+        var (shown, page) = await driver.OpenAsync(finalLink);
+        Assert.Equal(HttpStatusCode.OK, shown);
+        Assert.Contains("only the button acts", page, StringComparison.Ordinal);
+        Assert.Equal("customer-service", await driver.StageAsync());
+
+        var (done, _) = await driver.ActAsync(finalLink, "We will send you a new charger this week at our cost.");
+        Assert.Equal(HttpStatusCode.OK, done);
+
+        var final = await driver.CustomerMailAsync("Our final answer");
+        Assert.Contains("We will send you a new charger", final.Text, StringComparison.Ordinal);
+        Assert.Equal("final-answer", await driver.StageAsync());
+
+        var accept = CaseDriver.LinkAfter(final, "I accept the answer:");
+        Assert.Equal(HttpStatusCode.OK, (await driver.OpenAsync(accept)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await driver.ActAsync(accept)).Status);
+
+        await driver.CustomerMailAsync("Your complaint is closed");
+        Assert.Equal("closed", await driver.StageAsync());
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "link-used" && e.GetProperty("actor").GetString() == "customer");
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "link-used" && e.GetProperty("actor").GetString() == "agent");
+    }
+
+    [Fact]
+    public async Task A_rejected_final_answer_moves_the_case_to_the_ombudsman()
+    {
+        await using var runner = await StartAsync();
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Gi endelig svar:"), "The charger was damaged by misuse; we cannot replace it.");
+        var final = await driver.CustomerMailAsync("Our final answer");
+
+        var (status, _) = await driver.ActAsync(CaseDriver.LinkAfter(final, "review the case:"), "It was not misused.");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        await driver.CustomerMailAsync("The customer ombudsman takes over");
+        Assert.Equal("ombudsman-review", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task A_late_agent_is_reminded_before_the_target_and_the_lead_is_told_when_it_is_missed()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:FirstResponseTarget"] = "00:00:08", ["CustomerService:ReminderLead"] = "00:00:04" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+
+        var reminder = await driver.MailAsync(CaseDriver.Team, "Påminnelse");
+        var escalation = await driver.MailAsync(CaseDriver.Lead, "Frist passert");
+
+        Assert.True(escalation.Time > reminder.Time);
+        var list = await runner.Http.GetFromJsonAsync<JsonElement>("/api/staff/complaints?overdue=true");
+        Assert.Contains(list.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
+    }
+
+    [Fact]
+    public async Task An_answer_in_time_sends_no_reminder()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:FirstResponseTarget"] = "00:00:10", ["CustomerService:ReminderLead"] = "00:00:04" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Svar kunden:"), "We have ordered a replacement part.");
+        var answer = await driver.CustomerMailAsync("Answer to your complaint");
+        await Task.Delay(TimeSpan.FromSeconds(12));
+
+        Assert.Contains("replacement part", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await driver.CountAsync(CaseDriver.Team, "Påminnelse"));
+        Assert.Equal(0, await driver.CountAsync(CaseDriver.Lead, "Frist passert"));
+    }
+
+    [Fact]
+    public async Task A_customer_reply_restarts_the_clock_and_reaches_the_agent()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:NextResponseTarget"] = "00:05:00" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Be kunden om opplysninger:"), "Which serial number does the charger have?");
+        var question = await driver.CustomerMailAsync("We need some information");
+        Assert.Equal("waiting-for-customer", await driver.StageAsync());
+
+        using var reply = new MultipartFormDataContent
+        {
+            { new StringContent($"From: {driver.CustomerEmail}\r\nTo: kundeservice@example.no\r\nSubject: Re: {question.Subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.no>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe serial number is SN-4471.\r\n"), "email" },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await runner.Http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", reply)).StatusCode);
+
+        var replied = await driver.MailAsync(CaseDriver.Team, "Kunden har svart");
+        Assert.Contains("SN-4471", replied.Text, StringComparison.Ordinal);
+        Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task Without_an_answer_to_the_final_answer_the_case_closes_and_the_customer_is_told()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:CustomerReplyWindow"] = "00:00:06" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Gi endelig svar:"), "Refund approved.");
+        var final = await driver.CustomerMailAsync("Our final answer");
+
+        await driver.CustomerMailAsync("Your complaint is closed");
+
+        await driver.WaitForStageAsync("closed");
+        var (status, _) = await driver.OpenAsync(CaseDriver.LinkAfter(final, "I accept the answer:"));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+    }
+
+    [Fact]
+    public async Task A_refund_over_the_limit_waits_for_the_lead_who_can_send_it_back_or_approve_it()
+    {
+        await using var runner = await StartAsync();
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Gi endelig svar:"), "Full refund of 9 990 kr.", "9990");
+        var approval = await driver.MailAsync(CaseDriver.Lead, "Godkjenn endelig svar");
+        Assert.Equal(0, await driver.CountAsync(driver.CustomerEmail, "Our final answer"));
+        await driver.ActAsync(CaseDriver.LinkAfter(approval, "Send tilbake til teamet:"), "Offer a repair first.");
+
+        var sentBack = await driver.MailAsync(CaseDriver.Team, "Endelig svar på");
+        Assert.Contains("Offer a repair first.", sentBack.Text, StringComparison.Ordinal);
+        await driver.ActAsync(CaseDriver.LinkAfter(sentBack, "Gi nytt endelig svar:"), "Refund of 9 990 kr after repair failed.", "9990");
+        // The newest approval request (the mail list is newest first) carries fresh links.
+        var second = await RunnerClient.EventuallyAsync(
+            async () =>
+            {
+                var requests = (await runner.MailAsync())
+                    .Where(m => m.To.Contains(CaseDriver.Lead) && m.Subject.StartsWith("Godkjenn endelig svar", StringComparison.Ordinal) && m.Subject.Contains(driver.CaseNumber, StringComparison.Ordinal))
+                    .ToList();
+                return requests.Count >= 2 ? requests[0] : null;
+            },
+            "the second approval request");
+        await driver.ActAsync(CaseDriver.LinkAfter(second, "Godkjenn og send:"));
+
+        var final = await driver.CustomerMailAsync("Our final answer");
+        Assert.Contains("after repair failed", final.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_support_question_goes_to_the_manufacturer_and_closes_when_the_customer_says_it_is_solved()
+    {
+        await using var runner = await StartAsync();
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync(new
+        {
+            email = CaseDriver.NewCustomer(),
+            description = "How do I connect the router to my fibre box?",
+            category = "support",
+            manufacturer = "Acme AS",
+            product = "Acme R7 router",
+            country = "NO",
+            language = "en",
+        });
+        var customer = (await runner.Http.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{driver.CaseNumber}")).GetProperty("customer").GetProperty("email").GetString()!;
+        var routed = await driver.MailAsync(customer, "Help from the manufacturer");
+        Assert.Contains("Acme", routed.Text, StringComparison.Ordinal);
+        Assert.Equal("waiting-for-customer", await driver.StageAsync());
+
+        await driver.ActAsync(CaseDriver.LinkAfter(routed, "It is solved:"));
+
+        await driver.MailAsync(customer, "Glad it is solved");
+        Assert.Equal("closed", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task A_support_question_that_the_manufacturer_did_not_solve_comes_back_to_the_team()
+    {
+        await using var runner = await StartAsync();
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "The headset needs a repair technician.", category = "service", manufacturer = "Nordtek", language = "en" });
+        var routed = await driver.CustomerMailAsync("Help from the manufacturer");
+
+        await driver.ActAsync(CaseDriver.LinkAfter(routed, "I still need help from you:"), "They never answered me.");
+
+        await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task The_manufacturer_route_closes_when_the_customer_does_not_come_back()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:ManufacturerWindow"] = "00:00:05" });
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "How do I pair the mouse?", category = "support", language = "en" });
+        await driver.CustomerMailAsync("Help from the manufacturer");
+
+        await driver.CustomerMailAsync("Your complaint is closed");
+        await driver.WaitForStageAsync("closed");
+    }
+
+    [Theory]
+    [InlineData(5, "ok")]
+    [InlineData(30, "fails")]
+    public async Task Dead_on_arrival_is_checked_against_the_14_days_from_delivery(int daysSinceDelivery, string verdict)
+    {
+        await using var runner = await StartAsync();
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(runner, email).ReportAsync(new
+        {
+            email,
+            description = "The screen was dead when it arrived.",
+            category = "doa",
+            language = "en",
+            deliveryDate = DateTime.UtcNow.AddDays(-daysSinceDelivery).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+
+        Assert.Contains($"doa ({verdict})", assignment.Text, StringComparison.Ordinal);
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "triage" && e.GetProperty("summary").GetString()!.Contains($"doa ({verdict})", StringComparison.Ordinal));
+    }
+}
