@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using ComplaintFunctions.LocalHost.Storage;
+using ComplaintFunctions.Tests.Support;
+
+namespace ComplaintFunctions.Tests.EndToEnd;
+
+/// <summary>The links in mails: a look never acts, and expired, used, forged and tampered links say so.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ActionLinkTests(AzuriteFixture azurite)
+{
+    async Task<(RunnerClient Runner, CaseDriver Driver, string FinalLink)> CaseWithFinalLinkAsync(Dictionary<string, string?>? settings = null, string? hub = null, int port = 0)
+    {
+        var runner = await RunnerClient.StartAsync(azurite, hub ?? "links" + Guid.NewGuid().ToString("N")[..8], settings, port);
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        return (runner, driver, CaseDriver.LinkAfter(assignment, "Gi endelig svar:"));
+    }
+
+    [Fact]
+    public async Task Opening_a_link_never_changes_anything_as_mail_scanners_open_them_all()
+    {
+        var (runner, driver, link) = await CaseWithFinalLinkAsync();
+        await using var _ = runner;
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await driver.OpenAsync(link)).Status);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal("customer-service", await driver.StageAsync());
+        Assert.DoesNotContain(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "link-used");
+        Assert.Equal(0, await driver.CountAsync(driver.CustomerEmail, "Our final answer"));
+    }
+
+    [Fact]
+    public async Task A_used_link_answers_409_with_when_it_was_used()
+    {
+        var (runner, driver, link) = await CaseWithFinalLinkAsync();
+        await using var _ = runner;
+
+        Assert.Equal(HttpStatusCode.OK, (await driver.ActAsync(link, "Refund approved.")).Status);
+        var (again, page) = await driver.ActAsync(link, "Refund approved twice.");
+        var (look, _) = await driver.OpenAsync(link);
+
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Equal(HttpStatusCode.Conflict, look);
+        Assert.Contains("already been used", page, StringComparison.Ordinal);
+        await driver.CustomerMailAsync("Our final answer");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await driver.CountAsync(driver.CustomerEmail, "Our final answer"));
+    }
+
+    [Fact]
+    public async Task An_expired_link_answers_410_and_says_what_to_do()
+    {
+        var (runner, driver, link) = await CaseWithFinalLinkAsync(new() { ["CustomerService:ActionLinkLifetime"] = "00:00:02" });
+        await using var _ = runner;
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var (status, page) = await driver.OpenAsync(link);
+        var (posted, _) = await driver.ActAsync(link, "Too late.");
+
+        Assert.Equal(HttpStatusCode.Gone, status);
+        Assert.Equal(HttpStatusCode.Gone, posted);
+        Assert.Contains("expired", page, StringComparison.Ordinal);
+        Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task Forged_cut_short_and_tampered_links_answer_403()
+    {
+        var (runner, driver, link) = await CaseWithFinalLinkAsync();
+        await using var _ = runner;
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        var payload = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(token.Split('.')[0])));
+        var otherCase = payload.Replace(driver.CaseNumber, "K-0000-0000-000", StringComparison.Ordinal);
+        var tampered = Base64Url(Encoding.UTF8.GetBytes(otherCase)) + "." + token.Split('.')[1];
+
+        foreach (var bad in new[] { "not-a-token", token[..(token.Length / 2)], tampered, token[..^2] + "AA" })
+        {
+            var (status, page) = await driver.OpenAsync($"/api/actions/{bad}");
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Contains("not valid", page, StringComparison.Ordinal);
+        }
+
+        var (posted, _) = await driver.ActAsync($"/api/actions/{tampered}", "Hijack.");
+        Assert.Equal(HttpStatusCode.Forbidden, posted);
+        Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task After_a_key_rotation_old_links_work_during_the_grace_period_and_not_after()
+    {
+        var hub = "rotate" + Guid.NewGuid().ToString("N")[..8];
+        var port = AzuriteProcess.FreePort();
+        const string oldKey = "first-signing-key-0123456789-0123456789";
+        const string newKey = "second-signing-key-0123456789-0123456789";
+        var (runner, driver, link) = await CaseWithFinalLinkAsync(new() { ["Links:SigningKey"] = oldKey }, hub, port);
+        await using var _ = runner;
+
+        await runner.StopRunnerAsync();
+        await runner.StartRunnerAsync(azurite, hub, new Dictionary<string, string?>
+        {
+            ["Links:SigningKey"] = newKey,
+            ["Links:PreviousSigningKey"] = oldKey,
+            ["Links:PreviousKeyValidUntil"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
+        }, port);
+        Assert.Equal(HttpStatusCode.OK, (await driver.OpenAsync(link)).Status);
+
+        await runner.StopRunnerAsync();
+        await runner.StartRunnerAsync(azurite, hub, new Dictionary<string, string?>
+        {
+            ["Links:SigningKey"] = newKey,
+            ["Links:PreviousSigningKey"] = oldKey,
+            ["Links:PreviousKeyValidUntil"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"),
+        }, port);
+        Assert.Equal(HttpStatusCode.Forbidden, (await driver.OpenAsync(link)).Status);
+    }
+
+    static string Pad(string base64Url)
+    {
+        var s = base64Url.Replace('-', '+').Replace('_', '/');
+        return s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
+    }
+
+    static string Base64Url(byte[] data) => Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
