@@ -60,6 +60,8 @@ public static class ComplaintPipelineServices
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddServiceStage(configuration);
         services.AddSingleton<CaseTexts>();
+        services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
+        services.AddSingleton(_ => ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder());
         return services;
     }
 }

@@ -31,8 +31,8 @@ public sealed class ActionLinkFunctions(
     public async Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions/{token}")] HttpRequest request, string token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (refusal, link, step, complaint) = await CheckAsync(token, request.HttpContext.RequestAborted);
-        return refusal ?? Form(link!, step!, complaint!, token, values: null, error: null);
+        var (refusal, link, step, complaint, _) = await CheckAsync(token, request.HttpContext.RequestAborted);
+        return refusal ?? Form(link!, step!, complaint!, values: null, error: null);
     }
 
     [Function("UseActionLink")]
@@ -44,7 +44,7 @@ public sealed class ActionLinkFunctions(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var cancel = request.HttpContext.RequestAborted;
-        var (refusal, link, step, complaint) = await CheckAsync(token, cancel);
+        var (refusal, link, step, complaint, linkChoice) = await CheckAsync(token, cancel);
         if (refusal is not null)
         {
             return refusal;
@@ -52,18 +52,26 @@ public sealed class ActionLinkFunctions(
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancel) : null;
         var text = form?["text"].ToString().Trim();
+        var note = form?["note"].ToString().Trim();
         var amountText = form?["amount"].ToString().Trim();
+        var choice = linkChoice ?? form?["choice"].ToString();
+        var flag = form?["flag"].ToString() is "on" or "true";
         decimal? amount = null;
         if (step!.Text == TextField.Required && string.IsNullOrWhiteSpace(text))
         {
-            return Form(link!, step, complaint!, token, form, Texts(link!, complaint!).TextRequired);
+            return Form(link!, step, complaint!, form, Texts(link!, complaint!).TextRequired);
         }
 
-        if (step.AsksAmount && !string.IsNullOrEmpty(amountText))
+        if (step.Choices is { Count: > 0 } choices && linkChoice is null && !choices.Any(c => c.Value == choice))
+        {
+            return Form(link!, step, complaint!, form, "Choose one of the options.");
+        }
+
+        if (step.AmountLabel is not null && !string.IsNullOrEmpty(amountText))
         {
             if (!decimal.TryParse(amountText.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
             {
-                return Form(link!, step, complaint!, token, form, "The refund must be a number, for example 1499.50, or left empty.");
+                return Form(link!, step, complaint!, form, "The amount must be a number, for example 1499.50, or left empty.");
             }
 
             amount = parsed;
@@ -77,14 +85,21 @@ public sealed class ActionLinkFunctions(
         }
 
         var textRef = string.IsNullOrWhiteSpace(text) ? null : await texts.SaveAsync(link.CaseNumber, step.Step, text, actor, now, cancel);
+        var noteRef = string.IsNullOrWhiteSpace(note) ? null : await texts.SaveAsync(link.CaseNumber, "ombudsman-note", note, actor, now, cancel);
         await auditTrail.AppendAsync(
             new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", now, "link-used", actor, "link",
-                $"{step.Title}{(amount is { } a ? $" (refund {a.ToString("0.##", CultureInfo.InvariantCulture)})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
+                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(amount is { } a ? $" (amount {a.ToString("0.##", CultureInfo.InvariantCulture)})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
             cancel);
+        var instance = step.Target switch
+        {
+            ActionTarget.OmbudsmanReview => OmbudsmanReviewOrchestration.InstanceIdFor(link.CaseNumber.Value),
+            ActionTarget.ExternalBody => ExternalBodyOrchestration.InstanceIdFor(link.CaseNumber.Value),
+            _ => ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber),
+        };
         await durable.RaiseEventAsync(
-            ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber),
+            instance,
             ComplaintCaseOrchestration.InputEvent,
-            new CaseInput(step.Step, actor, textRef, amount),
+            new CaseInput(step.Step, actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag),
             cancel);
 
         var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
@@ -92,20 +107,20 @@ public sealed class ActionLinkFunctions(
             $"<p id=\"done\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(statusLinks.UrlFor(link.CaseNumber))}\">{HtmlPage.Encode(link.CaseNumber.Value)}</a></p>");
     }
 
-    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint)> CheckAsync(string token, CancellationToken cancel)
+    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint, string? Choice)> CheckAsync(string token, CancellationToken cancel)
     {
         var reading = tokens.Read(token, time.GetUtcNow());
         var english = ActionPageTexts.For("en");
         if (reading.Status is ActionTokenStatus.Forged or ActionTokenStatus.Malformed || reading.Link is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null);
         }
 
         var link = reading.Link;
         var stored = await complaints.FindAsync(link.CaseNumber, cancel);
         if (stored is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null);
         }
 
         var complaint = stored.Complaint;
@@ -113,10 +128,10 @@ public sealed class ActionLinkFunctions(
         var language = Language(link, complaint);
         if (reading.Status == ActionTokenStatus.Expired)
         {
-            return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null);
+            return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null, null);
         }
 
-        var step = ActionStepCatalogue.Find(link.Step);
+        var (step, choice) = ActionStepCatalogue.Find(link.Step);
         if (step is null || !step.Roles.Contains(link.Role, StringComparer.Ordinal))
         {
             // A valid signature on a step this role may not take: ours, but not for this person. Kept on the trail.
@@ -124,20 +139,20 @@ public sealed class ActionLinkFunctions(
                 new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", time.GetUtcNow(), "link-refused", Actor(link), "link",
                     $"A {link.Role} link for '{link.Step}' was refused: that step is not theirs to take."),
                 cancel);
-            return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null, null);
         }
 
         if (await usedLinks.FindUseAsync(link.ActionId, cancel) is not null)
         {
-            return (await UsedPageAsync(link, complaint, cancel), null, null, null);
+            return (await UsedPageAsync(link, complaint, cancel), null, null, null, null);
         }
 
         if (ActionStepCatalogue.RefusalFor(step, complaint) is { } why)
         {
-            return (Page(StatusCodes.Status409Conflict, language, "Not possible now", t.NotNow.Replace("{reason}", why, StringComparison.Ordinal)), null, null, null);
+            return (Page(StatusCodes.Status409Conflict, language, "Not possible now", t.NotNow.Replace("{reason}", why, StringComparison.Ordinal)), null, null, null, null);
         }
 
-        return (null, link, step, complaint);
+        return (null, link, step, complaint, choice);
     }
 
     async Task<IActionResult> UsedPageAsync(ActionLink link, Complaint complaint, CancellationToken cancel)
@@ -147,12 +162,12 @@ public sealed class ActionLinkFunctions(
         return Page(StatusCodes.Status409Conflict, Language(link, complaint), "Link already used", Texts(link, complaint).Used.Replace("{when}", when, StringComparison.Ordinal));
     }
 
-    static ContentResult Form(ActionLink link, ActionStep step, Complaint complaint, string token, IFormCollection? values, string? error)
+    static ContentResult Form(ActionLink link, ActionStep step, Complaint complaint, IFormCollection? values, string? error)
     {
         var customerStep = link.Role == "customer" ? Texts(link, complaint).Steps.GetValueOrDefault(step.Step) : default;
         var explanation = customerStep.Explanation ?? step.Explanation;
         var button = customerStep.Button ?? step.Button;
-        var textLabel = customerStep.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)");
+        var textLabel = customerStep.TextLabel ?? step.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)");
         var html = new StringBuilder();
         html.Append("<p class=\"case\">").Append(HtmlPage.Encode(link.CaseNumber.Value)).Append("</p>");
         html.Append("<p id=\"explanation\">").Append(HtmlPage.Encode(explanation)).Append("</p>");
@@ -175,10 +190,33 @@ public sealed class ActionLinkFunctions(
                 .Append("<textarea id=\"text\" name=\"text\" rows=\"8\">").Append(HtmlPage.Encode(values?["text"].ToString())).Append("</textarea>");
         }
 
-        if (step.AsksAmount)
+        if (step.Choices is { Count: > 0 } choices)
         {
-            html.Append("<label for=\"amount\">Refund to the customer, if any (needs the team lead's approval above the limit)</label>")
+            html.Append("<fieldset><legend><b>Decision</b></legend>");
+            foreach (var (value, label) in choices)
+            {
+                var check = values?["choice"].ToString() == value ? " checked" : string.Empty;
+                html.Append($"<div><input type=\"radio\" style=\"width:auto\" name=\"choice\" id=\"choice-{value}\" value=\"{value}\"{check}> <label style=\"display:inline;font-weight:400\" for=\"choice-{value}\">{HtmlPage.Encode(label)}</label></div>");
+            }
+
+            html.Append("</fieldset>");
+        }
+
+        if (step.AmountLabel is { } amountLabel)
+        {
+            html.Append("<label for=\"amount\">").Append(HtmlPage.Encode(amountLabel)).Append("</label>")
                 .Append("<input id=\"amount\" name=\"amount\" inputmode=\"decimal\" value=\"").Append(HtmlPage.Encode(values?["amount"].ToString())).Append("\">");
+        }
+
+        if (step.NoteLabel is { } noteLabel)
+        {
+            html.Append("<label for=\"note\">").Append(HtmlPage.Encode(noteLabel)).Append("</label>")
+                .Append("<textarea id=\"note\" name=\"note\" rows=\"4\">").Append(HtmlPage.Encode(values?["note"].ToString())).Append("</textarea>");
+        }
+
+        if (step.FlagLabel is { } flagLabel)
+        {
+            html.Append("<div><input type=\"checkbox\" style=\"width:auto\" id=\"flag\" name=\"flag\"> <label style=\"display:inline;font-weight:400\" for=\"flag\">").Append(HtmlPage.Encode(flagLabel)).Append("</label></div>");
         }
 
         html.Append("<button type=\"submit\">").Append(HtmlPage.Encode(button)).Append("</button></form>");

@@ -22,6 +22,8 @@ public sealed record ActionPageTexts(
     static readonly ActionPageTexts English = new(
         new Dictionary<string, (string, string, string, string?)>
         {
+            ["customer-accept-decision"] = ("Accept the ombudsman's decision", "When you accept, your case is closed.", "Accept the decision", null),
+            ["customer-external-body"] = ("Take the case to an external body", "We will tell the body's contact at the retailer, prepare the case file and take part in the process. File your complaint with the body as described in our mail.", "Yes, I am taking the case there", null),
             ["customer-accept"] = ("Accept the final answer", "When you accept, your case is closed.", "Accept the answer", null),
             ["customer-ombudsman"] = ("Ask the customer ombudsman", "The independent customer ombudsman, who works apart from customer service, will review your case impartially.", "Send my case to the ombudsman", "Why are you not satisfied with the answer? (optional)"),
             ["manufacturer-solved"] = ("The problem is solved", "When you confirm, your case is closed.", "Yes, it is solved", null),
@@ -37,6 +39,8 @@ public sealed record ActionPageTexts(
     static readonly ActionPageTexts Norwegian = new(
         new Dictionary<string, (string, string, string, string?)>
         {
+            ["customer-accept-decision"] = ("Godta kundeombudsmannens avgjørelse", "Når du godtar, avsluttes saken din.", "Godta avgjørelsen", null),
+            ["customer-external-body"] = ("Ta saken til et eksternt organ", "Vi sier fra internt, lager saksdokumentene og deltar i behandlingen. Send klagen til organet slik e-posten vår beskriver.", "Ja, jeg tar saken dit", null),
             ["customer-accept"] = ("Godta det endelige svaret", "Når du godtar svaret, avsluttes saken din.", "Godta svaret", null),
             ["customer-ombudsman"] = ("Be kundeombudsmannen se på saken", "Den uavhengige kundeombudsmannen, som arbeider atskilt fra kundeservice, vurderer saken din upartisk.", "Send saken til kundeombudsmannen", "Hvorfor er du ikke fornøyd med svaret? (valgfritt)"),
             ["manufacturer-solved"] = ("Problemet er løst", "Når du bekrefter, avsluttes saken din.", "Ja, det er løst", null),
@@ -52,6 +56,8 @@ public sealed record ActionPageTexts(
     static readonly ActionPageTexts Swedish = new(
         new Dictionary<string, (string, string, string, string?)>
         {
+            ["customer-accept-decision"] = ("Godta kundombudsmannens beslut", "När du godtar avslutas ditt ärende.", "Godta beslutet", null),
+            ["customer-external-body"] = ("Ta ärendet till ett externt organ", "Vi meddelar internt, sammanställer ärendet och deltar i prövningen. Anmäl till organet så som vårt mejl beskriver.", "Ja, jag tar ärendet dit", null),
             ["customer-accept"] = ("Godta det slutliga svaret", "När du godtar svaret avslutas ditt ärende.", "Godta svaret", null),
             ["customer-ombudsman"] = ("Be kundombudsmannen granska ärendet", "Den oberoende kundombudsmannen, som arbetar skild från kundservice, bedömer ditt ärende opartiskt.", "Skicka ärendet till kundombudsmannen", "Varför är du inte nöjd med svaret? (valfritt)"),
             ["manufacturer-solved"] = ("Problemet är löst", "När du bekräftar avslutas ditt ärende.", "Ja, det är löst", null),
@@ -67,6 +73,8 @@ public sealed record ActionPageTexts(
     static readonly ActionPageTexts Danish = new(
         new Dictionary<string, (string, string, string, string?)>
         {
+            ["customer-accept-decision"] = ("Accepter kundeombudsmandens afgørelse", "Når du accepterer, lukkes din sag.", "Accepter afgørelsen", null),
+            ["customer-external-body"] = ("Tag sagen til et eksternt organ", "Vi giver besked internt, udarbejder sagsakterne og deltager i behandlingen. Indsend klagen til organet som beskrevet i vores e-mail.", "Ja, jeg tager sagen dertil", null),
             ["customer-accept"] = ("Accepter det endelige svar", "Når du accepterer svaret, lukkes din sag.", "Accepter svaret", null),
             ["customer-ombudsman"] = ("Bed kundeombudsmanden se på sagen", "Den uafhængige kundeombudsmand, som arbejder adskilt fra kundeservice, vurderer din sag upartisk.", "Send sagen til kundeombudsmanden", "Hvorfor er du ikke tilfreds med svaret? (valgfrit)"),
             ["manufacturer-solved"] = ("Problemet er løst", "Når du bekræfter, lukkes din sag.", "Ja, det er løst", null),
@@ -82,6 +90,8 @@ public sealed record ActionPageTexts(
     static readonly ActionPageTexts Finnish = new(
         new Dictionary<string, (string, string, string, string?)>
         {
+            ["customer-accept-decision"] = ("Hyväksy asiakasasiamiehen päätös", "Kun hyväksyt, asiasi suljetaan.", "Hyväksy päätös", null),
+            ["customer-external-body"] = ("Vie asia ulkopuoliselle elimelle", "Ilmoitamme asiasta sisäisesti, kokoamme asiakirjat ja osallistumme käsittelyyn. Tee valitus elimelle viestissämme kuvatulla tavalla.", "Kyllä, vien asian sinne", null),
             ["customer-accept"] = ("Hyväksy lopullinen vastaus", "Kun hyväksyt vastauksen, asiasi suljetaan.", "Hyväksy vastaus", null),
             ["customer-ombudsman"] = ("Pyydä asiakasasiamiestä arvioimaan asia", "Riippumaton asiakasasiamies, joka toimii erillään asiakaspalvelusta, arvioi asiasi puolueettomasti.", "Lähetä asia asiakasasiamiehelle", "Miksi et ole tyytyväinen vastaukseen? (vapaaehtoinen)"),
             ["manufacturer-solved"] = ("Ongelma on ratkaistu", "Kun vahvistat, asiasi suljetaan.", "Kyllä, se on ratkaistu", null),

@@ -3,24 +3,6 @@ using ComplaintFunctions.Workflow;
 
 namespace ComplaintFunctions.Actions;
 
-/// <summary>
-/// What each action link may do: who may use it (the role in the token must be one of these), which
-/// step of the process it is (checked against the case's stage before anything happens), and what
-/// the page asks for.
-/// </summary>
-/// <param name="StageAction">The domain action this step is, so the case can refuse it; null for steps that leave the stage as it is.</param>
-/// <param name="RequiredStage">For steps with no domain action: the stage the case must be in.</param>
-public sealed record ActionStep(
-    string Step,
-    IReadOnlyList<string> Roles,
-    CaseAction? StageAction,
-    CaseStage? RequiredStage,
-    TextField Text,
-    bool AsksAmount,
-    string Title,
-    string Explanation,
-    string Button);
-
 public enum TextField
 {
     None,
@@ -28,31 +10,96 @@ public enum TextField
     Required,
 }
 
+/// <summary>Which orchestration of the case an action goes to.</summary>
+public enum ActionTarget
+{
+    Case,
+    OmbudsmanReview,
+    ExternalBody,
+}
+
+/// <summary>
+/// What each action link may do: who may use it (the role in the token must be one of these), which
+/// step of the process it is (checked against the case's stage before anything happens), what the
+/// page asks for, and which orchestration hears it.
+/// </summary>
+/// <param name="StageAction">The domain action this step is, so the case can refuse it; null for steps that leave the stage as it is.</param>
+/// <param name="RequiredStage">The stage the case must be in (for steps with no domain action, or to narrow one).</param>
+public sealed record ActionStep(
+    string Step,
+    IReadOnlyList<string> Roles,
+    CaseAction? StageAction,
+    CaseStage? RequiredStage,
+    TextField Text,
+    string Title,
+    string Explanation,
+    string Button,
+    ActionTarget Target = ActionTarget.Case,
+    string? TextLabel = null,
+    string? AmountLabel = null,
+    IReadOnlyList<(string Value, string Label)>? Choices = null,
+    string? NoteLabel = null,
+    string? FlagLabel = null);
+
 public static class ActionStepCatalogue
 {
     static readonly Dictionary<string, ActionStep> Steps = new[]
     {
-        new ActionStep(CaseInputKinds.AgentAnswer, ["agent"], null, CaseStage.CustomerService, TextField.Required, false,
-            "Answer the customer", "Your answer is mailed to the customer in their case. The case stays with customer service.", "Send the answer"),
-        new ActionStep(CaseInputKinds.AgentAsk, ["agent"], CaseAction.AskCustomer, null, TextField.Required, false,
-            "Ask the customer for information", "Your question is mailed to the customer. The answer clock stops until the customer replies.", "Send the question"),
-        new ActionStep(CaseInputKinds.AgentFinal, ["agent"], CaseAction.GiveFinalAnswer, null, TextField.Required, true,
-            "Give the final answer", "The final answer goes to the customer with two choices: accept it, or ask the independent customer ombudsman. A refund above the approval limit goes to the team lead first.", "Give the final answer"),
-        new ActionStep(CaseInputKinds.LeadApprove, ["team-lead"], null, CaseStage.CustomerService, TextField.None, false,
+        new ActionStep(CaseInputKinds.AgentAnswer, ["agent"], null, CaseStage.CustomerService, TextField.Required,
+            "Answer the customer", "Your answer is mailed to the customer in their case. The case stays with customer service.", "Send the answer",
+            TextLabel: "Your answer to the customer"),
+        new ActionStep(CaseInputKinds.AgentAsk, ["agent"], CaseAction.AskCustomer, null, TextField.Required,
+            "Ask the customer for information", "Your question is mailed to the customer. The answer clock stops until the customer replies.", "Send the question",
+            TextLabel: "What do you need from the customer?"),
+        new ActionStep(CaseInputKinds.AgentFinal, ["agent"], CaseAction.GiveFinalAnswer, null, TextField.Required,
+            "Give the final answer", "The final answer goes to the customer with two choices: accept it, or ask the independent customer ombudsman. A refund above the approval limit goes to the team lead first.", "Give the final answer",
+            TextLabel: "The final answer", AmountLabel: "Refund to the customer, if any (needs the team lead's approval above the limit)"),
+        new ActionStep(CaseInputKinds.LeadApprove, ["team-lead"], null, CaseStage.CustomerService, TextField.None,
             "Approve the final answer", "The final answer is sent to the customer as written.", "Approve and send"),
-        new ActionStep(CaseInputKinds.LeadSendBack, ["team-lead"], null, CaseStage.CustomerService, TextField.Required, false,
-            "Send the final answer back", "The answer does not go to the customer; the team gets your reason and gives a new one.", "Send it back"),
-        new ActionStep(CaseInputKinds.CustomerAccept, ["customer"], CaseAction.AcceptFinalAnswer, null, TextField.None, false,
-            "accept", "accept", "accept"),
-        new ActionStep(CaseInputKinds.CustomerOmbudsman, ["customer"], CaseAction.RequestOmbudsmanReview, null, TextField.Optional, false,
-            "ombudsman", "ombudsman", "ombudsman"),
-        new ActionStep(CaseInputKinds.ManufacturerSolved, ["customer"], CaseAction.Resolve, CaseStage.WaitingForCustomer, TextField.None, false,
-            "solved", "solved", "solved"),
-        new ActionStep(CaseInputKinds.ManufacturerHelp, ["customer"], CaseAction.CustomerResponded, null, TextField.Optional, false,
-            "help", "help", "help"),
+        new ActionStep(CaseInputKinds.LeadSendBack, ["team-lead"], null, CaseStage.CustomerService, TextField.Required,
+            "Send the final answer back", "The answer does not go to the customer; the team gets your reason and gives a new one.", "Send it back",
+            TextLabel: "Why it goes back"),
+        new ActionStep(CaseInputKinds.CustomerAccept, ["customer"], CaseAction.AcceptFinalAnswer, null, TextField.None, "accept", "accept", "accept"),
+        new ActionStep(CaseInputKinds.CustomerOmbudsman, ["customer"], CaseAction.RequestOmbudsmanReview, null, TextField.Optional, "ombudsman", "ombudsman", "ombudsman"),
+        new ActionStep(CaseInputKinds.ManufacturerSolved, ["customer"], CaseAction.Resolve, CaseStage.WaitingForCustomer, TextField.None, "solved", "solved", "solved"),
+        new ActionStep(CaseInputKinds.ManufacturerHelp, ["customer"], CaseAction.CustomerResponded, null, TextField.Optional, "help", "help", "help"),
+
+        new ActionStep(CaseInputKinds.OmbudsmanDecide, ["ombudsman"], CaseAction.RecordOmbudsmanDecision, null, TextField.Required,
+            "Decide the case as customer ombudsman",
+            "Your decision goes to the customer with your reasons and with the external bodies that fit the case. Customer service cannot act on this stage.",
+            "Record the decision",
+            ActionTarget.OmbudsmanReview,
+            TextLabel: "Your reasons (the customer reads them)",
+            AmountLabel: "The amount in dispute, if known (decides which bodies take the case)",
+            Choices: [("upheld", "Uphold customer service's final answer"), ("overturned", "Overturn it in the customer's favour"), ("partly-settled", "Settle in part")],
+            NoteLabel: "A note on the retailer's routines (optional; kept for the ombudsman's report)",
+            FlagLabel: "Refer the case to the external body that fits, without waiting for the customer"),
+        new ActionStep(CaseInputKinds.CustomerAcceptDecision, ["customer"], CaseAction.AcceptOmbudsmanDecision, null, TextField.None, "accept-decision", "accept-decision", "accept-decision"),
+        new ActionStep(CaseInputKinds.CustomerExternalBody, ["customer"], CaseAction.TakeToExternalBody, null, TextField.None, "external-body", "external-body", "external-body"),
+
+        new ActionStep(CaseInputKinds.DisputeOutcome, ["dispute-contact"], CaseAction.RecordBodyOutcome, null, TextField.Required,
+            "Record the external body's outcome",
+            "The customer is told the outcome. Unless the body found for the retailer, a compliance step with a deadline opens: the retailer follows the recommendation.",
+            "Record the outcome",
+            ActionTarget.ExternalBody,
+            TextLabel: "The body's decision or recommendation, as the customer should read it",
+            Choices: [("customer", "In the customer's favour"), ("partly", "Partly in the customer's favour"), ("retailer", "In the retailer's favour (nothing to follow)")]),
+        new ActionStep(CaseInputKinds.DisputeComply, ["dispute-contact", "management"], CaseAction.ConfirmCompliance, null, TextField.None,
+            "Confirm the recommendation is followed", "The case closes and the customer is told.", "Confirm and close", ActionTarget.ExternalBody),
+        new ActionStep(CaseInputKinds.DisputeNotComply, ["dispute-contact"], null, CaseStage.ExternalBody, TextField.Required,
+            "The recommendation will not be followed", "Your reason goes to management, who decide. The case stays open.", "Send to management", ActionTarget.ExternalBody,
+            TextLabel: "Why it will not be followed"),
     }.ToDictionary(s => s.Step, StringComparer.Ordinal);
 
-    public static ActionStep? Find(string step) => Steps.GetValueOrDefault(step);
+    /// <summary>The step a link names; a link to an external body names it after a colon.</summary>
+    public static (ActionStep? Step, string? Choice) Find(string step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var colon = step.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0
+            ? (Steps.GetValueOrDefault(step), null)
+            : (Steps.GetValueOrDefault(step[..colon]), step[(colon + 1)..]);
+    }
 
     /// <summary>Why this step cannot be taken on the case now, or null when it can.</summary>
     public static string? RefusalFor(ActionStep step, Complaint complaint)
@@ -66,14 +113,6 @@ public static class ActionStepCatalogue
             {
                 return check.RefusalReason;
             }
-
-            // Resolve is also legal in customer service; through this link it answers the manufacturer route only.
-            if (step.RequiredStage is { } stageForAction && complaint.Stage != stageForAction)
-            {
-                return $"This link was for a case {stageForAction.Describe()}; the case is now {complaint.Stage.Describe()}.";
-            }
-
-            return null;
         }
 
         return step.RequiredStage is { } stage && complaint.Stage != stage

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace ComplaintFunctions.Staff;
 
 /// <summary>What customer-service staff read: open cases, one case with its trail, and mail kept for a person.</summary>
-public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList)
+public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList, AppBlobs blobs)
 {
     [Function("ListOpenCases")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/complaints")] HttpRequest request)
@@ -86,6 +86,30 @@ public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog a
             description = details.Description,
             trail = trail.Select(e => new { e.OccurredAt, e.Kind, e.Actor, e.Channel, e.Summary }),
         });
+    }
+
+    /// <summary>The case file prepared for the ombudsman or a body (<c>?for=ombudsman</c> or a body's id): a page to read, print to PDF and send.</summary>
+    [Function("GetCaseFile")]
+    public async Task<IActionResult> File(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/complaints/{caseNumber}/file")] HttpRequest request,
+        string caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var forWhom = request.Query["for"].ToString();
+        if (!CaseNumber.TryParse(caseNumber, out var number) || forWhom.Length is 0 or > 64 || forWhom.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "No such case file.", "Use the link from the mail about the case.");
+        }
+
+        var container = await blobs.GetAsync(ContainerNames.CaseFiles);
+        var blob = container.GetBlobClient(Workflow.CaseFile.BlobName(number, forWhom));
+        if (!await blob.ExistsAsync(request.HttpContext.RequestAborted))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "No such case file.", "It is prepared when the case goes to the ombudsman or an external body.");
+        }
+
+        var content = await blob.DownloadContentAsync(request.HttpContext.RequestAborted);
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = content.Value.Content.ToString() };
     }
 
     [Function("ListInboxReview")]

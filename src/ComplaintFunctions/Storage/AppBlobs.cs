@@ -10,6 +10,8 @@ public static class ContainerNames
     public const string RawMail = "raw-mail";
     /// <summary>Attachments, referenced from their case.</summary>
     public const string Attachments = "attachments";
+    /// <summary>Case files prepared for the ombudsman and the external bodies.</summary>
+    public const string CaseFiles = "case-files";
 }
 
 /// <summary>Container clients, each created once per process on first use (a failure is tried again next time).</summary>

@@ -12,6 +12,7 @@ public static class TableNames
     public const string AutoMailCount = "automailcount";
     public const string CaseTexts = "casetexts";
     public const string UsedActionLinks = "usedactionlinks";
+    public const string RoutineNotes = "routinenotes";
 
-    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks];
+    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks, RoutineNotes];
 }

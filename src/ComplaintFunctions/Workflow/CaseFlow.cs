@@ -13,6 +13,8 @@ public enum FlowPhase
     AwaitingApproval,
     FinalAnswer,
     Ombudsman,
+    OmbudsmanDecided,
+    ExternalBody,
     Closed,
 }
 
@@ -21,7 +23,8 @@ public sealed record CasePlan(
     Country Country,
     TriageRoute Route,
     CustomerServiceOptions Timings,
-    BusinessHoursOptions Hours);
+    BusinessHoursOptions Hours,
+    DisputeOptions Disputes);
 
 /// <summary>A final answer waiting for the team lead. The text itself is in the case texts table.</summary>
 public sealed record PendingAnswer(string TextRef, decimal? Amount);
@@ -50,11 +53,26 @@ public sealed record CaseFlow
     public int MailSequence { get; init; }
 
     public PendingAnswer? PendingApproval { get; init; }
+
+    /// <summary>The ombudsman's decision, once made.</summary>
+    public OmbudsmanDecision? Decision { get; init; }
+
+    /// <summary>Why the customer asked for the ombudsman (their text), for the ombudsman's case file.</summary>
+    public string? OmbudsmanRequestRef { get; init; }
+
+    /// <summary>The external body the case went to.</summary>
+    public string? BodyId { get; init; }
 }
+
+/// <summary>What the ombudsman decided; the reasons and the note on routines are in the case texts table.</summary>
+public sealed record OmbudsmanDecision(string Outcome, string ReasonsRef, decimal? DisputedAmount, string? RoutineNoteRef, bool ReferToBody, DateTime DecidedAt);
 
 /// <summary>Everything from outside that moves a case: action links, customer mail, withdrawal.</summary>
 /// <param name="TextRef">Where the text (an answer, a reason, a reply) is stored; texts never travel through the orchestration.</param>
-public sealed record CaseInput(string Kind, string Actor, string? TextRef = null, decimal? Amount = null);
+/// <param name="Choice">A choice made on the page (the ombudsman's outcome, a body, the body's outcome).</param>
+/// <param name="NoteRef">A second text (the ombudsman's note on the retailer's routines).</param>
+/// <param name="Flag">A box ticked on the page (the ombudsman refers the case to an external body).</param>
+public sealed record CaseInput(string Kind, string Actor, string? TextRef = null, decimal? Amount = null, string? Choice = null, string? NoteRef = null, bool Flag = false);
 
 public static class CaseInputKinds
 {
@@ -69,4 +87,11 @@ public static class CaseInputKinds
     public const string ManufacturerHelp = "manufacturer-help";
     public const string CustomerReplied = "customer-replied";
     public const string Withdraw = "withdraw";
+    public const string OmbudsmanDecide = "ombudsman-decide";
+    public const string CustomerAcceptDecision = "customer-accept-decision";
+    /// <summary>Followed by ":" and the body's id, so one link names one body.</summary>
+    public const string CustomerExternalBody = "customer-external-body";
+    public const string DisputeOutcome = "dispute-outcome";
+    public const string DisputeComply = "dispute-comply";
+    public const string DisputeNotComply = "dispute-not-comply";
 }

@@ -4,6 +4,9 @@ using ComplaintFunctions.Storage;
 
 namespace ComplaintFunctions.Workflow;
 
+/// <summary>One text written on a case.</summary>
+public sealed record CaseText(string Kind, string Text, string Author, DateTimeOffset At);
+
 /// <summary>
 /// The texts people write on a case (an answer, a question, a reason). They are stored here and
 /// only their reference travels through the orchestration, so its history stays small.
@@ -21,6 +24,19 @@ public sealed class CaseTexts(AppTables tables)
             new TableEntity(caseNumber.Digits, reference) { ["Kind"] = kind, ["Text"] = text.Length > MaxLength ? text[..MaxLength] : text, ["Author"] = author, ["At"] = at },
             cancellationToken);
         return reference;
+    }
+
+    /// <summary>Every text on the case, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseText>> ListAsync(CaseNumber caseNumber, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.CaseTexts);
+        var list = new List<CaseText>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == caseNumber.Digits, cancellationToken: cancellationToken))
+        {
+            list.Add(new CaseText(e.GetString("Kind"), e.GetString("Text"), e.GetString("Author"), e.GetDateTimeOffset("At") ?? default));
+        }
+
+        return list.OrderBy(t => t.At).ToList();
     }
 
     public async Task<string?> ReadAsync(CaseNumber caseNumber, string? reference, CancellationToken cancellationToken = default)

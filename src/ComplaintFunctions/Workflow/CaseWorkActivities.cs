@@ -26,7 +26,8 @@ public sealed record CaseMailOrder(
     IReadOnlyList<LinkOrder> Links,
     IReadOnlyDictionary<string, DateTime> Times,
     string? TextRef = null,
-    decimal? Amount = null);
+    decimal? Amount = null,
+    IReadOnlyDictionary<string, string>? Extra = null);
 
 /// <summary>A change of the case's stage, as the domain allows it.</summary>
 public sealed record CaseActionOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At);
@@ -47,10 +48,12 @@ public sealed class CaseWorkActivities(
     ActionTokens tokens,
     StatusLinks statusLinks,
     ManufacturerDirectory manufacturers,
+    ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry registry,
     IOptions<MailOptions> mailOptions,
     IOptions<StaffOptions> staffOptions,
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<CustomerServiceOptions> timings,
+    IOptions<DisputeOptions> disputeOptions,
     IOptions<TriageOptions> triageOptions,
     IOptionsMonitor<BusinessHoursOptions> hours,
     TimeProvider time)
@@ -72,7 +75,7 @@ public sealed class CaseWorkActivities(
             complaint.CaseNumber, "triage", complaint.OpenedAt.AddTicks(1), "triage", "system", "system",
             $"Route: {triage.Route}.\n{Checks(triage)}"));
         var country = complaint.Details.Customer.Country;
-        return new CasePlan(country, triage.Route, timings.Value, hours.Get(country.ToString()));
+        return new CasePlan(country, triage.Route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
     }
 
     [Function(ApplyCaseAction)]
@@ -120,12 +123,21 @@ public sealed class CaseWorkActivities(
         var to = order.Kind switch
         {
             MailKind.StaffEscalation or MailKind.StaffApprovalRequest => staff.TeamLeadEmail,
+            MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder => staff.OmbudsmanEmail,
+            MailKind.OmbudsmanEscalation or MailKind.ComplianceEscalation => staff.ManagementEmail,
+            MailKind.BodyReminder or MailKind.ComplianceRequest => staff.DisputeContactEmail,
+            MailKind.BodyFilingNotice => order.Extra?.GetValueOrDefault("to") switch
+            {
+                "ombudsman" => staff.OmbudsmanEmail,
+                "team-lead" => staff.TeamLeadEmail,
+                _ => staff.DisputeContactEmail,
+            },
             _ when toStaff => staff.TeamEmail,
             _ => customer.Email,
         };
 
         var calendar = new BusinessCalendar(customer.Country, hours.Get(customer.Country.ToString()));
-        var values = await ValuesAsync(complaint, order, calendar);
+        var values = await ValuesAsync(complaint, order, calendar, language);
         var (subject, body) = MailTexts.For(order.Kind, language).Fill(values);
         var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body);
         var at = new DateTimeOffset(order.At, TimeSpan.Zero);
@@ -163,7 +175,7 @@ public sealed class CaseWorkActivities(
             CaseNumber.Parse(state.CaseNumber), owner: state.Owner, dueAt: state.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, overdue: state.Overdue, clearDue: state.DueAt is null);
     }
 
-    async Task<Dictionary<string, string?>> ValuesAsync(Complaint complaint, CaseMailOrder order, BusinessCalendar calendar)
+    async Task<Dictionary<string, string?>> ValuesAsync(Complaint complaint, CaseMailOrder order, BusinessCalendar calendar, string language)
     {
         var details = complaint.Details;
         var customer = details.Customer;
@@ -203,6 +215,26 @@ public sealed class CaseWorkActivities(
             values[link.Placeholder] = $"{baseUrl}/api/actions/{token}";
         }
 
+        values["recommendation"] = text;
+        var extra = order.Extra ?? new Dictionary<string, string>();
+        if (extra.TryGetValue("bodyId", out var bodyId) && registry.Bodies.FirstOrDefault(b => b.Id == bodyId) is { } body)
+        {
+            values["body"] = registry.TextFor(body, language).Name;
+        }
+
+        if (extra.TryGetValue("caseFile", out var caseFile))
+        {
+            values["caseFileUrl"] = $"{baseUrl}/api/staff/complaints/{complaint.CaseNumber.Value}/file?for={Uri.EscapeDataString(caseFile)}";
+        }
+
+        if (extra.TryGetValue("outcome", out var outcome))
+        {
+            values["decision"] = MailTexts.DecisionWord(language, outcome);
+            values["reasons"] = text;
+            values["odrNotice"] = registry.EuOdrNotice(language);
+            values["bodies"] = BodiesList(values, language);
+        }
+
         if (order.Kind is MailKind.StaffAssignment)
         {
             values["checks"] = Checks(Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value));
@@ -216,6 +248,30 @@ public sealed class CaseWorkActivities(
         }
 
         return values;
+    }
+
+    /// <summary>Each offered body in the customer's words: what it does, what it costs, how long, what first, how to file, and the link.</summary>
+    string? BodiesList(Dictionary<string, string?> values, string language)
+    {
+        var labels = MailTexts.BodyLabels(language);
+        var list = new StringBuilder();
+        foreach (var (placeholder, url) in values.Where(v => v.Key.StartsWith("body:", StringComparison.Ordinal)).ToList())
+        {
+            if (registry.Bodies.FirstOrDefault(b => b.Id == placeholder[5..]) is not { } body)
+            {
+                continue;
+            }
+
+            var t = registry.TextFor(body, language);
+            list.Append("- ").Append(t.Name).Append(": ").Append(t.WhatItDoes).Append('\n')
+                .Append("  ").Append(labels.Cost).Append(": ").Append(t.Cost).Append('\n')
+                .Append("  ").Append(labels.HowLong).Append(": ").Append(t.HowLong).Append('\n')
+                .Append("  ").Append(labels.NeedsFirst).Append(": ").Append(t.NeedsFirst).Append('\n')
+                .Append("  ").Append(labels.HowToFile).Append(": ").Append(t.HowToFile).Append('\n')
+                .Append("  ").Append(labels.TakeIt).Append(' ').Append(t.Name).Append(": ").Append(url).Append("\n\n");
+        }
+
+        return list.Length == 0 ? null : list.ToString().TrimEnd();
     }
 
     static string Checks(TriageResult triage)

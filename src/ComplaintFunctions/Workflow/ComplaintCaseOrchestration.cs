@@ -7,10 +7,11 @@ using Microsoft.DurableTask;
 namespace ComplaintFunctions.Workflow;
 
 /// <summary>
-/// One orchestration per complaint, through the customer-service stage. Each episode handles one
-/// thing (an input from a link or a mail, or a clock running out) and then starts afresh with
-/// ContinueAsNew, carrying only <see cref="CaseFlow"/>: the history of a case that lives for months
-/// stays a few dozen events. Deterministic: time and ids from the context; all I/O in activities.
+/// One orchestration per complaint, from report to close. Each episode handles one thing (an input
+/// from a link or a mail, or a clock running out) and then starts afresh with ContinueAsNew,
+/// carrying only <see cref="CaseFlow"/>, so a case that lives for months keeps a short history. The
+/// ombudsman's review and an external body's handling run as sub-orchestrations of their own.
+/// Deterministic: time and ids from the context; all I/O in activities.
 /// </summary>
 public static class ComplaintCaseOrchestration
 {
@@ -28,19 +29,11 @@ public static class ComplaintCaseOrchestration
         ArgumentNullException.ThrowIfNull(context);
         var flow = context.GetInput<CaseFlow>() ?? throw new InvalidOperationException("The case orchestration needs its input.");
         var steps = new CaseSteps(context, flow);
+        await steps.NextAsync();
 
-        if (flow.Phase == FlowPhase.Opening)
+        if (steps.Flow.Phase is FlowPhase.Closed)
         {
-            await steps.OpenAsync();
-        }
-        else
-        {
-            await steps.NextAsync();
-        }
-
-        if (steps.Flow.Phase is FlowPhase.Closed or FlowPhase.Ombudsman)
-        {
-            return steps.Flow.Phase.ToString();
+            return "closed";
         }
 
         context.ContinueAsNew(steps.Flow, preserveUnprocessedEvents: true);
@@ -48,38 +41,62 @@ public static class ComplaintCaseOrchestration
     }
 }
 
-/// <summary>The customer-service stage's rules, step by step, inside the orchestration.</summary>
+/// <summary>The process, step by step, inside the case's orchestration.</summary>
 sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 {
-    // Mail may fail for a while (SendGrid 429/5xx): back off threefold, by default for about half an hour in all.
-    TaskOptions MailRetry => TaskOptions.FromRetryPolicy(
-        new RetryPolicy(Math.Max(1, Timings.MailRetryAttempts), Timings.MailRetryFirstInterval, backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(10)));
-
-    static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+    CaseTools? tools;
 
     public CaseFlow Flow { get; private set; } = flow;
 
+    CaseTools Tools => tools ??= new CaseTools(context, Flow.CaseNumber, Flow.Plan!, Flow.MailSequence);
     DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
-    CasePlan Plan => Flow.Plan!;
-    CustomerServiceOptions Timings => Plan.Timings;
-    BusinessCalendar Calendar => calendar ??= new BusinessCalendar(Plan.Country, Plan.Hours);
-    BusinessCalendar? calendar;
+    CustomerServiceOptions Timings => Flow.Plan!.Timings;
+    BusinessCalendar Calendar => Tools.Calendar;
 
-    public async Task OpenAsync()
+    public async Task NextAsync()
     {
-        var plan = await context.CallActivityAsync<CasePlan>(CaseWorkActivities.OpenCase, Flow.CaseNumber, StorageRetry);
+        switch (Flow.Phase)
+        {
+            case FlowPhase.Opening:
+                await OpenAsync();
+                break;
+            case FlowPhase.Ombudsman:
+                await OmbudsmanReviewAsync();
+                break;
+            case FlowPhase.ExternalBody:
+                await ExternalBodyAsync();
+                break;
+            default:
+                var input = await Tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, NextDeadline());
+                if (input is null)
+                {
+                    await OnClockAsync();
+                }
+                else
+                {
+                    await OnInputAsync(input);
+                }
+
+                break;
+        }
+
+        Flow = Flow with { MailSequence = Tools.MailSequence };
+    }
+
+    async Task OpenAsync()
+    {
+        var plan = await context.CallActivityAsync<CasePlan>(CaseWorkActivities.OpenCase, Flow.CaseNumber, CaseTools.StorageOptions);
         Flow = Flow with { Plan = plan, LastWordToCustomer = Now };
-        await MailAsync(MailKind.Acknowledgement);
+        await Tools.MailAsync(MailKind.Acknowledgement);
 
         if (plan.Route == TriageRoute.ManufacturerSupport)
         {
             var deadline = Now + Timings.ManufacturerWindow;
-            await MailAsync(
+            await Tools.MailAsync(
                 MailKind.ManufacturerSupport,
-                [Link("solvedUrl", CaseInputKinds.ManufacturerSolved, "customer"), Link("helpUrl", CaseInputKinds.ManufacturerHelp, "customer")],
-                Times(("deadline", deadline)));
-            await ApplyAsync(CaseAction.AskCustomer, "system");
+                [Tools.Link("solvedUrl", CaseInputKinds.ManufacturerSolved, "customer"), Tools.Link("helpUrl", CaseInputKinds.ManufacturerHelp, "customer")],
+                CaseTools.Times(("deadline", deadline)));
+            await Tools.ApplyAsync(CaseAction.AskCustomer, "system");
             Flow = Flow with { Phase = FlowPhase.Manufacturer, WaitUntil = deadline };
             await RecordStateAsync();
             return;
@@ -88,44 +105,17 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         await AssignAsync(MailKind.StaffAssignment, Timings.FirstResponseTarget, textRef: null);
     }
 
-    /// <summary>Waits for the next input or clock, and handles it.</summary>
-    public async Task NextAsync()
-    {
-        var due = NextDeadline();
-        using var stopWaiting = new CancellationTokenSource();
-        var input = context.WaitForExternalEvent<CaseInput>(ComplaintCaseOrchestration.InputEvent, stopWaiting.Token);
-        if (due is { } at)
-        {
-            var timer = context.CreateTimer(at.UtcDateTime, stopWaiting.Token);
-            if (await Task.WhenAny(input, timer) == timer)
-            {
-                await OnClockAsync();
-                return;
-            }
-        }
-        else
-        {
-            await input;
-        }
-
-        // Synchronous on purpose: an orchestrator awaits only durable tasks.
-#pragma warning disable CA1849
-        stopWaiting.Cancel();
-#pragma warning restore CA1849
-        await OnInputAsync(input.Result);
-    }
-
     DateTimeOffset? NextDeadline()
     {
         var candidates = new List<DateTimeOffset>();
         if (Flow.Phase is FlowPhase.CustomerService or FlowPhase.AwaitingApproval)
         {
-            if (ReminderAt() is { } reminder && !Flow.ReminderSent)
+            if (!Flow.ReminderSent && Tools.ReminderAt(Flow.Sla, Timings.ReminderLead) is { } reminder)
             {
                 candidates.Add(reminder);
             }
 
-            if (Flow.Sla?.DueAt(Calendar) is { } slaDue && !Flow.Escalated)
+            if (!Flow.Escalated && Flow.Sla?.DueAt(Calendar) is { } slaDue)
             {
                 candidates.Add(slaDue);
             }
@@ -133,22 +123,12 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             candidates.Add(ProgressDueAt());
         }
 
-        if (Flow.WaitUntil is { } wait && Flow.Phase is FlowPhase.Manufacturer or FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer)
+        if (Flow.WaitUntil is { } wait && Flow.Phase is FlowPhase.Manufacturer or FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer or FlowPhase.OmbudsmanDecided)
         {
             candidates.Add(wait);
         }
 
         return candidates.Count == 0 ? null : candidates.Min();
-    }
-
-    DateTimeOffset? ReminderAt()
-    {
-        if (Flow.Sla is not { IsRunning: true } sla || sla.Target <= Timings.ReminderLead)
-        {
-            return null;
-        }
-
-        return (sla with { Target = sla.Target - Timings.ReminderLead }).DueAt(Calendar);
     }
 
     DateTimeOffset ProgressDueAt() => Calendar.AddBusinessTime(Flow.LastWordToCustomer, Timings.ProgressAfter);
@@ -158,10 +138,10 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
     async Task OnClockAsync()
     {
         var now = Now;
-        if (Flow.WaitUntil is { } wait && now >= wait && Flow.Phase is FlowPhase.Manufacturer or FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer)
+        if (Flow.WaitUntil is { } wait && now >= wait && Flow.Phase is FlowPhase.Manufacturer or FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer or FlowPhase.OmbudsmanDecided)
         {
-            await ApplyAsync(CaseAction.ReplyWindowExpired, "system");
-            await MailAsync(MailKind.ClosedNoReply);
+            await Tools.ApplyAsync(CaseAction.ReplyWindowExpired, "system");
+            await Tools.MailAsync(MailKind.ClosedNoReply);
             Flow = Flow with { Phase = FlowPhase.Closed, Sla = null };
             await RecordStateAsync();
             return;
@@ -172,22 +152,22 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             return;
         }
 
-        if (!Flow.ReminderSent && ReminderAt() is { } reminder && now >= reminder)
+        if (!Flow.ReminderSent && Tools.ReminderAt(Flow.Sla, Timings.ReminderLead) is { } reminder && now >= reminder)
         {
-            await MailAsync(MailKind.StaffReminder, AgentLinks(), Times(("dueAt", Flow.Sla!.DueAt(Calendar)!.Value)));
+            await Tools.MailAsync(MailKind.StaffReminder, AgentLinks(), CaseTools.Times(("dueAt", Flow.Sla!.DueAt(Calendar)!.Value)));
             Flow = Flow with { ReminderSent = true };
         }
 
         if (!Flow.Escalated && Flow.Sla?.DueAt(Calendar) is { } due && now >= due)
         {
-            await MailAsync(MailKind.StaffEscalation, [], Times(("dueAt", due)));
+            await Tools.MailAsync(MailKind.StaffEscalation, [], CaseTools.Times(("dueAt", due)));
             Flow = Flow with { Escalated = true };
             await RecordStateAsync();
         }
 
         if (now >= ProgressDueAt())
         {
-            await MailAsync(MailKind.Progress);
+            await Tools.MailAsync(MailKind.Progress);
             Flow = Flow with { LastWordToCustomer = now };
         }
     }
@@ -197,23 +177,23 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         switch (input.Kind, Flow.Phase)
         {
             case (CaseInputKinds.Withdraw, _):
-                await ApplyAsync(CaseAction.Withdraw, input.Actor);
+                await Tools.ApplyAsync(CaseAction.Withdraw, input.Actor);
                 Flow = Flow with { Phase = FlowPhase.Closed, Sla = null };
                 break;
 
             case (CaseInputKinds.ManufacturerSolved, FlowPhase.Manufacturer):
-                await ApplyAsync(CaseAction.Resolve, input.Actor);
-                await MailAsync(MailKind.ClosedSolved);
+                await Tools.ApplyAsync(CaseAction.Resolve, input.Actor);
+                await Tools.MailAsync(MailKind.ClosedSolved);
                 Flow = Flow with { Phase = FlowPhase.Closed };
                 break;
 
             case (CaseInputKinds.ManufacturerHelp or CaseInputKinds.CustomerReplied, FlowPhase.Manufacturer):
-                await ApplyAsync(CaseAction.CustomerResponded, input.Actor);
+                await Tools.ApplyAsync(CaseAction.CustomerResponded, input.Actor);
                 await AssignAsync(MailKind.StaffAssignment, Timings.NextResponseTarget, input.TextRef);
                 return;
 
             case (CaseInputKinds.CustomerReplied, FlowPhase.WaitingForCustomer):
-                await ApplyAsync(CaseAction.CustomerResponded, input.Actor);
+                await Tools.ApplyAsync(CaseAction.CustomerResponded, input.Actor);
                 await AssignAsync(MailKind.StaffCustomerReplied, Timings.NextResponseTarget, input.TextRef);
                 return;
 
@@ -223,29 +203,29 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
                 return;
 
             case (CaseInputKinds.CustomerReplied, _):
-                // It reaches the team; the clock of this phase stays as it is.
-                await MailAsync(MailKind.StaffCustomerReplied, AgentLinks(), Times(("dueAt", Now)), input.TextRef);
+                // It reaches the team (it is on the case's trail); the clocks of this phase stay as they are.
+                await Tools.MailAsync(MailKind.StaffCustomerReplied, AgentLinks(), CaseTools.Times(("dueAt", Now)), input.TextRef);
                 break;
 
             case (CaseInputKinds.AgentAnswer, FlowPhase.CustomerService):
-                await MailAsync(MailKind.AgentAnswer, [], Times(), input.TextRef);
+                await Tools.MailAsync(MailKind.AgentAnswer, [], CaseTools.Times(), input.TextRef);
                 Flow = Flow with { Sla = null, ReminderSent = false, Escalated = false, LastWordToCustomer = Now };
                 break;
 
             case (CaseInputKinds.AgentAsk, FlowPhase.CustomerService):
             {
                 var deadline = Now + Timings.WaitingForCustomerWindow;
-                await MailAsync(MailKind.AgentQuestion, [], Times(("deadline", deadline)), input.TextRef);
-                await ApplyAsync(CaseAction.AskCustomer, input.Actor);
+                await Tools.MailAsync(MailKind.AgentQuestion, [], CaseTools.Times(("deadline", deadline)), input.TextRef);
+                await Tools.ApplyAsync(CaseAction.AskCustomer, input.Actor);
                 Flow = Flow with { Phase = FlowPhase.WaitingForCustomer, Sla = Flow.Sla?.Pause(Now, Calendar), WaitUntil = deadline, LastWordToCustomer = Now };
                 break;
             }
 
             case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService) when input.Amount > Timings.ApprovalThreshold:
-                await MailAsync(
+                await Tools.MailAsync(
                     MailKind.StaffApprovalRequest,
-                    [Link("approveUrl", CaseInputKinds.LeadApprove, "team-lead"), Link("sendBackUrl", CaseInputKinds.LeadSendBack, "team-lead")],
-                    Times(),
+                    [Tools.Link("approveUrl", CaseInputKinds.LeadApprove, "team-lead"), Tools.Link("sendBackUrl", CaseInputKinds.LeadSendBack, "team-lead")],
+                    CaseTools.Times(),
                     input.TextRef,
                     input.Amount);
                 Flow = Flow with { Phase = FlowPhase.AwaitingApproval, PendingApproval = new PendingAnswer(input.TextRef!, input.Amount) };
@@ -260,20 +240,30 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
                 break;
 
             case (CaseInputKinds.LeadSendBack, FlowPhase.AwaitingApproval):
-                await MailAsync(MailKind.StaffSentBack, AgentLinks(), Times(), input.TextRef);
+                await Tools.MailAsync(MailKind.StaffSentBack, AgentLinks(), CaseTools.Times(), input.TextRef);
                 Flow = Flow with { Phase = FlowPhase.CustomerService, PendingApproval = null };
                 break;
 
             case (CaseInputKinds.CustomerAccept, FlowPhase.FinalAnswer):
-                await ApplyAsync(CaseAction.AcceptFinalAnswer, input.Actor);
-                await MailAsync(MailKind.ClosedAccepted);
+                await Tools.ApplyAsync(CaseAction.AcceptFinalAnswer, input.Actor);
+                await Tools.MailAsync(MailKind.ClosedAccepted);
                 Flow = Flow with { Phase = FlowPhase.Closed };
                 break;
 
             case (CaseInputKinds.CustomerOmbudsman, FlowPhase.FinalAnswer):
-                await ApplyAsync(CaseAction.RequestOmbudsmanReview, input.Actor);
-                await MailAsync(MailKind.OmbudsmanHandover);
-                Flow = Flow with { Phase = FlowPhase.Ombudsman, WaitUntil = null };
+                await Tools.ApplyAsync(CaseAction.RequestOmbudsmanReview, input.Actor);
+                await Tools.MailAsync(MailKind.OmbudsmanHandover);
+                Flow = Flow with { Phase = FlowPhase.Ombudsman, WaitUntil = null, OmbudsmanRequestRef = input.TextRef };
+                break;
+
+            case (CaseInputKinds.CustomerAcceptDecision, FlowPhase.OmbudsmanDecided):
+                await Tools.ApplyAsync(CaseAction.AcceptOmbudsmanDecision, input.Actor);
+                await Tools.MailAsync(MailKind.ClosedDecisionAccepted);
+                Flow = Flow with { Phase = FlowPhase.Closed };
+                break;
+
+            case (CaseInputKinds.CustomerExternalBody, FlowPhase.OmbudsmanDecided) when input.Choice is { Length: > 0 } body:
+                Flow = Flow with { Phase = FlowPhase.ExternalBody, BodyId = body, WaitUntil = null };
                 break;
 
             default:
@@ -284,15 +274,50 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         await RecordStateAsync();
     }
 
+    /// <summary>The ombudsman reviews in a sub-orchestration of its own; then the customer hears the decision and which bodies fit.</summary>
+    async Task OmbudsmanReviewAsync()
+    {
+        var decision = await context.CallSubOrchestratorAsync<OmbudsmanDecision>(
+            OmbudsmanReviewOrchestration.Name,
+            new OmbudsmanReviewState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, CustomerReasonRef = Flow.OmbudsmanRequestRef },
+            new SubOrchestrationOptions(instanceId: OmbudsmanReviewOrchestration.InstanceIdFor(Flow.CaseNumber)));
+        var offered = await context.CallActivityAsync<string[]>(DisputeWorkActivities.OfferBodies, new BodyOfferRequest(Flow.CaseNumber, decision), Tools.Storage);
+        Flow = Flow with { Decision = decision };
+
+        if (decision.ReferToBody && offered.Length > 0)
+        {
+            // The ombudsman referred the case: it goes to the first body that fits, without waiting for the customer.
+            Flow = Flow with { Phase = FlowPhase.ExternalBody, BodyId = offered[0] };
+            return;
+        }
+
+        var deadline = Now + Flow.Plan!.Disputes.DecisionReplyWindow;
+        var links = new List<LinkOrder> { Tools.Link("acceptDecisionUrl", CaseInputKinds.CustomerAcceptDecision, "customer") };
+        links.AddRange(offered.Select(id => Tools.Link($"body:{id}", $"{CaseInputKinds.CustomerExternalBody}:{id}", "customer")));
+        await Tools.MailAsync(MailKind.OmbudsmanDecision, links, CaseTools.Times(("deadline", deadline)), decision.ReasonsRef, decision.DisputedAmount, new Dictionary<string, string> { ["outcome"] = decision.Outcome });
+        Flow = Flow with { Phase = FlowPhase.OmbudsmanDecided, WaitUntil = deadline };
+        await RecordStateAsync();
+    }
+
+    async Task ExternalBodyAsync()
+    {
+        await context.CallSubOrchestratorAsync<string>(
+            ExternalBodyOrchestration.Name,
+            new ExternalBodyState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, BodyId = Flow.BodyId! },
+            new SubOrchestrationOptions(instanceId: ExternalBodyOrchestration.InstanceIdFor(Flow.CaseNumber)));
+        Flow = Flow with { Phase = FlowPhase.Closed };
+        await RecordStateAsync();
+    }
+
     async Task GiveFinalAnswerAsync(string? textRef, string actor)
     {
         var deadline = Now + Timings.CustomerReplyWindow;
-        await MailAsync(
+        await Tools.MailAsync(
             MailKind.FinalAnswer,
-            [Link("acceptUrl", CaseInputKinds.CustomerAccept, "customer"), Link("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, "customer")],
-            Times(("deadline", deadline)),
+            [Tools.Link("acceptUrl", CaseInputKinds.CustomerAccept, "customer"), Tools.Link("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, "customer")],
+            CaseTools.Times(("deadline", deadline)),
             textRef);
-        await ApplyAsync(CaseAction.GiveFinalAnswer, actor);
+        await Tools.ApplyAsync(CaseAction.GiveFinalAnswer, actor);
         Flow = Flow with
         {
             Phase = FlowPhase.FinalAnswer,
@@ -309,48 +334,17 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
     async Task AssignAsync(MailKind kind, TimeSpan target, string? textRef)
     {
         var sla = SlaClock.Start(target, Now);
-        await MailAsync(kind, AgentLinks(), Times(("dueAt", sla.DueAt(Calendar)!.Value)), textRef);
+        await Tools.MailAsync(kind, AgentLinks(), CaseTools.Times(("dueAt", sla.DueAt(Calendar)!.Value)), textRef);
         Flow = Flow with { Phase = FlowPhase.CustomerService, Sla = sla, ReminderSent = false, Escalated = false, WaitUntil = null };
         await RecordStateAsync();
     }
 
     LinkOrder[] AgentLinks() =>
     [
-        Link("answerUrl", CaseInputKinds.AgentAnswer, "agent"),
-        Link("askUrl", CaseInputKinds.AgentAsk, "agent"),
-        Link("finalUrl", CaseInputKinds.AgentFinal, "agent"),
+        Tools.Link("answerUrl", CaseInputKinds.AgentAnswer, "agent"),
+        Tools.Link("askUrl", CaseInputKinds.AgentAsk, "agent"),
+        Tools.Link("finalUrl", CaseInputKinds.AgentFinal, "agent"),
     ];
-
-    LinkOrder Link(string placeholder, string step, string role) =>
-        new(placeholder, step, role, context.NewGuid(), context.CurrentUtcDateTime + Timings.ActionLinkLifetime);
-
-    static Dictionary<string, DateTime> Times(params (string Name, DateTimeOffset At)[] times) =>
-        times.ToDictionary(t => t.Name, t => t.At.UtcDateTime, StringComparer.Ordinal);
-
-    async Task MailAsync(MailKind kind, IReadOnlyList<LinkOrder>? links = null, IReadOnlyDictionary<string, DateTime>? times = null, string? textRef = null, decimal? amount = null)
-    {
-        var sequence = Flow.MailSequence + 1;
-        Flow = Flow with { MailSequence = sequence };
-        var order = new CaseMailOrder(Flow.CaseNumber, kind, sequence, context.CurrentUtcDateTime, links ?? [], times ?? new Dictionary<string, DateTime>(), textRef, amount);
-        try
-        {
-            await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, MailRetry);
-        }
-        catch (TaskFailedException e)
-        {
-            // Every retry failed: the case records it and staff see it; the case goes on.
-            await context.CallActivityAsync(
-                CaseWorkActivities.RecordMailFailure,
-                new MailFailure(Flow.CaseNumber, kind, sequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
-                StorageRetry);
-        }
-    }
-
-    Task<bool> ApplyAsync(CaseAction action, string actor) =>
-        context.CallActivityAsync<bool>(
-            CaseWorkActivities.ApplyCaseAction,
-            new CaseActionOrder(Flow.CaseNumber, action, actor, actor.StartsWith("customer", StringComparison.Ordinal) || actor.StartsWith("agent", StringComparison.Ordinal) || actor.StartsWith("team", StringComparison.Ordinal) ? "link" : "system", context.CurrentUtcDateTime),
-            StorageRetry);
 
     Task RecordStateAsync()
     {
@@ -358,15 +352,13 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         {
             FlowPhase.CustomerService => "customer-service team",
             FlowPhase.AwaitingApproval => "team lead (approval)",
-            FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer => "customer",
+            FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer or FlowPhase.OmbudsmanDecided => "customer",
             FlowPhase.Manufacturer => "customer (with the manufacturer's support)",
             FlowPhase.Ombudsman => "customer ombudsman",
+            FlowPhase.ExternalBody => "dispute contact (external body)",
             _ => "nobody (closed)",
         };
         var due = Flow.Phase is FlowPhase.CustomerService or FlowPhase.AwaitingApproval ? Flow.Sla?.DueAt(Calendar) : Flow.WaitUntil;
-        return context.CallActivityAsync(
-            CaseWorkActivities.RecordServiceState,
-            new ServiceState(Flow.CaseNumber, owner, due?.UtcDateTime, Flow.Escalated),
-            StorageRetry);
+        return Tools.RecordStateAsync(owner, due, Flow.Escalated);
     }
 }

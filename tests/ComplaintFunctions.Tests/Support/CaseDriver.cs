@@ -10,6 +10,7 @@ public sealed partial class CaseDriver(RunnerClient runner, string customerEmail
 {
     public const string Team = "kundeservice-team@example.no";
     public const string Lead = "teamleder@example.no";
+    public const string TeamLeadForNotices = Lead;
 
     public string CustomerEmail { get; } = customerEmail;
     public string CaseNumber { get; private set; } = string.Empty;

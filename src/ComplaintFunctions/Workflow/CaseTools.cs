@@ -1,0 +1,97 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Service;
+using ComplaintFunctions.Notifications;
+using Microsoft.DurableTask;
+
+namespace ComplaintFunctions.Workflow;
+
+/// <summary>
+/// What every orchestration of a case does the same way: mail with links, change the stage, read
+/// its clocks. Deterministic: time and ids come from the context.
+/// </summary>
+sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, CasePlan plan, int mailSequence)
+{
+    static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
+    BusinessCalendar? calendar;
+
+    public int MailSequence { get; private set; } = mailSequence;
+    public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+    public BusinessCalendar Calendar => calendar ??= new BusinessCalendar(plan.Country, plan.Hours);
+    public TaskOptions Storage => StorageRetry;
+
+    public static TaskOptions StorageOptions => StorageRetry;
+
+    // Mail may fail for a while (SendGrid 429/5xx): back off threefold, by default for about half an hour in all.
+    TaskOptions MailRetry => TaskOptions.FromRetryPolicy(
+        new RetryPolicy(Math.Max(1, plan.Timings.MailRetryAttempts), plan.Timings.MailRetryFirstInterval, backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(10)));
+
+    public LinkOrder Link(string placeholder, string step, string role) =>
+        new(placeholder, step, role, context.NewGuid(), context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime);
+
+    public static Dictionary<string, DateTime> Times(params (string Name, DateTimeOffset At)[] times) =>
+        times.ToDictionary(t => t.Name, t => t.At.UtcDateTime, StringComparer.Ordinal);
+
+    /// <summary>Sends one mail; if every retry fails, the case records it and goes on.</summary>
+    public async Task MailAsync(
+        MailKind kind,
+        IReadOnlyList<LinkOrder>? links = null,
+        IReadOnlyDictionary<string, DateTime>? times = null,
+        string? textRef = null,
+        decimal? amount = null,
+        IReadOnlyDictionary<string, string>? extra = null)
+    {
+        MailSequence++;
+        var order = new CaseMailOrder(caseNumber, kind, MailSequence, context.CurrentUtcDateTime, links ?? [], times ?? Times(), textRef, amount, extra);
+        try
+        {
+            await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, MailRetry);
+        }
+        catch (TaskFailedException e)
+        {
+            await context.CallActivityAsync(
+                CaseWorkActivities.RecordMailFailure,
+                new MailFailure(caseNumber, kind, MailSequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
+                StorageRetry);
+        }
+    }
+
+    public Task<bool> ApplyAsync(CaseAction action, string actor) =>
+        context.CallActivityAsync<bool>(
+            CaseWorkActivities.ApplyCaseAction,
+            new CaseActionOrder(caseNumber, action, actor, actor == "system" ? "system" : "link", context.CurrentUtcDateTime),
+            StorageRetry);
+
+    public Task RecordStateAsync(string owner, DateTimeOffset? due, bool overdue) =>
+        context.CallActivityAsync(CaseWorkActivities.RecordServiceState, new ServiceState(caseNumber, owner, due?.UtcDateTime, overdue), StorageRetry);
+
+    /// <summary>The instant a reminder is due: the lead before the clock's target, or null when the target is shorter than the lead.</summary>
+    public DateTimeOffset? ReminderAt(SlaClock? sla, TimeSpan lead) =>
+        sla is { IsRunning: true } running && running.Target > lead ? (running with { Target = running.Target - lead }).DueAt(Calendar) : null;
+
+    /// <summary>Waits for the next input on <paramref name="eventName"/>, or null when <paramref name="deadline"/> comes first.</summary>
+    public async Task<CaseInput?> NextInputAsync(string eventName, DateTimeOffset? deadline)
+    {
+        using var stopWaiting = new CancellationTokenSource();
+        var input = context.WaitForExternalEvent<CaseInput>(eventName, stopWaiting.Token);
+        if (deadline is { } at)
+        {
+            var timer = context.CreateTimer(at.UtcDateTime, stopWaiting.Token);
+            if (await Task.WhenAny(input, timer) == timer)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            await input;
+        }
+
+        // Synchronous on purpose: an orchestrator awaits only durable tasks.
+#pragma warning disable CA1849
+        stopWaiting.Cancel();
+#pragma warning restore CA1849
+        return input.Result;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Disputes;
+using ComplaintFunctions.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFunctions.Workflow;
+
+public sealed record BodyOfferRequest(string CaseNumber, OmbudsmanDecision Decision);
+
+public sealed record DecisionRecord(string CaseNumber, OmbudsmanDecision Decision, string Actor);
+
+/// <param name="For">Who the file is for: "ombudsman", or the id of an external body.</param>
+public sealed record CaseFileRequest(string CaseNumber, string For);
+
+/// <summary>The work of the stages after customer service: the ombudsman's decision, the bodies that fit, the case file.</summary>
+public sealed class DisputeWorkActivities(
+    ComplaintStore complaints,
+    CaseEventLog auditTrail,
+    CaseTexts texts,
+    AppTables tables,
+    AppBlobs blobs,
+    DisputeBodyRegistry registry,
+    IOptions<PipelineOptions> pipelineOptions,
+    IOptions<DisputeOptions> disputeOptions,
+    TimeProvider time)
+{
+    public const string OfferBodies = nameof(OfferBodiesAsync);
+    public const string RecordOmbudsmanDecision = nameof(RecordOmbudsmanDecisionAsync);
+    public const string PrepareCaseFile = nameof(PrepareCaseFileAsync);
+
+    /// <summary>The bodies that fit the case (ids), with the reasons for each one left out written on the trail for staff.</summary>
+    [Function(OfferBodies)]
+    public async Task<string[]> OfferBodiesAsync([ActivityTrigger] BodyOfferRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var number = CaseNumber.Parse(request.CaseNumber);
+        var complaint = (await complaints.GetAsync(number)).Complaint;
+        var offers = OffersFor(complaint, request.Decision);
+        var lines = new StringBuilder();
+        foreach (var offer in offers.Where(o => o.Body.Country == complaint.Details.Customer.Country || o.Offered))
+        {
+            lines.Append(offer.Offered ? "Offered: " : "Not offered: ").Append(offer.Body.Id);
+            var why = offer.Offered ? offer.Notes : offer.Reasons;
+            if (why.Count > 0)
+            {
+                lines.Append(" (").Append(string.Join("; ", why)).Append(')');
+            }
+
+            lines.Append('\n');
+        }
+
+        await auditTrail.AppendAsync(new CaseEvent(number, "bodies-offered", new DateTimeOffset(request.Decision.DecidedAt, TimeSpan.Zero).AddTicks(1), "bodies-offered", "system", "system",
+            lines.Length == 0 ? "No external body fits this case." : lines.ToString().TrimEnd()));
+        return offers.Where(o => o.Offered).Select(o => o.Body.Id).ToArray();
+    }
+
+    internal IReadOnlyList<BodyOffer> OffersFor(Complaint complaint, OmbudsmanDecision decision)
+    {
+        var today = pipelineOptions.Value.Today(time);
+        var established = disputeOptions.Value.RetailerEstablishedIn
+            .Select(c => Enum.TryParse<Country>(c, ignoreCase: true, out var country) ? (Country?)country : null)
+            .OfType<Country>()
+            .ToArray();
+        var facts = new DisputeFacts(
+            complaint.Details.Customer.Country,
+            ParseOutcome(decision.Outcome),
+            decision.DisputedAmount,
+            DateOnly.FromDateTime(complaint.OpenedAt.UtcDateTime),
+            today,
+            established);
+        return registry.OffersFor(facts);
+    }
+
+    public static OmbudsmanOutcome ParseOutcome(string outcome) => outcome switch
+    {
+        "upheld" => OmbudsmanOutcome.Upheld,
+        "overturned" => OmbudsmanOutcome.Overturned,
+        _ => OmbudsmanOutcome.PartlySettled,
+    };
+
+    /// <summary>The decision on the trail (with who decided), and the note on the retailer's routines kept for the report.</summary>
+    [Function(RecordOmbudsmanDecision)]
+    public async Task RecordOmbudsmanDecisionAsync([ActivityTrigger] DecisionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var number = CaseNumber.Parse(record.CaseNumber);
+        var decision = record.Decision;
+        var at = new DateTimeOffset(decision.DecidedAt, TimeSpan.Zero);
+        var reasons = await texts.ReadAsync(number, decision.ReasonsRef) ?? string.Empty;
+        await auditTrail.AppendAsync(new CaseEvent(number, "ombudsman-decision", at, "ombudsman-decision", record.Actor, "link",
+            $"Decision: {decision.Outcome}{(decision.DisputedAmount is { } a ? $"; disputed amount {a.ToString("0.##", CultureInfo.InvariantCulture)}" : string.Empty)}{(decision.ReferToBody ? "; referred to an external body" : string.Empty)}. Reasons: {(reasons.Length > 1000 ? reasons[..1000] + "…" : reasons)}"));
+
+        if (await texts.ReadAsync(number, decision.RoutineNoteRef) is { Length: > 0 } note)
+        {
+            // Kept apart, month by month, for the ombudsman's report on the retailer's routines.
+            var table = await tables.GetAsync(TableNames.RoutineNotes);
+            await table.UpsertEntityAsync(
+                new TableEntity(at.ToString("yyyy-MM", CultureInfo.InvariantCulture), number.Digits) { ["CaseNumber"] = number.Value, ["Note"] = note, ["At"] = at },
+                TableUpdateMode.Replace);
+        }
+    }
+
+    /// <summary>
+    /// The case file a person can read and send: the complaint, every message written on the case in
+    /// order, the trail, and the decisions, as one HTML document that prints to PDF. Kept in Blob storage.
+    /// </summary>
+    [Function(PrepareCaseFile)]
+    public async Task<string> PrepareCaseFileAsync([ActivityTrigger] CaseFileRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var number = CaseNumber.Parse(request.CaseNumber);
+        var complaint = (await complaints.GetAsync(number)).Complaint;
+        var html = CaseFile.Render(complaint, await auditTrail.ReadAsync(number), await texts.ListAsync(number), request.For, registry, time.GetUtcNow());
+        var container = await blobs.GetAsync(ContainerNames.CaseFiles);
+        var name = CaseFile.BlobName(number, request.For);
+        await container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromString(html),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } });
+        return name;
+    }
+}
+
+/// <summary>The case file as a document.</summary>
+public static class CaseFile
+{
+    public static string BlobName(CaseNumber caseNumber, string forWhom) => $"{caseNumber.Digits}/{forWhom}.html";
+
+    public static string Render(Complaint complaint, IReadOnlyList<CaseEvent> trail, IReadOnlyList<CaseText> texts, string forWhom, DisputeBodyRegistry registry, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(trail);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(registry);
+        var d = complaint.Details;
+        var body = registry.Bodies.FirstOrDefault(b => b.Id == forWhom);
+        var heading = body is null ? "For the customer ombudsman" : $"For {registry.TextFor(body, "en").Name}";
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</title>")
+            .Append("<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.45} h1,h2{font-family:sans-serif} table{border-collapse:collapse;width:100%} td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left} pre{white-space:pre-wrap;font-family:inherit} @media print{a{color:inherit}}</style></head><body>")
+            .Append("<h1>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</h1><p>").Append(E(heading)).Append(". Prepared ").Append(at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(". Print this page to PDF to file it.</p>")
+            .Append("<h2>The complaint</h2><table>")
+            .Append(Row("Customer", $"{d.Customer.Name} <{d.Customer.Email}>{(d.Customer.Phone is { } p ? ", " + p : string.Empty)}"))
+            .Append(Row("Country / language", $"{d.Customer.Country} / {d.Customer.Language}"))
+            .Append(Row("Reported", $"{complaint.OpenedAt:yyyy-MM-dd} via {complaint.Channel.ToWire()}"))
+            .Append(Row("Category", d.Category.ToWire()))
+            .Append(Row("Order / product / manufacturer", $"{d.Purchase.OrderNumber ?? "-"} / {d.Purchase.Product ?? "-"} / {d.Purchase.Manufacturer ?? "-"}"))
+            .Append(Row("Purchased / delivered", $"{d.Purchase.PurchaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} / {d.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"))
+            .Append(Row("Stage now", complaint.Stage.Describe()))
+            .Append("</table><h3>What the customer wrote</h3><pre>").Append(E(d.Description)).Append("</pre>");
+
+        html.Append("<h2>Every message on the case</h2>");
+        foreach (var text in texts)
+        {
+            html.Append("<h3>").Append(E(TextKindName(text.Kind))).Append(" — ").Append(E(text.Author)).Append(", ").Append(text.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</h3><pre>").Append(E(text.Text)).Append("</pre>");
+        }
+
+        html.Append("<h2>What happened, in order</h2><table><tr><th>When (UTC)</th><th>Who</th><th>Through</th><th>What</th></tr>");
+        foreach (var e in trail)
+        {
+            html.Append("<tr><td>").Append(e.OccurredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(e.Actor)).Append("</td><td>")
+                .Append(E(e.Channel)).Append("</td><td>").Append(E(e.Summary).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</td></tr>");
+        }
+
+        return html.Append("</table></body></html>").ToString();
+
+        static string Row(string name, string value) => $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>";
+    }
+
+    static string TextKindName(string kind) => kind switch
+    {
+        "agent-answer" => "Customer service's answer",
+        "agent-ask" => "Customer service's question",
+        "agent-final" => "Customer service's final answer",
+        "lead-send-back" => "Team lead sent the answer back",
+        "customer-ombudsman" => "Why the customer is not satisfied",
+        "customer-reply" => "The customer wrote",
+        "manufacturer-help" => "The customer still needed help",
+        "ombudsman-decide" => "The ombudsman's reasons",
+        "ombudsman-note" => "The ombudsman's note on routines",
+        "dispute-outcome" => "The external body's outcome",
+        "dispute-not-comply" => "Why the recommendation is not followed",
+        _ => kind,
+    };
+
+    static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+}

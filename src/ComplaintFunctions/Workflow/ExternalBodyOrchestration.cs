@@ -1,0 +1,154 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Notifications;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace ComplaintFunctions.Workflow;
+
+public enum BodyPhase
+{
+    Filing,
+    AwaitingOutcome,
+    Compliance,
+}
+
+/// <summary>An external body's handling of the case, carried between episodes.</summary>
+public sealed record ExternalBodyState
+{
+    public required string CaseNumber { get; init; }
+    public required CasePlan Plan { get; init; }
+    public required string BodyId { get; init; }
+    public BodyPhase Phase { get; init; } = BodyPhase.Filing;
+    public DateTime? NextReminderAt { get; init; }
+    public int Reminders { get; init; }
+    public DateTime? ComplianceDue { get; init; }
+    public bool ComplianceEscalated { get; init; }
+    public string? OutcomeRef { get; init; }
+
+    /// <summary>Its own range of mail ids, apart from the case's and the ombudsman's.</summary>
+    public int MailSequence { get; init; } = 2000;
+}
+
+/// <summary>
+/// The case with an external dispute body: fan out (tell the ombudsman, the customer-service lead
+/// and the dispute contact, prepare the case file, record the filing) in parallel; then wait, for
+/// months, with a reminder to the dispute contact each period and a fresh history each time; then
+/// follow the recommendation with a deadline, escalating to management when it is missed or refused.
+/// </summary>
+public static class ExternalBodyOrchestration
+{
+    public const string Name = "ExternalBodyCase";
+
+    public static string InstanceIdFor(string caseNumber) => $"complaint-{CaseNumber.Parse(caseNumber).Digits}-body";
+
+    [Function(Name)]
+    public static async Task<string?> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var state = context.GetInput<ExternalBodyState>() ?? throw new InvalidOperationException("The external body case needs its input.");
+        var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
+        var disputes = state.Plan.Disputes;
+        var body = new Dictionary<string, string> { ["bodyId"] = state.BodyId, ["caseFile"] = state.BodyId };
+
+        switch (state.Phase)
+        {
+            case BodyPhase.Filing:
+            {
+                await tools.ApplyAsync(CaseAction.TakeToExternalBody, "customer");
+
+                // The case file first: every notice links to it.
+                await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), tools.Storage);
+                await Task.WhenAll(
+                    tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, "dispute-contact")], extra: With(body, "to", "dispute-contact")),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", "ombudsman")),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", "team-lead")),
+                    tools.MailAsync(MailKind.BodyFiledCustomer, extra: body));
+                var next = context.CurrentUtcDateTime + disputes.BodyReminderEvery;
+                await tools.RecordStateAsync("dispute contact (external body)", new DateTimeOffset(next, TimeSpan.Zero), false);
+                context.ContinueAsNew(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next, MailSequence = tools.MailSequence });
+                return null;
+            }
+
+            case BodyPhase.AwaitingOutcome:
+            {
+                var input = await tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, new DateTimeOffset(state.NextReminderAt!.Value, TimeSpan.Zero));
+                if (input is null)
+                {
+                    if (context.CurrentUtcDateTime >= state.NextReminderAt)
+                    {
+                        await tools.MailAsync(MailKind.BodyReminder, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, "dispute-contact")], extra: With(body, "to", "dispute-contact"));
+                        state = state with { NextReminderAt = context.CurrentUtcDateTime + disputes.BodyReminderEvery, Reminders = state.Reminders + 1 };
+                    }
+
+                    context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                    return null;
+                }
+
+                if (input.Kind != CaseInputKinds.DisputeOutcome)
+                {
+                    context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                    return null;
+                }
+
+                await tools.ApplyAsync(CaseAction.RecordBodyOutcome, input.Actor);
+                await tools.MailAsync(MailKind.BodyOutcomeCustomer, textRef: input.TextRef, extra: body);
+                if (input.Choice == "retailer")
+                {
+                    // The body found for the retailer: there is nothing to follow, and the case ends here.
+                    await tools.ApplyAsync(CaseAction.ConfirmCompliance, "system");
+                    await tools.RecordStateAsync("nobody (closed)", null, false);
+                    return "closed";
+                }
+
+                var complianceDue = context.CurrentUtcDateTime + disputes.ComplianceDeadline;
+                await tools.MailAsync(
+                    MailKind.ComplianceRequest,
+                    [tools.Link("complyUrl", CaseInputKinds.DisputeComply, "dispute-contact"), tools.Link("notComplyUrl", CaseInputKinds.DisputeNotComply, "dispute-contact")],
+                    CaseTools.Times(("dueAt", new DateTimeOffset(complianceDue, TimeSpan.Zero))),
+                    input.TextRef,
+                    extra: With(body, "to", "dispute-contact"));
+                await tools.RecordStateAsync("dispute contact (follow the recommendation)", new DateTimeOffset(complianceDue, TimeSpan.Zero), false);
+                context.ContinueAsNew(state with { Phase = BodyPhase.Compliance, ComplianceDue = complianceDue, OutcomeRef = input.TextRef, MailSequence = tools.MailSequence });
+                return null;
+            }
+
+            default:
+            {
+                DateTimeOffset? deadline = state.ComplianceEscalated ? null : new DateTimeOffset(state.ComplianceDue!.Value, TimeSpan.Zero);
+                var input = await tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, deadline);
+                if (input is null || input.Kind == CaseInputKinds.DisputeNotComply)
+                {
+                    if (input is null && context.CurrentUtcDateTime < state.ComplianceDue)
+                    {
+                        context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                        return null;
+                    }
+
+                    // Missed, or refused with a reason: management hears, with a link to confirm once it is done.
+                    await tools.MailAsync(
+                        MailKind.ComplianceEscalation,
+                        [tools.Link("complyUrl", CaseInputKinds.DisputeComply, "management")],
+                        textRef: input?.TextRef,
+                        extra: With(body, "to", "management"));
+                    await tools.RecordStateAsync("management (recommendation not followed)", null, true);
+                    context.ContinueAsNew(state with { ComplianceEscalated = true, MailSequence = tools.MailSequence });
+                    return null;
+                }
+
+                if (input.Kind != CaseInputKinds.DisputeComply)
+                {
+                    context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                    return null;
+                }
+
+                await tools.ApplyAsync(CaseAction.ConfirmCompliance, input.Actor);
+                await tools.MailAsync(MailKind.ComplianceDone, extra: body);
+                await tools.RecordStateAsync("nobody (closed)", null, false);
+                return "closed";
+            }
+        }
+    }
+
+    static Dictionary<string, string> With(Dictionary<string, string> values, string key, string value) =>
+        new(values, StringComparer.Ordinal) { [key] = value };
+}

@@ -1,0 +1,96 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Service;
+using ComplaintFunctions.Notifications;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace ComplaintFunctions.Workflow;
+
+/// <summary>The ombudsman's review, carried between episodes.</summary>
+public sealed record OmbudsmanReviewState
+{
+    public required string CaseNumber { get; init; }
+    public required CasePlan Plan { get; init; }
+    public string? CustomerReasonRef { get; init; }
+    public bool Started { get; init; }
+    public SlaClock? Sla { get; init; }
+    public bool ReminderSent { get; init; }
+    public bool Escalated { get; init; }
+
+    /// <summary>Its own range of mail ids, apart from the case's.</summary>
+    public int MailSequence { get; init; } = 1000;
+}
+
+/// <summary>
+/// The independent customer ombudsman's review, as its own sub-orchestration: the ombudsman gets the
+/// whole case file and a link to decide, with a review target, a reminder and an escalation to
+/// management. Only an ombudsman link reaches this instance; customer-service links are refused
+/// by the action endpoint and the refusal is on the case's trail.
+/// </summary>
+public static class OmbudsmanReviewOrchestration
+{
+    public const string Name = "OmbudsmanReview";
+
+    public static string InstanceIdFor(string caseNumber) => $"complaint-{CaseNumber.Parse(caseNumber).Digits}-ombudsman";
+
+    [Function(Name)]
+    public static async Task<OmbudsmanDecision?> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var state = context.GetInput<OmbudsmanReviewState>() ?? throw new InvalidOperationException("The ombudsman review needs its input.");
+        var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
+        var disputes = state.Plan.Disputes;
+        var now = tools.Now;
+
+        if (!state.Started)
+        {
+            var sla = SlaClock.Start(disputes.OmbudsmanReviewTarget, now);
+            await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, "ombudsman"), tools.Storage);
+            await tools.MailAsync(
+                MailKind.OmbudsmanCaseFile,
+                [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, "ombudsman")],
+                CaseTools.Times(("dueAt", sla.DueAt(tools.Calendar)!.Value)),
+                state.CustomerReasonRef,
+                extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
+            state = state with { Started = true, Sla = sla };
+            await tools.RecordStateAsync("customer ombudsman", sla.DueAt(tools.Calendar), false);
+            context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+            return null;
+        }
+
+        var due = state.Sla!.DueAt(tools.Calendar);
+        var reminder = state.ReminderSent ? null : tools.ReminderAt(state.Sla, disputes.OmbudsmanReminderLead);
+        DateTimeOffset? next = new[] { reminder, state.Escalated ? null : due }.Where(d => d is not null).Min();
+        var input = await tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, next);
+
+        if (input is null)
+        {
+            if (reminder is { } r && now >= r)
+            {
+                await tools.MailAsync(MailKind.OmbudsmanReminder, [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, "ombudsman")], CaseTools.Times(("dueAt", due!.Value)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
+                state = state with { ReminderSent = true };
+            }
+
+            if (!state.Escalated && due is { } d && now >= d)
+            {
+                await tools.MailAsync(MailKind.OmbudsmanEscalation, [], CaseTools.Times(("dueAt", d)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman", ["to"] = "management" });
+                state = state with { Escalated = true };
+                await tools.RecordStateAsync("customer ombudsman", d, true);
+            }
+
+            context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+            return null;
+        }
+
+        if (input.Kind != CaseInputKinds.OmbudsmanDecide || input.Choice is null || input.TextRef is null)
+        {
+            context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+            return null;
+        }
+
+        var decision = new OmbudsmanDecision(input.Choice, input.TextRef, input.Amount, input.NoteRef, input.Flag, context.CurrentUtcDateTime);
+        await context.CallActivityAsync(DisputeWorkActivities.RecordOmbudsmanDecision, new DecisionRecord(state.CaseNumber, decision, input.Actor), tools.Storage);
+        await tools.ApplyAsync(CaseAction.RecordOmbudsmanDecision, input.Actor);
+        return decision;
+    }
+}

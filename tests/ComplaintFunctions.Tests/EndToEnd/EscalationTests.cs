@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintFunctions.Tests.EndToEnd;
+
+/// <summary>
+/// After a rejected final answer: the independent ombudsman, then the external bodies, through the
+/// local runner and driven only by the links in the mails.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EscalationTests(AzuriteFixture azurite)
+{
+    const string Ombudsman = "kundeombud@example.no";
+    const string DisputeContact = "tvister@example.no";
+    const string Management = "ledelse@example.no";
+
+    Task<RunnerClient> StartAsync(Dictionary<string, string?>? settings = null, string? hub = null) =>
+        RunnerClient.StartAsync(azurite, hub ?? "esc" + Guid.NewGuid().ToString("N")[..8], settings);
+
+    /// <summary>Report, final answer, "not satisfied": returns the ombudsman's case-file mail.</summary>
+    static async Task<SeenMail> ToOmbudsmanAsync(CaseDriver driver, object? report = null)
+    {
+        await driver.ReportAsync(report);
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Gi endelig svar:"), "The damage is not covered; we offer a discount of 10 %.");
+        var final = await driver.CustomerMailAsync(FinalSubject(driver));
+        var notSatisfied = driver.CustomerEmail.EndsWith(".se", StringComparison.Ordinal) ? "granskar ärendet:" : "review the case:";
+        await driver.ActAsync(CaseDriver.LinkAfter(final, notSatisfied), "The damage was there on delivery.");
+        return await driver.MailAsync(Ombudsman, "Case for review");
+    }
+
+    static string FinalSubject(CaseDriver driver) => driver.CustomerEmail.EndsWith(".se", StringComparison.Ordinal) ? "Vårt slutliga svar" : "Our final answer";
+
+    static async Task DecideAsync(CaseDriver driver, SeenMail caseFile, string outcome, string? amount = "4999", bool refer = false)
+    {
+        var link = CaseDriver.LinkAfter(caseFile, "nothing happens until you press its button):");
+        var (shown, page) = await driver.OpenAsync(link);
+        Assert.Equal(HttpStatusCode.OK, shown);
+        Assert.Contains("Customer service cannot act on this stage", page, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string> { ["choice"] = outcome, ["text"] = $"Decision {outcome}: the photos show transport damage.", ["note"] = "Check packaging of screens." };
+        if (amount is not null)
+        {
+            fields["amount"] = amount;
+        }
+
+        if (refer)
+        {
+            fields["flag"] = "on";
+        }
+
+        var response = await new HttpClient().PostAsync(link, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decision_upheld_then_the_customer_accepts_and_the_case_closes()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+        Assert.Equal("ombudsman-review", await driver.StageAsync());
+
+        await DecideAsync(driver, caseFile, "upheld");
+
+        var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
+        Assert.Contains("customer service's answer stands", decision.Text, StringComparison.Ordinal);
+        Assert.Contains("transport damage", decision.Text, StringComparison.Ordinal);
+        Assert.Contains("Forbrukertilsynet", decision.Text, StringComparison.Ordinal);
+        Assert.Contains("20 July 2025", decision.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ec.europa.eu", decision.Text, StringComparison.OrdinalIgnoreCase);
+
+        await driver.ActAsync(CaseDriver.LinkAfter(decision, "If you accept the decision:"));
+        await driver.CustomerMailAsync("Your complaint is closed");
+        Assert.Equal("closed", await driver.StageAsync());
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "ombudsman-decision" && e.GetProperty("actor").GetString() == "ombudsman");
+    }
+
+    [Fact]
+    public async Task Decision_overturned_offers_no_external_body()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+
+        await DecideAsync(driver, caseFile, "overturned");
+
+        var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
+        Assert.Contains("overturned in your favour", decision.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I am taking the case to", decision.Text, StringComparison.Ordinal);
+        var offered = (await driver.TrailAsync()).Single(e => e.GetProperty("kind").GetString() == "bodies-offered").GetProperty("summary").GetString();
+        Assert.DoesNotContain("Offered:", offered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_customer_takes_the_case_to_a_body_which_recommends_and_the_retailer_complies()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+        await DecideAsync(driver, caseFile, "upheld");
+        var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
+
+        var toBody = CaseDriver.LinkAfter(decision, "I am taking the case to Forbrukertilsynet");
+        Assert.Equal(HttpStatusCode.OK, (await driver.OpenAsync(toBody)).Status);
+        await driver.ActAsync(toBody);
+
+        // The fan-out: the dispute contact, the ombudsman and the team lead are told; the customer too.
+        var notice = await driver.MailAsync(DisputeContact, $"{driver.CaseNumber} goes to");
+        await driver.MailAsync(Ombudsman, $"{driver.CaseNumber} goes to");
+        await driver.MailAsync(CaseDriver.TeamLeadForNotices, $"{driver.CaseNumber} goes to");
+        await driver.CustomerMailAsync("Your case with");
+        await driver.WaitForStageAsync("external-body");
+
+        var file = await runner.Http.GetStringAsync(CaseDriver.LinkAfter(notice, "(printable to PDF):"));
+        Assert.Contains(driver.CaseNumber, file, StringComparison.Ordinal);
+        Assert.Contains("The damage was there on delivery.", file, StringComparison.Ordinal);
+        Assert.Contains("transport damage", file, StringComparison.Ordinal);
+
+        var outcomeLink = CaseDriver.LinkAfter(notice, "record it here:");
+        var outcome = await new HttpClient().PostAsync(outcomeLink, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["choice"] = "customer",
+            ["text"] = "The retailer should replace the screen.",
+        }));
+        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+
+        var told = await driver.CustomerMailAsync("Forbrukertilsynet");
+        Assert.Contains("replace the screen", told.Text, StringComparison.Ordinal);
+        var compliance = await driver.MailAsync(DisputeContact, "Follow");
+        await driver.ActAsync(CaseDriver.LinkAfter(compliance, "When it is done:"));
+
+        await driver.CustomerMailAsync("We have followed the recommendation");
+        await driver.WaitForStageAsync("closed");
+    }
+
+    [Fact]
+    public async Task A_body_whose_rules_the_case_does_not_meet_is_not_offered_and_staff_see_why()
+    {
+        await using var runner = await StartAsync();
+        var email = $"sven-{Guid.NewGuid():N}@example.se";
+        var driver = new CaseDriver(runner, email);
+        var caseFile = await ToOmbudsmanAsync(driver, new { email, description = "Musen gick sönder.", category = "claim", country = "SE", language = "sv" });
+
+        await DecideAsync(driver, caseFile, "upheld", amount: "300");
+
+        var decision = await driver.CustomerMailAsync("Kundombudsmannens beslut");
+        Assert.DoesNotContain("Jag tar ärendet till", decision.Text, StringComparison.Ordinal);
+        var offered = (await driver.TrailAsync()).Single(e => e.GetProperty("kind").GetString() == "bodies-offered").GetProperty("summary").GetString();
+        Assert.Contains("Not offered: se-arn", offered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missed_compliance_deadline_goes_to_management()
+    {
+        await using var runner = await StartAsync(new() { ["Disputes:ComplianceDeadline"] = "00:00:04" });
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+        await DecideAsync(driver, caseFile, "partly-settled", refer: true);
+
+        // The ombudsman referred the case: it goes to the body without waiting for the customer.
+        var notice = await driver.MailAsync(DisputeContact, $"{driver.CaseNumber} goes to");
+        await new HttpClient().PostAsync(CaseDriver.LinkAfter(notice, "record it here:"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["choice"] = "partly",
+            ["text"] = "Refund half the price.",
+        }));
+
+        var escalation = await driver.MailAsync(Management, "Management:");
+        Assert.Contains(driver.CaseNumber, escalation.Subject, StringComparison.Ordinal);
+        Assert.Equal("external-body", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task A_customer_service_link_on_the_ombudsman_stage_is_refused_and_recorded()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        await driver.ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        var askLink = CaseDriver.LinkAfter(assignment, "Be kunden om opplysninger:");
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Gi endelig svar:"), "No.");
+        var final = await driver.CustomerMailAsync("Our final answer");
+        await driver.ActAsync(CaseDriver.LinkAfter(final, "review the case:"), "Unfair.");
+        await driver.MailAsync(Ombudsman, "Case for review");
+
+        // An agent with a valid link of their own, or one made for the ombudsman's step with the agent's role.
+        var (stale, _) = await driver.ActAsync(askLink, "Can I still change this?");
+        var tokens = runner.Services.GetRequiredService<ActionTokens>();
+        var crafted = tokens.Issue(CaseNumber.Parse(driver.CaseNumber), "ombudsman-decide", "agent", DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid());
+        var (refused, page) = await driver.ActAsync($"/api/actions/{crafted}", "Overturned by customer service.");
+
+        Assert.Equal(HttpStatusCode.Conflict, stale);
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Contains("does not allow this step", page, StringComparison.Ordinal);
+        Assert.Equal("ombudsman-review", await driver.StageAsync());
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "link-refused" && e.GetProperty("actor").GetString() == "agent");
+        Assert.DoesNotContain(trail, e => e.GetProperty("kind").GetString() == "ombudsman-decision");
+    }
+
+    [Fact]
+    public async Task A_year_with_an_external_body_keeps_the_history_flat()
+    {
+        var hub = "year" + Guid.NewGuid().ToString("N")[..8];
+        await using var runner = await StartAsync(new() { ["Disputes:BodyReminderEvery"] = "00:00:01" }, hub);
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+        await DecideAsync(driver, caseFile, "upheld", refer: true);
+        await driver.MailAsync(DisputeContact, $"{driver.CaseNumber} goes to");
+
+        // Twelve monthly reminders, shortened to a second each; the history is measured along the way.
+        var instance = $"complaint-{CaseNumber.Parse(driver.CaseNumber).Digits}-body";
+        var history = new TableServiceClient(azurite.ConnectionString).GetTableClient($"{hub}History");
+        var sizes = new List<int>();
+        foreach (var reminders in new[] { 3, 7, 12 })
+        {
+            await RunnerClient.EventuallyAsync(
+                async () => (await runner.MailAsync()).Count(m => m.To.Contains(DisputeContact) && m.Subject.StartsWith("Still with", StringComparison.Ordinal) && m.Subject.Contains(driver.CaseNumber, StringComparison.Ordinal)) >= reminders ? "ok" : null,
+                $"{reminders} reminders",
+                TimeSpan.FromSeconds(60));
+            sizes.Add(await CurrentExecutionSizeAsync(history, instance));
+        }
+
+        Assert.All(sizes, size => Assert.InRange(size, 1, 40));
+        Assert.True(sizes[^1] <= sizes[0] + 5, $"History grew with the case's age: {string.Join(", ", sizes)} events.");
+    }
+
+    static async Task<int> CurrentExecutionSizeAsync(TableClient history, string instance)
+    {
+        var byExecution = new Dictionary<string, (int Count, DateTimeOffset Latest)>(StringComparer.Ordinal);
+        await foreach (var row in history.QueryAsync<TableEntity>(e => e.PartitionKey == instance))
+        {
+            var execution = row.GetString("ExecutionId") ?? string.Empty;
+            var at = row.Timestamp ?? DateTimeOffset.MinValue;
+            byExecution[execution] = byExecution.TryGetValue(execution, out var seen)
+                ? (seen.Count + 1, at > seen.Latest ? at : seen.Latest)
+                : (1, at);
+        }
+
+        return byExecution.Count == 0 ? 0 : byExecution.Values.OrderByDescending(v => v.Latest).First().Count;
+    }
+}
