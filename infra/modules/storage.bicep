@@ -47,6 +47,7 @@ var tableNames = [
   'automailcount'
   'casetexts'
   'usedactionlinks'
+  'routinenotes'
 ]
 var queueNames = [
   'complaint-inbox'

@@ -28,6 +28,9 @@ public sealed class LocalRunnerOptions
     /// <summary>Azurite's data and the kept mails live here.</summary>
     public string DataFolder { get; set; } = Path.Combine(RepositoryRoot.Find(), ".local");
 
+    /// <summary>Where the SendGrid stand-in keeps mail; by default under <see cref="DataFolder"/> when the runner owns its Azurite, else in memory.</summary>
+    public string? MailFolder { get; set; }
+
     /// <summary>Overrides host.json's task hub, so parallel runners (tests) never take each other's work.</summary>
     public string? TaskHub { get; set; }
 
@@ -109,7 +112,7 @@ public sealed class LocalRunner : IAsyncDisposable
         var runnerServices = new RunnerServices();
         builder.Services.AddComplaintPipeline(builder.Configuration);
         builder.Services.AddMvcCore();
-        builder.Services.AddSingleton(new KeptMailbox(options.StorageConnectionString is null ? Path.Combine(options.DataFolder, "mail") : null));
+        builder.Services.AddSingleton(new KeptMailbox(options.MailFolder ?? (options.StorageConnectionString is null ? Path.Combine(options.DataFolder, "mail") : null)));
         builder.Services.AddDurableTaskClient(client =>
         {
             client.UseGrpc(channel);

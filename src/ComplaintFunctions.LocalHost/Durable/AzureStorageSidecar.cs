@@ -48,7 +48,7 @@ sealed class AzureStorageSidecar : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddGrpc();
-        var guarded = new StartStopGuard(service, service);
+        var guarded = new AzureStorageBackendAdapter(service, service);
         builder.Services.AddSingleton<IOrchestrationService>(guarded);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(guarded);
         builder.Services.AddSingleton<TaskHubGrpcServer>();

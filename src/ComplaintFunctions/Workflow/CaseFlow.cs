@@ -60,6 +60,9 @@ public sealed record CaseFlow
     /// <summary>Why the customer asked for the ombudsman (their text), for the ombudsman's case file.</summary>
     public string? OmbudsmanRequestRef { get; init; }
 
+    /// <summary>The orchestration of the current later stage (ombudsman, body) has been started.</summary>
+    public bool StageStarted { get; init; }
+
     /// <summary>The external body the case went to.</summary>
     public string? BodyId { get; init; }
 }
@@ -94,4 +97,10 @@ public static class CaseInputKinds
     public const string DisputeOutcome = "dispute-outcome";
     public const string DisputeComply = "dispute-comply";
     public const string DisputeNotComply = "dispute-not-comply";
+
+    /// <summary>From the ombudsman's orchestration to the case's: the decision is made (Choice: outcome; TextRef: reasons; Amount; NoteRef; Flag: referred).</summary>
+    public const string OmbudsmanDecided = "ombudsman-decided";
+
+    /// <summary>From the external body's orchestration to the case's: the case is done with the body.</summary>
+    public const string BodyCaseClosed = "body-case-closed";
 }

@@ -19,9 +19,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
     public int MailSequence { get; private set; } = mailSequence;
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
     public BusinessCalendar Calendar => calendar ??= new BusinessCalendar(plan.Country, plan.Hours);
-    public TaskOptions Storage => StorageRetry;
-
-    public static TaskOptions StorageOptions => StorageRetry;
+    public static TaskOptions Storage => StorageRetry;
 
     // Mail may fail for a while (SendGrid 429/5xx): back off threefold, by default for about half an hour in all.
     TaskOptions MailRetry => TaskOptions.FromRetryPolicy(

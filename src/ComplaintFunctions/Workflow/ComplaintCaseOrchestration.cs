@@ -10,7 +10,8 @@ namespace ComplaintFunctions.Workflow;
 /// One orchestration per complaint, from report to close. Each episode handles one thing (an input
 /// from a link or a mail, or a clock running out) and then starts afresh with ContinueAsNew,
 /// carrying only <see cref="CaseFlow"/>, so a case that lives for months keeps a short history. The
-/// ombudsman's review and an external body's handling run as sub-orchestrations of their own.
+/// ombudsman's review and an external body's handling run as orchestrations of their own, started by
+/// the case and reporting back to it with an input.
 /// Deterministic: time and ids from the context; all I/O in activities.
 /// </summary>
 public static class ComplaintCaseOrchestration
@@ -60,11 +61,19 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             case FlowPhase.Opening:
                 await OpenAsync();
                 break;
-            case FlowPhase.Ombudsman:
-                await OmbudsmanReviewAsync();
+            case FlowPhase.Ombudsman when !Flow.StageStarted:
+                await context.CallActivityAsync(
+                    DisputeWorkActivities.StartOmbudsmanReview,
+                    new OmbudsmanReviewState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, CustomerReasonRef = Flow.OmbudsmanRequestRef },
+                    CaseTools.Storage);
+                Flow = Flow with { StageStarted = true };
                 break;
-            case FlowPhase.ExternalBody:
-                await ExternalBodyAsync();
+            case FlowPhase.ExternalBody when !Flow.StageStarted:
+                await context.CallActivityAsync(
+                    DisputeWorkActivities.StartExternalBody,
+                    new ExternalBodyState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, BodyId = Flow.BodyId! },
+                    CaseTools.Storage);
+                Flow = Flow with { StageStarted = true };
                 break;
             default:
                 var input = await Tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, NextDeadline());
@@ -85,7 +94,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 
     async Task OpenAsync()
     {
-        var plan = await context.CallActivityAsync<CasePlan>(CaseWorkActivities.OpenCase, Flow.CaseNumber, CaseTools.StorageOptions);
+        var plan = await context.CallActivityAsync<CasePlan>(CaseWorkActivities.OpenCase, Flow.CaseNumber, CaseTools.Storage);
         Flow = Flow with { Plan = plan, LastWordToCustomer = Now };
         await Tools.MailAsync(MailKind.Acknowledgement);
 
@@ -253,7 +262,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             case (CaseInputKinds.CustomerOmbudsman, FlowPhase.FinalAnswer):
                 await Tools.ApplyAsync(CaseAction.RequestOmbudsmanReview, input.Actor);
                 await Tools.MailAsync(MailKind.OmbudsmanHandover);
-                Flow = Flow with { Phase = FlowPhase.Ombudsman, WaitUntil = null, OmbudsmanRequestRef = input.TextRef };
+                Flow = Flow with { Phase = FlowPhase.Ombudsman, WaitUntil = null, OmbudsmanRequestRef = input.TextRef, StageStarted = false };
                 break;
 
             case (CaseInputKinds.CustomerAcceptDecision, FlowPhase.OmbudsmanDecided):
@@ -263,7 +272,15 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
                 break;
 
             case (CaseInputKinds.CustomerExternalBody, FlowPhase.OmbudsmanDecided) when input.Choice is { Length: > 0 } body:
-                Flow = Flow with { Phase = FlowPhase.ExternalBody, BodyId = body, WaitUntil = null };
+                Flow = Flow with { Phase = FlowPhase.ExternalBody, BodyId = body, WaitUntil = null, StageStarted = false };
+                break;
+
+            case (CaseInputKinds.OmbudsmanDecided, FlowPhase.Ombudsman):
+                await OnDecisionAsync(input);
+                break;
+
+            case (CaseInputKinds.BodyCaseClosed, FlowPhase.ExternalBody):
+                Flow = Flow with { Phase = FlowPhase.Closed };
                 break;
 
             default:
@@ -274,15 +291,12 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         await RecordStateAsync();
     }
 
-    /// <summary>The ombudsman reviews in a sub-orchestration of its own; then the customer hears the decision and which bodies fit.</summary>
-    async Task OmbudsmanReviewAsync()
+    /// <summary>The ombudsman has decided (in the review's own orchestration): the customer hears the decision and which bodies fit.</summary>
+    async Task OnDecisionAsync(CaseInput input)
     {
-        var decision = await context.CallSubOrchestratorAsync<OmbudsmanDecision>(
-            OmbudsmanReviewOrchestration.Name,
-            new OmbudsmanReviewState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, CustomerReasonRef = Flow.OmbudsmanRequestRef },
-            new SubOrchestrationOptions(instanceId: OmbudsmanReviewOrchestration.InstanceIdFor(Flow.CaseNumber)));
-        var offered = await context.CallActivityAsync<string[]>(DisputeWorkActivities.OfferBodies, new BodyOfferRequest(Flow.CaseNumber, decision), Tools.Storage);
-        Flow = Flow with { Decision = decision };
+        var decision = new OmbudsmanDecision(input.Choice ?? "upheld", input.TextRef ?? string.Empty, input.Amount, input.NoteRef, input.Flag, context.CurrentUtcDateTime);
+        var offered = await context.CallActivityAsync<string[]>(DisputeWorkActivities.OfferBodies, new BodyOfferRequest(Flow.CaseNumber, decision), CaseTools.Storage);
+        Flow = Flow with { Decision = decision, StageStarted = false };
 
         if (decision.ReferToBody && offered.Length > 0)
         {
@@ -296,17 +310,6 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         links.AddRange(offered.Select(id => Tools.Link($"body:{id}", $"{CaseInputKinds.CustomerExternalBody}:{id}", "customer")));
         await Tools.MailAsync(MailKind.OmbudsmanDecision, links, CaseTools.Times(("deadline", deadline)), decision.ReasonsRef, decision.DisputedAmount, new Dictionary<string, string> { ["outcome"] = decision.Outcome });
         Flow = Flow with { Phase = FlowPhase.OmbudsmanDecided, WaitUntil = deadline };
-        await RecordStateAsync();
-    }
-
-    async Task ExternalBodyAsync()
-    {
-        await context.CallSubOrchestratorAsync<string>(
-            ExternalBodyOrchestration.Name,
-            new ExternalBodyState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, BodyId = Flow.BodyId! },
-            new SubOrchestrationOptions(instanceId: ExternalBodyOrchestration.InstanceIdFor(Flow.CaseNumber)));
-        Flow = Flow with { Phase = FlowPhase.Closed };
-        await RecordStateAsync();
     }
 
     async Task GiveFinalAnswerAsync(string? textRef, string actor)

@@ -7,6 +7,8 @@ using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Disputes;
 using ComplaintFunctions.Storage;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintFunctions.Workflow;
@@ -17,6 +19,9 @@ public sealed record DecisionRecord(string CaseNumber, OmbudsmanDecision Decisio
 
 /// <param name="For">Who the file is for: "ombudsman", or the id of an external body.</param>
 public sealed record CaseFileRequest(string CaseNumber, string For);
+
+/// <summary>A stage's orchestration telling the case's orchestration it is done, as an input like any other.</summary>
+public sealed record StageReport(string CaseNumber, CaseInput Input);
 
 /// <summary>The work of the stages after customer service: the ombudsman's decision, the bodies that fit, the case file.</summary>
 public sealed class DisputeWorkActivities(
@@ -33,6 +38,55 @@ public sealed class DisputeWorkActivities(
     public const string OfferBodies = nameof(OfferBodiesAsync);
     public const string RecordOmbudsmanDecision = nameof(RecordOmbudsmanDecisionAsync);
     public const string PrepareCaseFile = nameof(PrepareCaseFileAsync);
+    public const string StartOmbudsmanReview = nameof(StartOmbudsmanReviewAsync);
+    public const string StartExternalBody = nameof(StartExternalBodyAsync);
+    public const string ReportToCase = nameof(ReportToCaseAsync);
+
+    // The later stages run as orchestrations of their own, with ids from the case, started once and
+    // reporting back with an event; each keeps its own short history.
+    [Function(StartOmbudsmanReview)]
+    public static Task StartOmbudsmanReviewAsync([ActivityTrigger] OmbudsmanReviewState state, [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return StartOnceAsync(durable, OmbudsmanReviewOrchestration.Name, OmbudsmanReviewOrchestration.InstanceIdFor(state.CaseNumber), state);
+    }
+
+    [Function(StartExternalBody)]
+    public static Task StartExternalBodyAsync([ActivityTrigger] ExternalBodyState state, [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return StartOnceAsync(durable, ExternalBodyOrchestration.Name, ExternalBodyOrchestration.InstanceIdFor(state.CaseNumber), state);
+    }
+
+    [Function(ReportToCase)]
+    public static Task ReportToCaseAsync([ActivityTrigger] StageReport report, [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(durable);
+        return durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(CaseNumber.Parse(report.CaseNumber)), ComplaintCaseOrchestration.InputEvent, report.Input);
+    }
+
+    static async Task StartOnceAsync(DurableTaskClient durable, string name, string instanceId, object input)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (await durable.GetInstanceAsync(instanceId) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A retried activity that lost the race to its first attempt: started is what we wanted.
+            if (await durable.GetInstanceAsync(instanceId) is null)
+            {
+                throw;
+            }
+        }
+    }
 
     /// <summary>The bodies that fit the case (ids), with the reasons for each one left out written on the trail for staff.</summary>
     [Function(OfferBodies)]

@@ -57,7 +57,7 @@ public static class ExternalBodyOrchestration
                 await tools.ApplyAsync(CaseAction.TakeToExternalBody, "customer");
 
                 // The case file first: every notice links to it.
-                await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), tools.Storage);
+                await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), CaseTools.Storage);
                 await Task.WhenAll(
                     tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, "dispute-contact")], extra: With(body, "to", "dispute-contact")),
                     tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", "ombudsman")),
@@ -97,6 +97,7 @@ public static class ExternalBodyOrchestration
                     // The body found for the retailer: there is nothing to follow, and the case ends here.
                     await tools.ApplyAsync(CaseAction.ConfirmCompliance, "system");
                     await tools.RecordStateAsync("nobody (closed)", null, false);
+                    await ReportClosedAsync(context, state);
                     return "closed";
                 }
 
@@ -144,10 +145,17 @@ public static class ExternalBodyOrchestration
                 await tools.ApplyAsync(CaseAction.ConfirmCompliance, input.Actor);
                 await tools.MailAsync(MailKind.ComplianceDone, extra: body);
                 await tools.RecordStateAsync("nobody (closed)", null, false);
+                await ReportClosedAsync(context, state);
                 return "closed";
             }
         }
     }
+
+    static Task ReportClosedAsync(TaskOrchestrationContext context, ExternalBodyState state) =>
+        context.CallActivityAsync(
+            DisputeWorkActivities.ReportToCase,
+            new StageReport(state.CaseNumber, new CaseInput(CaseInputKinds.BodyCaseClosed, "system")),
+            CaseTools.Storage);
 
     static Dictionary<string, string> With(Dictionary<string, string> values, string key, string value) =>
         new(values, StringComparer.Ordinal) { [key] = value };

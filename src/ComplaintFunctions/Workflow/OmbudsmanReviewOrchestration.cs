@@ -22,7 +22,7 @@ public sealed record OmbudsmanReviewState
 }
 
 /// <summary>
-/// The independent customer ombudsman's review, as its own sub-orchestration: the ombudsman gets the
+/// The independent customer ombudsman's review, as an orchestration of its own (started by the case, reporting back to it): the ombudsman gets the
 /// whole case file and a link to decide, with a review target, a reminder and an escalation to
 /// management. Only an ombudsman link reaches this instance; customer-service links are refused
 /// by the action endpoint and the refusal is on the case's trail.
@@ -45,7 +45,7 @@ public static class OmbudsmanReviewOrchestration
         if (!state.Started)
         {
             var sla = SlaClock.Start(disputes.OmbudsmanReviewTarget, now);
-            await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, "ombudsman"), tools.Storage);
+            await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, "ombudsman"), CaseTools.Storage);
             await tools.MailAsync(
                 MailKind.OmbudsmanCaseFile,
                 [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, "ombudsman")],
@@ -89,8 +89,12 @@ public static class OmbudsmanReviewOrchestration
         }
 
         var decision = new OmbudsmanDecision(input.Choice, input.TextRef, input.Amount, input.NoteRef, input.Flag, context.CurrentUtcDateTime);
-        await context.CallActivityAsync(DisputeWorkActivities.RecordOmbudsmanDecision, new DecisionRecord(state.CaseNumber, decision, input.Actor), tools.Storage);
+        await context.CallActivityAsync(DisputeWorkActivities.RecordOmbudsmanDecision, new DecisionRecord(state.CaseNumber, decision, input.Actor), CaseTools.Storage);
         await tools.ApplyAsync(CaseAction.RecordOmbudsmanDecision, input.Actor);
+        await context.CallActivityAsync(
+            DisputeWorkActivities.ReportToCase,
+            new StageReport(state.CaseNumber, input with { Kind = CaseInputKinds.OmbudsmanDecided }),
+            CaseTools.Storage);
         return decision;
     }
 }

@@ -107,7 +107,7 @@ public sealed class EscalationTests(AzuriteFixture azurite)
         await DecideAsync(driver, caseFile, "upheld");
         var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
 
-        var toBody = CaseDriver.LinkAfter(decision, "I am taking the case to Forbrukertilsynet");
+        var toBody = CaseDriver.LinkAfter(decision, "I am taking the case to Forbrukertilsynet (the Norwegian Consumer Authority):");
         Assert.Equal(HttpStatusCode.OK, (await driver.OpenAsync(toBody)).Status);
         await driver.ActAsync(toBody);
 

@@ -12,7 +12,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
     {
         var hub = "restart" + Guid.NewGuid().ToString("N")[..8];
         var port = AzuriteProcess.FreePort();
-        var settings = new Dictionary<string, string?> { ["CustomerService:ProgressAfter"] = "00:00:12" };
+        var settings = new Dictionary<string, string?> { ["CustomerService:ProgressAfter"] = "00:00:20" };
         var email = $"restart-{Guid.NewGuid():N}@example.no";
         await using var runner = await RunnerClient.StartAsync(azurite, hub, settings, port);
 
@@ -23,9 +23,11 @@ public sealed class RestartTests(AzuriteFixture azurite)
         // The orchestration now waits on its progress timer; stop everything but the storage.
         await runner.StopRunnerAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var restartedAt = DateTimeOffset.UtcNow;
         await runner.StartRunnerAsync(azurite, hub, settings, port);
 
         var progress = await runner.WaitForMailAsync(m => m.To.Contains(email) && m.Subject.StartsWith("Your complaint is still being handled", StringComparison.Ordinal), TimeSpan.FromSeconds(45));
         Assert.Contains(acknowledgement.Subject[^17..], progress.Subject, StringComparison.Ordinal);
+        Assert.True(progress.Time >= restartedAt, "The progress mail should come from the restarted runner.");
     }
 }

@@ -13,6 +13,9 @@ public sealed partial class RunnerClient : IAsyncDisposable
 {
     LocalRunner? runner;
 
+    // Kept across restarts of this client's runner, as the real runner keeps .local/mail.
+    readonly string mailFolder = Path.Combine(Path.GetTempPath(), "complaints-mail-" + Guid.NewGuid().ToString("N"));
+
     RunnerClient(HttpClient http) => Http = http;
 
     public HttpClient Http { get; }
@@ -58,6 +61,7 @@ public sealed partial class RunnerClient : IAsyncDisposable
             StorageConnectionString = azurite.ConnectionString,
             TaskHub = taskHub,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            MailFolder = mailFolder,
         };
         // Open around the clock and on holidays, so targets of seconds run on any day a test runs.
         foreach (var day in Enum.GetNames<DayOfWeek>())
@@ -122,5 +126,9 @@ public sealed partial class RunnerClient : IAsyncDisposable
     {
         await StopRunnerAsync();
         Http.Dispose();
+        if (Directory.Exists(mailFolder))
+        {
+            Directory.Delete(mailFolder, recursive: true);
+        }
     }
 }

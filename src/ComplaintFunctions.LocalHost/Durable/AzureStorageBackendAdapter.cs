@@ -1,14 +1,16 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace ComplaintFunctions.LocalHost.Durable;
 
 /// <summary>
-/// Passes everything to the Azure Storage orchestration service, but makes starting and stopping
-/// idempotent. The sidecar stops the service on shutdown even when no worker ever connected and
-/// it never started it; the Azure Storage service then throws from a fire-and-forget callback,
-/// which would end the whole process.
+/// Sits between the gRPC sidecar and the Azure Storage orchestration service and smooths two seams:
+/// starting and stopping are idempotent (the sidecar stops the service on shutdown even when it never
+/// started it, and the service then throws from a fire-and-forget callback that ends the process),
+/// and the sidecar's own subclass of the "sub-orchestration created" history event is stored as the
+/// core event (the Azure Storage backend cannot store the subclass, which loses sub-orchestrations).
 /// </summary>
-sealed class StartStopGuard(IOrchestrationService service, IOrchestrationServiceClient client) : IOrchestrationService, IOrchestrationServiceClient, IDisposable
+sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestrationServiceClient client) : IOrchestrationService, IOrchestrationServiceClient, IDisposable
 {
     public void Dispose() => gate.Dispose();
 
@@ -72,8 +74,46 @@ sealed class StartStopGuard(IOrchestrationService service, IOrchestrationService
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        service.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        OrchestrationState orchestrationState)
+    {
+        UseCoreEvents(newOrchestrationRuntimeState);
+        if (!ReferenceEquals(workItem?.OrchestrationRuntimeState, newOrchestrationRuntimeState))
+        {
+            UseCoreEvents(workItem?.OrchestrationRuntimeState);
+        }
+
+        return service.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
+
+    static void UseCoreEvents(OrchestrationRuntimeState? state)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        Replace(state.Events);
+        Replace(state.NewEvents);
+
+        static void Replace(IList<HistoryEvent> events)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i] is SubOrchestrationInstanceCreatedEvent created && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+                {
+                    events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                    {
+                        Name = created.Name,
+                        Version = created.Version,
+                        InstanceId = created.InstanceId,
+                        Input = created.Input,
+                        Timestamp = created.Timestamp,
+                        IsPlayed = created.IsPlayed,
+                    };
+                }
+            }
+        }
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => service.AbandonTaskOrchestrationWorkItemAsync(workItem);
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => service.ReleaseTaskOrchestrationWorkItemAsync(workItem);
