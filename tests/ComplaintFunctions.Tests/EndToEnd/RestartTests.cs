@@ -20,7 +20,17 @@ public sealed class RestartTests(AzuriteFixture azurite)
         var acknowledgement = await runner.WaitForMailAsync(m => m.To.Contains(email));
         Assert.StartsWith("We have received your complaint", acknowledgement.Subject, StringComparison.Ordinal);
 
-        // The orchestration now waits on its progress timer; stop everything but the storage.
+        // Once the team has the case and its clock is on the staff list, the orchestration waits on its
+        // timers; stop everything but the storage.
+        await runner.WaitForMailAsync(m => m.To.Contains("kundeservice-team@example.no") && m.Subject.Contains(acknowledgement.Subject[^16..^1], StringComparison.Ordinal));
+        await RunnerClient.EventuallyAsync(
+            async () =>
+            {
+                var list = await runner.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/staff/complaints");
+                return list.GetProperty("cases").EnumerateArray().Any(c => c.GetProperty("customer").GetString() == email && c.GetProperty("dueAt").ValueKind == System.Text.Json.JsonValueKind.String) ? "idle" : null;
+            },
+            "the case waiting on its clock");
+        await Task.Delay(TimeSpan.FromSeconds(2));
         await runner.StopRunnerAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
         var restartedAt = DateTimeOffset.UtcNow;
