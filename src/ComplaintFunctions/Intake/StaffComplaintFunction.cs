@@ -22,37 +22,29 @@ public sealed class StaffComplaintFunction(ComplaintIntake intake, TimeProvider 
         [DurableClient] DurableTaskClient durable)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var read = await SubmissionReader.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (read.Problem is { } unreadable)
+        var (unreadable, submission) = await SubmissionReader.ReadCheckedAsync(request, options.Value.Today(time), request.HttpContext.RequestAborted);
+        if (unreadable is not null)
         {
             return unreadable;
         }
 
-        var submission = read.Submission!;
-        var check = ComplaintSubmissionRules.Check(submission, options.Value.Today(time));
-        var errors = new Dictionary<string, string[]>(check.Errors);
-        if (!ChannelNames.TryParse(submission.Channel, out var channel) || channel is not (Channel.Phone or Channel.Chat))
+        var errors = new Dictionary<string, string[]>(submission!.Errors);
+        if (!ChannelNames.TryParse(submission.Submission.Channel, out var channel) || channel is not (Channel.Phone or Channel.Chat))
         {
             errors["channel"] = ["Say how the customer reached you: phone or chat."];
         }
 
-        var idempotencyKey = request.Headers["Idempotency-Key"].ToString().Trim();
-        if (idempotencyKey.Length > IdempotencyKeys.MaxKeyLength)
-        {
-            errors["Idempotency-Key"] = [$"At most {IdempotencyKeys.MaxKeyLength} characters."];
-        }
-
-        if (errors.Count > 0 || !check.IsValid)
+        if (errors.Count > 0 || !submission.Check.IsValid)
         {
             return Problems.Invalid(errors);
         }
 
         var agent = request.Headers["X-Agent"].ToString().Trim();
         var opened = await intake.OpenAsync(
-            check.Details!,
+            submission.Check.Details!,
             channel,
             agent.Length is > 0 and <= 100 ? $"agent:{agent}" : "agent",
-            idempotencyKey.Length == 0 ? null : idempotencyKey,
+            submission.IdempotencyKey,
             durable,
             request.HttpContext.RequestAborted);
 

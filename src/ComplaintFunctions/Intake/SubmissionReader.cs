@@ -9,9 +9,45 @@ namespace ComplaintFunctions.Intake;
 /// <summary>A complaint read off a request, or the problem answer to give instead.</summary>
 public sealed record SubmissionRead(ComplaintSubmission? Submission, ObjectResult? Problem, bool FromForm, string? FormIdempotencyKey = null);
 
+/// <summary>A complaint read and checked, with the request's idempotency key; <see cref="Errors"/> names every bad field.</summary>
+public sealed record CheckedSubmission(SubmissionRead Read, SubmissionCheck Check, string? IdempotencyKey, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public ComplaintSubmission Submission => Read.Submission!;
+    public bool IsValid => Check.IsValid && Errors.Count == 0;
+}
+
 /// <summary>Reads a complaint from JSON or a form post, lenient about types, strict about size.</summary>
 public static class SubmissionReader
 {
+    /// <summary>
+    /// Reads the complaint, its <c>Idempotency-Key</c> (header, or the form's hidden field) and checks
+    /// every field; an unreadable body comes back as the problem answer to give instead.
+    /// </summary>
+    public static async Task<(ObjectResult? Problem, CheckedSubmission? Submission)> ReadCheckedAsync(HttpRequest request, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await ReadAsync(request, cancellationToken);
+        if (read.Problem is { } unreadable)
+        {
+            return (unreadable, null);
+        }
+
+        var key = request.Headers["Idempotency-Key"].ToString().Trim();
+        if (key.Length == 0 && read.FormIdempotencyKey is { } formKey)
+        {
+            key = formKey.Trim();
+        }
+
+        var check = ComplaintSubmissionRules.Check(read.Submission!, today);
+        var errors = new Dictionary<string, string[]>(check.Errors, StringComparer.Ordinal);
+        if (key.Length > Storage.IdempotencyKeys.MaxKeyLength)
+        {
+            errors["Idempotency-Key"] = [$"At most {Storage.IdempotencyKeys.MaxKeyLength} characters."];
+        }
+
+        return (null, new CheckedSubmission(read, check, key.Length == 0 ? null : key, errors));
+    }
+
     public const long MaxBodyBytes = 256 * 1024;
 
     public static async Task<SubmissionRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

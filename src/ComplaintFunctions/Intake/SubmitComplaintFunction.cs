@@ -19,42 +19,26 @@ public sealed class SubmitComplaintFunction(ComplaintIntake intake, TimeProvider
         [DurableClient] DurableTaskClient durable)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var read = await SubmissionReader.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (read.Problem is { } unreadable)
+        var (unreadable, submission) = await SubmissionReader.ReadCheckedAsync(request, options.Value.Today(time), request.HttpContext.RequestAborted);
+        if (unreadable is not null)
         {
             return unreadable;
         }
 
-        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-        if (idempotencyKey.Length == 0 && read.FormIdempotencyKey is { } formKey)
-        {
-            idempotencyKey = formKey;
-        }
-
-        if (idempotencyKey.Length > IdempotencyKeys.MaxKeyLength)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"At most {IdempotencyKeys.MaxKeyLength} characters."] });
-        }
-
-        var check = ComplaintSubmissionRules.Check(read.Submission!, options.Value.Today(time));
-        if (!check.IsValid)
+        var read = submission!.Read;
+        if (!submission.IsValid)
         {
             if (read.FromForm && HtmlPage.Wanted(request))
             {
-                var language = ComplaintSubmissionRules.NormaliseLanguage(read.Submission!.Language) ?? "nb";
-                return ComplaintForm.Render(StatusCodes.Status400BadRequest, language, read.Submission, check.Errors, idempotencyKey);
+                var language = ComplaintSubmissionRules.NormaliseLanguage(submission.Submission.Language) ?? "nb";
+                return ComplaintForm.Render(StatusCodes.Status400BadRequest, language, submission.Submission, submission.Errors, submission.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
             }
 
-            return Problems.Invalid(check.Errors);
+            return Problems.Invalid(submission.Errors);
         }
 
-        var opened = await intake.OpenAsync(
-            check.Details!,
-            Channel.WebForm,
-            "customer",
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
-            durable,
-            request.HttpContext.RequestAborted);
+        var check = submission.Check;
+        var opened = await intake.OpenAsync(check.Details!, Channel.WebForm, "customer", submission.IdempotencyKey, durable, request.HttpContext.RequestAborted);
 
         if (read.FromForm && HtmlPage.Wanted(request))
         {
