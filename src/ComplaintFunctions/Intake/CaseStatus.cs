@@ -35,13 +35,15 @@ public sealed record CaseStatus(
     public static ContentResult Page(CaseStatus status, string language)
     {
         ArgumentNullException.ThrowIfNull(status);
+        _ = CaseStageNames.TryParse(status.Stage, out var stage);
+        var t = StatusTexts.For(language, stage);
         var body = $"""
             <p class="case" id="case-number">{HtmlPage.Encode(status.CaseNumber)}</p>
-            <p id="stage">Your case is {HtmlPage.Encode(status.StageDescription)}.</p>
-            <p>{HtmlPage.Encode(status.WhatHappensNext)}</p>
-            <p>Reported {status.OpenedAt:yyyy-MM-dd HH:mm} UTC; last change {status.UpdatedAt:yyyy-MM-dd HH:mm} UTC.</p>
+            <p id="stage">{HtmlPage.Encode(t.Stage)}</p>
+            <p>{HtmlPage.Encode(t.Next)}</p>
+            <p>{HtmlPage.Encode(t.Reported)} {status.OpenedAt:yyyy-MM-dd HH:mm} UTC · {HtmlPage.Encode(t.LastChange)} {status.UpdatedAt:yyyy-MM-dd HH:mm} UTC</p>
             """;
-        return HtmlPage.Render(StatusCodes.Status200OK, language, "Your complaint", body);
+        return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, body);
     }
 
     static string NextStep(CaseStage stage) => stage switch

@@ -50,6 +50,10 @@ public sealed class WebFormBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Matches(@"^K-\d{4}-\d{4}-\d{3}$", caseNumber);
         var mail = await runner.WaitForMailAsync(m => m.To.Contains(email));
         Assert.Contains(caseNumber, mail.Subject, StringComparison.Ordinal);
+
+        await page.ClickAsync("text=Følg saken din");
+        Assert.Equal("Klagen din", await page.TextContentAsync("h1"));
+        Assert.Equal("Saken din er hos kundeservice.", await page.TextContentAsync("#stage"));
     }
 
     [Fact]
