@@ -81,7 +81,7 @@ public static class ComplaintForm
         {
             if (errors.TryGetValue(field, out var messages))
             {
-                html.Append($"<span class=\"error\" id=\"{field}-error\">").Append(HtmlPage.Encode(string.Join(" ", messages))).Append("</span>");
+                html.Append($"<span class=\"error\" id=\"{field}-error\">").Append(HtmlPage.Encode(FormErrorTexts.For(language, field, messages))).Append("</span>");
             }
         }
 

@@ -67,7 +67,7 @@ public sealed class WebFormBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
 
         var error = await page.TextContentAsync("#email-error");
-        Assert.Contains("e-mail address", error, StringComparison.Ordinal);
+        Assert.Contains("e-postadress", error, StringComparison.Ordinal);
         Assert.Equal("true", await page.GetAttributeAsync("#email", "aria-invalid"));
         Assert.Equal("Paketet kom aldrig fram.", await page.InputValueAsync("#description"));
         Assert.Null(await page.QuerySelectorAsync("#description-error"));
