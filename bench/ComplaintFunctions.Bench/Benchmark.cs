@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Specialized;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.LocalHost;
+using ComplaintFunctions.Storage;
 using ComplaintFunctions.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -30,16 +32,19 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
 
     readonly string runId = Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Idle storage requests per second for each phase, as measured before it.</summary>
-    public Dictionary<string, StorageCounts> Baselines { get; } = new(StringComparer.Ordinal);
+    /// <summary>Idle storage requests per second, as measured before each throughput run, per engine.</summary>
+    public Dictionary<string, List<StorageCounts>> Baselines { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A progress line on stdout, with the time, so traces and warnings can be placed.</summary>
+    public static void Say(string message) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} bench: {message}");
 
     static TimeSpan CompletionTimeout(int count) => TimeSpan.FromSeconds(60 + (count * 0.5));
 
-    public async Task<LoadRun> RunBareAsync(CancellationToken cancellationToken)
+    public async Task<LoadRun> RunBareAsync(int round, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"bench: bare engine (task hub {BareHub}): starting");
+        Say($"round {round}, bare engine (task hub {BareHub}): starting");
         await using var bare = await BareEngine.StartAsync(proxy.Endpoints.ConnectionString, BareHub, loggerFactory, cancellationToken);
-        string Id(string phase, int i) => $"bare-{runId}-{phase}-{i}";
+        string Id(string phase, int i) => $"bare-{runId}-{round}{phase}-{i}";
         Func<int, CancellationToken, Task> Send(string phase) => (i, ct) =>
             bare.Client.ScheduleNewOrchestrationInstanceAsync(BareEngine.OrchestrationName, $"case-{i}", new StartOrchestrationOptions(Id(phase, i)), ct);
         Task<IReadOnlyDictionary<string, DateTimeOffset>> Acknowledged(CancellationToken _) => Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(bare.Acknowledged);
@@ -47,15 +52,15 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
 
         await WarmUpAsync("bare", i => Id("w", i), Send("w"), Acknowledged, poll, cancellationToken);
         var baseline = await IdleBaselineAsync("bare", cancellationToken);
-        Console.WriteLine($"bench: bare engine: {options.Count} orchestrations from {options.Clients} clients");
-        var run = await MeasureAsync("bare", options.Count, null, i => Id("m", i), Send("m"), Acknowledged, poll, baseline, cancellationToken);
-        Console.WriteLine($"bench: bare engine: stopping");
+        Say($"round {round}, bare engine: {options.Count} orchestrations from {options.Clients} clients");
+        var run = await MeasureAsync($"round {round}, bare", options.Count, null, i => Id("m", i), Send("m"), Acknowledged, poll, baseline, cancellationToken);
+        Say($"round {round}, bare engine: stopping");
         return run;
     }
 
-    public async Task<(LoadRun Throughput, LoadRun? Paced)> RunPipelineAsync(CancellationToken cancellationToken)
+    public async Task<(LoadRun Throughput, LoadRun? Paced)> RunPipelineAsync(int round, bool withPacedRun, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"bench: pipeline (local runner, task hub {PipelineHub}): starting");
+        Say($"round {round}, pipeline (local runner, task hub {PipelineHub}): starting");
         var runnerOptions = new LocalRunnerOptions
         {
             Port = 0,
@@ -65,30 +70,30 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         };
         await using var runner = await LocalRunner.StartAsync(runnerOptions, cancellationToken);
         using var http = new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        string Address(string phase, int i) => $"bench-{runId}-{phase}-{i}@example.no";
+        string Address(string phase, int i) => $"bench-{runId}-{round}{phase}-{i}@example.no";
         Func<int, CancellationToken, Task> Send(string phase) => (i, ct) => PostComplaintAsync(http, Address(phase, i), i, ct);
         Task<IReadOnlyDictionary<string, DateTimeOffset>> Acknowledged(CancellationToken ct) => AcknowledgementMailsAsync(http, ct);
         var poll = TimeSpan.FromSeconds(1);
 
         await WarmUpAsync("pipeline", i => Address("w", i), Send("w"), Acknowledged, poll, cancellationToken);
         var baseline = await IdleBaselineAsync("pipeline", cancellationToken);
-        Console.WriteLine($"bench: pipeline: {options.Count} complaints from {options.Clients} clients");
-        var run = await MeasureAsync("pipeline", options.Count, null, i => Address("m", i), Send("m"), Acknowledged, poll, baseline, cancellationToken);
+        Say($"round {round}, pipeline: {options.Count} complaints from {options.Clients} clients");
+        var run = await MeasureAsync($"round {round}, pipeline", options.Count, null, i => Address("m", i), Send("m"), Acknowledged, poll, baseline, cancellationToken);
 
         LoadRun? paced = null;
-        if (options.PacedCount > 0)
+        if (withPacedRun && options.PacedCount > 0)
         {
-            Console.WriteLine($"bench: pipeline: {options.PacedCount} complaints at {options.Rate}/s");
+            Say($"round {round}, pipeline: {options.PacedCount} complaints at {options.Rate}/s");
             paced = await MeasureAsync("pipeline paced", options.PacedCount, options.Rate, i => Address("p", i), Send("p"), Acknowledged, poll, baseline, cancellationToken);
         }
 
-        Console.WriteLine("bench: pipeline: stopping");
+        Say($"round {round}, pipeline: stopping");
         return (run, paced);
     }
 
     public async Task<HistoryResult> RunHistoryAsync(CancellationToken cancellationToken)
     {
-        Console.WriteLine($"bench: history (task hub {HistoryHub}, progress every {options.ProgressInterval}): {options.HistoryCases} complaints through {options.Cycles} progress cycles");
+        Say($"history (task hub {HistoryHub}, progress every {options.ProgressInterval}): {options.HistoryCases} complaints through {options.Cycles} progress cycles");
         var runnerOptions = new LocalRunnerOptions
         {
             Port = 0,
@@ -157,7 +162,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
 
         var mails = await http.GetFromJsonAsync<List<MailView>>("/dev/mail", JsonSerializerOptions.Web, cancellationToken) ?? [];
         var progressMails = mails.Count(m => m.To.Any(addresses.Contains) && m.Kind == "progress");
-        Console.WriteLine("bench: history: stopping");
+        Say($"history: stopping");
         return new HistoryResult(
             checkpoints.Select(c => new HistoryCheckpoint(c, found[c].Select(f => f.Current).ToList(), found[c].Select(f => f.All).ToList())).ToList(),
             instanceIds.Count,
@@ -165,6 +170,59 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
             progressMails,
             clock.Elapsed,
             problem);
+    }
+
+    /// <summary>
+    /// Deletes every table, queue and blob container, past the proxy: Azurite gets slower per request as
+    /// it holds more data (its metadata queries scan), so each engine starts on an empty account, not on
+    /// what the phase before left.
+    /// </summary>
+    public async Task EmptyAzuriteAsync(CancellationToken cancellationToken)
+    {
+        // A stopped engine releases its partitions in the background; deleting its tables under it would
+        // leave its partition manager retrying for ever. Wait until nothing talks to storage (at most 30 s).
+        var quietFor = Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
+        var last = proxy.Snapshot().Total;
+        while (quietFor.Elapsed < TimeSpan.FromSeconds(2) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            var now = proxy.Snapshot().Total;
+            if (now != last)
+            {
+                quietFor.Restart();
+                last = now;
+            }
+        }
+
+        var account = StorageAccount.FromConnectionString(directConnectionString);
+        var removed = 0;
+        await foreach (var table in account.Tables.QueryAsync(cancellationToken: cancellationToken))
+        {
+            await account.Tables.DeleteTableAsync(table.Name, cancellationToken);
+            removed++;
+        }
+
+        await foreach (var queue in account.Queues.GetQueuesAsync(cancellationToken: cancellationToken))
+        {
+            await account.Queues.DeleteQueueAsync(queue.Name, cancellationToken);
+            removed++;
+        }
+
+        await foreach (var container in account.Blobs.GetBlobContainersAsync(cancellationToken: cancellationToken))
+        {
+            // The engine's lease containers may still hold a lease of the engine that just stopped.
+            var client = account.Blobs.GetBlobContainerClient(container.Name);
+            if (container.Properties.LeaseState == Azure.Storage.Blobs.Models.LeaseState.Leased)
+            {
+                await client.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken);
+            }
+
+            await client.DeleteAsync(cancellationToken: cancellationToken);
+            removed++;
+        }
+
+        Say($"emptied Azurite ({removed} tables, queues and containers)");
     }
 
     /// <summary>History rows of the instance's current execution (events only, not the sentinel row), and all its rows.</summary>
@@ -214,7 +272,12 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         var clock = Stopwatch.StartNew();
         await Task.Delay(BaselineDuration, cancellationToken);
         var rate = (proxy.Snapshot() - before).Times(1 / clock.Elapsed.TotalSeconds);
-        Baselines[name] = rate;
+        if (!Baselines.TryGetValue(name, out var list))
+        {
+            Baselines[name] = list = [];
+        }
+
+        list.Add(rate);
         return rate;
     }
 
@@ -242,6 +305,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         await LoadDriver.WaitForAcknowledgementsAsync(run, keyOf, acknowledged, poll, timeout, cancellationToken);
         var atLast = proxy.Snapshot();
         run.WindowSeconds = clock.Elapsed.TotalSeconds;
+        Say($"{name}: {run.Completed}/{count} acknowledged, {run.Throughput:0.0}/s, latency p50/p95/p99/max {run.Latency.Format()} s");
         run.Cpu = cpu();
         run.BaselinePerSecond = baseline.Total;
         run.Storage = (atLast - before - baseline.Times(run.WindowSeconds)).AtLeastZero();

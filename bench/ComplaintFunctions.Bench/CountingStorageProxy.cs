@@ -54,6 +54,7 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
     readonly HttpMessageInvoker forwarder;
     readonly Dictionary<int, (Service Service, int TargetPort)> routes;
     readonly long[] counts = new long[6];
+    readonly System.Collections.Concurrent.ConcurrentQueue<(int Service, double Milliseconds)> timings = new();
 
     CountingStorageProxy(WebApplication app, HttpMessageInvoker forwarder, Dictionary<int, (Service, int)> routes, AzuriteEndpoints endpoints)
     {
@@ -109,7 +110,37 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
         Interlocked.Read(ref counts[0]), Interlocked.Read(ref counts[1]), Interlocked.Read(ref counts[2]),
         Interlocked.Read(ref counts[3]), Interlocked.Read(ref counts[4]), Interlocked.Read(ref counts[5]));
 
+    /// <summary>When tracing: how long each request since the last call took through the proxy, per service (blob, queue, table).</summary>
+    public bool Timing { get; set; }
+
+    public IReadOnlyList<(int Service, double Milliseconds)> TakeTimings()
+    {
+        var taken = new List<(int, double)>();
+        while (timings.TryDequeue(out var t))
+        {
+            taken.Add(t);
+        }
+
+        return taken;
+    }
+
     async Task ForwardAsync(HttpContext context)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await ForwardCoreAsync(context);
+        }
+        finally
+        {
+            if (Timing)
+            {
+                timings.Enqueue(((int)routes[context.Connection.LocalPort].Service, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            }
+        }
+    }
+
+    async Task ForwardCoreAsync(HttpContext context)
     {
         var (service, targetPort) = routes[context.Connection.LocalPort];
         var request = context.Request;

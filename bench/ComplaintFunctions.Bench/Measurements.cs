@@ -56,18 +56,65 @@ internal sealed class LoadRun
         ? Completed / (last - FirstSent).TotalSeconds
         : double.NaN;
 
-    public LatencySummary Latency => LatencySummary.Of(
-        SentAt.Zip(AcknowledgedAt).Where(p => p.Second is not null).Select(p => p.Second!.Value - p.First));
+    /// <summary>From the first send to the last acknowledgement.</summary>
+    public TimeSpan Duration => LastAcknowledged is { } last ? last - FirstSent : TimeSpan.Zero;
+
+    public IEnumerable<TimeSpan> Latencies => SentAt.Zip(AcknowledgedAt).Where(p => p.Second is not null).Select(p => p.Second!.Value - p.First);
+
+    public LatencySummary Latency => LatencySummary.Of(Latencies);
 
     public LatencySummary SendLatency => LatencySummary.Of(SendDuration.Where(d => d > TimeSpan.Zero));
 
     public StorageCounts? PerItem(StorageCounts? counts) => counts is { } c && Completed > 0 ? c.Times(1.0 / Completed) : null;
 }
 
-/// <summary>CPU seconds used during a window, by the benchmark process (runner, engine, proxy, clients) and by Azurite.</summary>
-internal sealed record CpuUse(double ProcessSeconds, double AzuriteSeconds, double WallSeconds)
+/// <summary>
+/// CPU seconds used during a window: by the benchmark process (runner, engine, proxy, clients), by
+/// Azurite, and by everything else on the machine (other people's builds and tests disturb the figures).
+/// </summary>
+internal sealed record CpuUse(double ProcessSeconds, double AzuriteSeconds, double OthersSeconds, double WallSeconds)
 {
+    public static CpuUse operator +(CpuUse a, CpuUse b) => new(
+        a.ProcessSeconds + b.ProcessSeconds, a.AzuriteSeconds + b.AzuriteSeconds, a.OthersSeconds + b.OthersSeconds, a.WallSeconds + b.WallSeconds);
+
+    /// <summary>Cores busy on average: this process / Azurite / others.</summary>
     public string Format() => string.Create(
         CultureInfo.InvariantCulture,
-        $"this process {ProcessSeconds:0.0} s CPU ({ProcessSeconds / WallSeconds:0.00} cores), Azurite {AzuriteSeconds:0.0} s CPU ({AzuriteSeconds / WallSeconds:0.00} cores) over {WallSeconds:0.0} s");
+        $"{ProcessSeconds / WallSeconds:0.00} / {AzuriteSeconds / WallSeconds:0.00} / {Math.Max(0, OthersSeconds) / WallSeconds:0.00}");
+}
+
+/// <summary>The throughput runs of one engine over all rounds, taken together.</summary>
+internal sealed class RunSet(IReadOnlyList<LoadRun> runs)
+{
+    public IReadOnlyList<LoadRun> Runs => runs;
+
+    public int Count => runs.Sum(r => r.Count);
+
+    public int Completed => runs.Sum(r => r.Completed);
+
+    /// <summary>All completed items over the sum of the runs' durations (first send to last acknowledgement).</summary>
+    public double Throughput => runs.Sum(r => r.Duration.TotalSeconds) is var seconds and > 0 ? Completed / seconds : double.NaN;
+
+    public string PerRound => string.Join(", ", runs.Select(r => r.Throughput.ToString("0.0", CultureInfo.InvariantCulture)));
+
+    public LatencySummary Latency => LatencySummary.Of(runs.SelectMany(r => r.Latencies));
+
+    public LatencySummary SendLatency => LatencySummary.Of(runs.SelectMany(r => r.SendDuration.Where(d => d > TimeSpan.Zero)));
+
+    public StorageCounts? StoragePerItem => PerItem(r => r.Storage);
+
+    public StorageCounts? StorageSettledPerItem => PerItem(r => r.StorageSettled);
+
+    public CpuUse? Cpu => runs.Select(r => r.Cpu).Aggregate((CpuUse?)null, (sum, c) => c is null ? sum : sum is null ? c : sum + c);
+
+    StorageCounts? PerItem(Func<LoadRun, StorageCounts?> pick)
+    {
+        if (Completed == 0 || runs.Any(r => pick(r) is null))
+        {
+            return null;
+        }
+
+        var total = runs.Select(r => pick(r)!.Value).Aggregate(default(StorageCounts), (a, b) => a - b.Times(-1));
+        return total.Times(1.0 / Completed);
+    }
 }

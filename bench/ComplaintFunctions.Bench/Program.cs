@@ -35,47 +35,82 @@ using var loggerFactory = LoggerFactory.Create(logging =>
 });
 
 var failed = false;
-LoadRun? bare = null, pipeline = null, paced = null;
+var bare = new List<LoadRun>();
+var pipeline = new List<LoadRun>();
+LoadRun? paced = null;
 HistoryResult? history = null;
-Dictionary<string, StorageCounts> baselines = [];
+Dictionary<string, List<StorageCounts>> baselines = [];
 long? azuritePeak = null;
 var endpoints = new AzuriteEndpoints(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort());
-Console.WriteLine($"bench: starting Azurite in memory on 127.0.0.1:{endpoints.BlobPort}/{endpoints.QueuePort}/{endpoints.TablePort}");
-await using (var azurite = await AzuriteProcess.EnsureRunningAsync(endpoints, dataFolder: null, cancel.Token))
+var dataFolder = options.AzuriteInMemory ? null : Path.Combine(Path.GetTempPath(), $"complaints-bench-{Guid.NewGuid():N}");
+Benchmark.Say($"starting Azurite on 127.0.0.1:{endpoints.BlobPort}/{endpoints.QueuePort}/{endpoints.TablePort}, data {dataFolder ?? "in memory"}");
+await using (var azurite = await AzuriteProcess.EnsureRunningAsync(endpoints, dataFolder, cancel.Token))
 {
     var azuritePid = SystemProbe.FindAzurite();
     await using (var proxy = await CountingStorageProxy.StartAsync(endpoints, cancel.Token))
     {
-        Console.WriteLine($"bench: counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
+        Benchmark.Say($"counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
         var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
+        await using var tracer = new Tracer(proxy, azuritePid);
+        if (options.Trace)
+        {
+            tracer.Start();
+        }
 
-        async Task<T?> PhaseAsync<T>(string name, Func<CancellationToken, Task<T>> phase)
-            where T : class
+        // Each phase runs alone and leaves an empty account behind, whatever happened in it.
+        async Task PhaseAsync(string name, Func<CancellationToken, Task> phase)
         {
             try
             {
-                return await phase(cancel.Token);
+                await phase(cancel.Token);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
             {
                 failed = true;
                 Console.Error.WriteLine($"bench: {name} failed: {e}");
-                return null;
+            }
+
+            await benchmark.EmptyAzuriteAsync(cancel.Token);
+        }
+
+        // Rounds alternate the order (bare first, then pipeline first, ...), so neither engine
+        // always meets a machine that has been busy longer.
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var r = round;
+            Task Bare(CancellationToken ct) => PhaseAsync($"round {r}, bare engine", async c => bare.Add(await benchmark.RunBareAsync(r, c)));
+            Task Pipeline(CancellationToken ct) => PhaseAsync($"round {r}, pipeline", async c =>
+            {
+                var (throughput, pacedRun) = await benchmark.RunPipelineAsync(r, withPacedRun: r == 1, c);
+                pipeline.Add(throughput);
+                paced ??= pacedRun;
+            });
+            if (round % 2 == 1)
+            {
+                await Bare(cancel.Token);
+                await Pipeline(cancel.Token);
+            }
+            else
+            {
+                await Pipeline(cancel.Token);
+                await Bare(cancel.Token);
             }
         }
 
-        bare = await PhaseAsync("bare engine", benchmark.RunBareAsync);
-        var pipelineRuns = await PhaseAsync("pipeline", async ct => (await benchmark.RunPipelineAsync(ct)).ToTuple());
-        (pipeline, paced) = (pipelineRuns?.Item1, pipelineRuns?.Item2);
         if (options.HistoryCases > 0)
         {
-            history = await PhaseAsync("history", benchmark.RunHistoryAsync);
+            await PhaseAsync("history", async c => history = await benchmark.RunHistoryAsync(c));
         }
 
         baselines = benchmark.Baselines;
     }
 
     azuritePeak = azuritePid is { } pid ? SystemProbe.PeakResidentBytes(pid) : null;
+}
+
+if (dataFolder is not null && Directory.Exists(dataFolder))
+{
+    Directory.Delete(dataFolder, recursive: true);
 }
 
 var result = new BenchResult(
@@ -85,8 +120,8 @@ var result = new BenchResult(
     SystemProbe.GitCommit(root),
     AzuriteVersion(root),
     options,
-    bare,
-    pipeline,
+    new RunSet(bare),
+    new RunSet(pipeline),
     paced,
     history,
     baselines,
@@ -104,7 +139,7 @@ if (options.Record)
     }
 
     await File.AppendAllTextAsync(file, Report.ResultsRow(result) + "\n");
-    Console.WriteLine($"bench: row appended to {Path.GetRelativePath(root, file)}");
+    Benchmark.Say($"row appended to {Path.GetRelativePath(root, file)}");
 }
 
 return failed ? 1 : 0;

@@ -8,6 +8,9 @@ internal static class SystemProbe
 {
     const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
+    // In the "cpu" line of /proc/stat: user, nice, system, irq, softirq, steal (not idle, not iowait).
+    static readonly int[] BusyFields = [1, 2, 3, 6, 7, 8];
+
     public static string Machine()
     {
         var memory = ReadMemInfoKb("MemTotal") is { } kb ? $"{kb / 1024.0 / 1024.0:0.#} GB" : "? GB";
@@ -142,12 +145,35 @@ internal static class SystemProbe
         return self.PeakWorkingSet64;
     }
 
-    /// <summary>Starts measuring CPU use of this process and Azurite; the returned function ends the window.</summary>
+    /// <summary>CPU seconds all processes have used so far (busy time in /proc/stat), or NaN.</summary>
+    public static double MachineBusySeconds()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // cpu user nice system idle iowait irq softirq steal ...
+            var busy = BusyFields.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+            return busy / ClockTicksPerSecond;
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            return double.NaN;
+        }
+    }
+
+    /// <summary>Starts measuring CPU use of this process, Azurite and the rest of the machine; the returned function ends the window.</summary>
     public static Func<CpuUse> StartCpuWindow(int? azurite)
     {
         var wall = Stopwatch.StartNew();
         var process = CpuSeconds(null);
         var node = azurite is null ? double.NaN : CpuSeconds(azurite);
-        return () => new CpuUse(CpuSeconds(null) - process, azurite is null ? double.NaN : CpuSeconds(azurite) - node, wall.Elapsed.TotalSeconds);
+        var machine = MachineBusySeconds();
+        return () =>
+        {
+            var usedByProcess = CpuSeconds(null) - process;
+            var usedByAzurite = azurite is null ? double.NaN : CpuSeconds(azurite) - node;
+            var usedByAll = MachineBusySeconds() - machine;
+            return new CpuUse(usedByProcess, usedByAzurite, usedByAll - usedByProcess - (double.IsNaN(usedByAzurite) ? 0 : usedByAzurite), wall.Elapsed.TotalSeconds);
+        };
     }
 }
