@@ -9,6 +9,7 @@ internal sealed class BenchOptions
           --count N            complaints (and bare orchestrations) in the throughput runs (default 500)
           --clients C          concurrent clients posting them (default 8)
           --rounds R           throughput rounds per engine, order alternating (default 4)
+          --warm-up W          unmeasured items before each throughput run (default 100)
           --rate R             complaints per second in the paced run (default 10)
           --paced-count M      complaints in the paced run (default 100; 0 skips it)
           --history-cases K    complaints followed through the progress cycles (default 3; 0 skips the history run)
@@ -22,6 +23,7 @@ internal sealed class BenchOptions
     public int Count { get; private set; } = 500;
     public int Clients { get; private set; } = 8;
     public int Rounds { get; private set; } = 4;
+    public int WarmUp { get; private set; } = 100;
     public double Rate { get; private set; } = 10;
     public int PacedCount { get; private set; } = 100;
     public int HistoryCases { get; private set; } = 3;
@@ -50,6 +52,7 @@ internal sealed class BenchOptions
                     case "--count": options.Count = Positive(Value()); break;
                     case "--clients": options.Clients = Positive(Value()); break;
                     case "--rounds": options.Rounds = Positive(Value()); break;
+                    case "--warm-up": options.WarmUp = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--rate": options.Rate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--paced-count": options.PacedCount = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--history-cases": options.HistoryCases = int.Parse(Value(), CultureInfo.InvariantCulture); break;

@@ -29,9 +29,10 @@ internal static class Report
     public const string ResultsHeader = """
         # Benchmark results
 
-        One row per run of `scripts/bench` (newest last). Each run starts its own in-memory Azurite behind a
-        counting proxy and measures, in one process, the bare Durable Task engine first, then the pipeline
-        through the local runner; see `bench/README.md` for the method.
+        One row per run of `scripts/bench` (newest last). Each run starts its own Azurite (a fresh data folder
+        under the temp dir) behind a counting proxy and measures, in one process, the bare Durable Task engine and
+        the pipeline through the local runner, in rounds of alternating order, emptying Azurite between phases;
+        see `bench/README.md` for the method and for what the figures mean.
 
         - **N / clients**: complaints (and bare orchestrations) per throughput run, and concurrent clients sending them.
         - **rounds**: throughput runs per engine; the order alternates (bare, pipeline, pipeline, bare, ...) and Azurite is emptied between runs, so neither engine always runs second.
