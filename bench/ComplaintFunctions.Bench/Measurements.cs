@@ -105,6 +105,11 @@ internal sealed class RunSet(IReadOnlyList<LoadRun> runs)
 
     public StorageCounts? StorageSettledPerItem => PerItem(r => r.StorageSettled);
 
+    /// <summary>Storage requests (less the idle baseline) per second of the runs: how much Azurite served.</summary>
+    public double? StoragePerSecond => runs.Sum(r => r.Duration.TotalSeconds) is var seconds and > 0 && StoragePerItem is { } perItem
+        ? perItem.Total * Completed / seconds
+        : null;
+
     public CpuUse? Cpu => runs.Select(r => r.Cpu).Aggregate((CpuUse?)null, (sum, c) => c is null ? sum : sum is null ? c : sum + c);
 
     StorageCounts? PerItem(Func<LoadRun, StorageCounts?> pick)

@@ -108,6 +108,7 @@ internal static class Report
             ["  table (GET / other)", Part(sp, s => (s.Table, s.TableReads, s.TableWrites)), Part(sb, s => (s.Table, s.TableReads, s.TableWrites)), Ratio(sp?.Table, sb?.Table, percent: false), string.Empty],
             ["storage requests per item, until idle again", Total(spSettled), Total(sbSettled), Ratio(spSettled?.Total, sbSettled?.Total, percent: false), string.Empty],
             ["idle baseline subtracted (requests/s)", Baseline(r, "pipeline"), Baseline(r, "bare"), string.Empty, string.Empty],
+            ["storage requests served per second in the runs", Served(r.Pipeline), Served(r.Bare), Ratio(r.Pipeline.StoragePerSecond, r.Bare.StoragePerSecond, percent: false), "Azurite's capacity when it is saturated"],
             ["cores busy in the runs: this process / Azurite / others", r.Pipeline.Cpu?.Format() ?? "n/a", r.Bare.Cpu?.Format() ?? "n/a", string.Empty, "others: not this benchmark"],
             [F($"history events at {string.Join('/', o.Checkpoints)} cycles (current execution)"), History(r.History), string.Empty, string.Empty, "flat"],
             ["history rows in the instance's partition (all executions)", AllRows(r.History), string.Empty, string.Empty, string.Empty],
@@ -158,6 +159,8 @@ internal static class Report
 
     static string RoundRatios(BenchResult r) => string.Join(
         ", ", r.Pipeline.Runs.Zip(r.Bare.Runs).Select(p => Ratio(p.First.Throughput, p.Second.Throughput, percent: true)));
+
+    static string Served(RunSet runs) => runs.StoragePerSecond is { } perSecond ? F($"{perSecond:0}") : "n/a";
 
     static string Others(BenchResult r)
     {
