@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace ComplaintFunctions.Bench;
+
+internal sealed class BenchOptions
+{
+    public const string Usage = """
+        usage: scripts/bench [options]
+          --count N            complaints (and bare orchestrations) in the throughput runs (default 500)
+          --clients C          concurrent clients posting them (default 8)
+          --rounds R           throughput rounds per engine, order alternating (default 4)
+          --warm-up W          unmeasured items before each throughput run (default 100)
+          --rate R             complaints per second in the paced run (default 10)
+          --paced-count M      complaints in the paced run (default 100; 0 skips it)
+          --history-cases K    complaints followed through the progress cycles (default 3; 0 skips the history run)
+          --cycles Y           progress cycles to follow (default 15; checkpoints at 3, 8 and Y)
+          --progress-interval  Pipeline:ProgressInterval for the history run (default 00:00:02)
+          --azurite-in-memory  Azurite keeps its data in memory (default: a fresh folder under the temp dir, deleted after)
+          --no-record          print only; do not append a row to bench/results.md
+          --trace              a line per second on stderr: storage requests, their time through the proxy, thread pool, CPU
+        """;
+
+    public int Count { get; private set; } = 500;
+    public int Clients { get; private set; } = 8;
+    public int Rounds { get; private set; } = 4;
+    public int WarmUp { get; private set; } = 100;
+    public double Rate { get; private set; } = 10;
+    public int PacedCount { get; private set; } = 100;
+    public int HistoryCases { get; private set; } = 3;
+    public int Cycles { get; private set; } = 15;
+    public TimeSpan ProgressInterval { get; private set; } = TimeSpan.FromSeconds(2);
+    public bool Record { get; private set; } = true;
+    public bool Trace { get; private set; }
+    public bool AzuriteInMemory { get; private set; }
+
+    /// <summary>Progress-cycle counts at which the history is read.</summary>
+    public IReadOnlyList<int> Checkpoints => new[] { 3, 8, Cycles }.Where(c => c <= Cycles).Distinct().ToArray();
+
+    /// <summary>Parses the command line; null (and the exit code) after --help or a message on stderr.</summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, out int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        exitCode = 2;
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+            try
+            {
+                switch (args[i])
+                {
+                    case "--count": options.Count = Positive(Value()); break;
+                    case "--clients": options.Clients = Positive(Value()); break;
+                    case "--rounds": options.Rounds = Positive(Value()); break;
+                    case "--warm-up": options.WarmUp = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--rate": options.Rate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--paced-count": options.PacedCount = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--history-cases": options.HistoryCases = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--cycles": options.Cycles = Positive(Value()); break;
+                    case "--progress-interval": options.ProgressInterval = TimeSpan.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--no-record": options.Record = false; break;
+                    case "--trace": options.Trace = true; break;
+                    case "--azurite-in-memory": options.AzuriteInMemory = true; break;
+                    case "-h" or "--help":
+                        Console.WriteLine(Usage);
+                        exitCode = 0;
+                        return null;
+                    default: throw new FormatException($"unknown option {args[i]}");
+                }
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"bench: {e.Message}\n{Usage}");
+                return null;
+            }
+        }
+
+        if (options.Rate <= 0 || options.PacedCount < 0 || options.HistoryCases < 0 || options.ProgressInterval <= TimeSpan.Zero)
+        {
+            Console.Error.WriteLine($"bench: --rate and --progress-interval must be positive, counts not negative\n{Usage}");
+            return null;
+        }
+
+        return options;
+    }
+
+    static int Positive(string text)
+    {
+        var value = int.Parse(text, CultureInfo.InvariantCulture);
+        return value > 0 ? value : throw new FormatException($"{text} is not a positive number");
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ComplaintFunctions.Bench;
+using ComplaintFunctions.LocalHost;
+using ComplaintFunctions.LocalHost.Storage;
+using Microsoft.Extensions.Logging;
+
+// scripts/bench: the pipeline beside the bare Durable Task engine on one fresh Azurite. Prints a
+// table and appends a row to bench/results.md. See bench/README.md.
+var options = BenchOptions.Parse(args, out var exitCode);
+if (options is null)
+{
+    return exitCode;
+}
+
+// Everything below is bounded: each wait has its own timeout, and the whole run this one.
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(45));
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var root = RepositoryRoot.Find();
+var startedAt = DateTimeOffset.UtcNow;
+var clock = Stopwatch.StartNew();
+using var loggerFactory = LoggerFactory.Create(logging =>
+{
+    logging.AddSimpleConsole(o =>
+    {
+        o.SingleLine = true;
+        o.TimestampFormat = "HH:mm:ss ";
+    });
+    logging.SetMinimumLevel(LogLevel.Warning);
+});
+
+var failed = false;
+var bare = new List<LoadRun>();
+var pipeline = new List<LoadRun>();
+LoadRun? paced = null;
+HistoryResult? history = null;
+Dictionary<string, List<StorageCounts>> baselines = [];
+long? azuritePeak = null;
+var endpoints = new AzuriteEndpoints(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort());
+var dataFolder = options.AzuriteInMemory ? null : Path.Combine(Path.GetTempPath(), $"complaints-bench-{Guid.NewGuid():N}");
+Benchmark.Say($"starting Azurite on 127.0.0.1:{endpoints.BlobPort}/{endpoints.QueuePort}/{endpoints.TablePort}, data {dataFolder ?? "in memory"}");
+await using (var azurite = await AzuriteProcess.EnsureRunningAsync(endpoints, dataFolder, cancel.Token))
+{
+    var azuritePid = SystemProbe.FindAzurite();
+    await using (var proxy = await CountingStorageProxy.StartAsync(endpoints, cancel.Token))
+    {
+        Benchmark.Say($"counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
+        var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
+        await using var tracer = new Tracer(proxy, azuritePid);
+        if (options.Trace)
+        {
+            tracer.Start();
+        }
+
+        // Each phase runs alone and leaves an empty account behind, whatever happened in it.
+        async Task PhaseAsync(string name, Func<CancellationToken, Task> phase)
+        {
+            try
+            {
+                await phase(cancel.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                failed = true;
+                Console.Error.WriteLine($"bench: {name} failed: {e}");
+            }
+
+            await benchmark.EmptyAzuriteAsync(cancel.Token);
+        }
+
+        // Rounds alternate the order (bare first, then pipeline first, ...), so neither engine
+        // always meets a machine that has been busy longer.
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var r = round;
+            Task Bare(CancellationToken ct) => PhaseAsync($"round {r}, bare engine", async c => bare.Add(await benchmark.RunBareAsync(r, c)));
+            Task Pipeline(CancellationToken ct) => PhaseAsync($"round {r}, pipeline", async c =>
+            {
+                var (throughput, pacedRun) = await benchmark.RunPipelineAsync(r, withPacedRun: r == 1, c);
+                pipeline.Add(throughput);
+                paced ??= pacedRun;
+            });
+            if (round % 2 == 1)
+            {
+                await Bare(cancel.Token);
+                await Pipeline(cancel.Token);
+            }
+            else
+            {
+                await Pipeline(cancel.Token);
+                await Bare(cancel.Token);
+            }
+        }
+
+        if (options.HistoryCases > 0)
+        {
+            await PhaseAsync("history", async c => history = await benchmark.RunHistoryAsync(c));
+        }
+
+        baselines = benchmark.Baselines;
+    }
+
+    azuritePeak = azuritePid is { } pid ? SystemProbe.PeakResidentBytes(pid) : null;
+}
+
+if (dataFolder is not null && Directory.Exists(dataFolder))
+{
+    Directory.Delete(dataFolder, recursive: true);
+}
+
+var result = new BenchResult(
+    startedAt,
+    SystemProbe.Machine(),
+    SystemProbe.MachineShort(),
+    SystemProbe.GitCommit(root),
+    AzuriteVersion(root),
+    options,
+    new RunSet(bare),
+    new RunSet(pipeline),
+    paced,
+    history,
+    baselines,
+    SystemProbe.PeakWorkingSet(),
+    azuritePeak,
+    clock.Elapsed);
+Console.WriteLine(Report.Table(result));
+
+if (options.Record)
+{
+    var file = Path.Combine(root, "bench", "results.md");
+    if (!File.Exists(file))
+    {
+        await File.WriteAllTextAsync(file, Report.ResultsHeader + "\n");
+    }
+
+    await File.AppendAllTextAsync(file, Report.ResultsRow(result) + "\n");
+    Benchmark.Say($"row appended to {Path.GetRelativePath(root, file)}");
+}
+
+return failed ? 1 : 0;
+
+static string AzuriteVersion(string root)
+{
+    try
+    {
+        using var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "node_modules", "azurite", "package.json")));
+        return package.RootElement.GetProperty("version").GetString() ?? "?";
+    }
+    catch (IOException)
+    {
+        return "?";
+    }
+}
