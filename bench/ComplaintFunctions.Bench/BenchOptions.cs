@@ -14,7 +14,7 @@ internal sealed class BenchOptions
           --paced-count M      complaints in the paced run (default 100; 0 skips it)
           --history-cases K    complaints followed through the progress cycles (default 3; 0 skips the history run)
           --cycles Y           progress cycles to follow (default 15; checkpoints at 3, 8 and Y)
-          --progress-interval  Pipeline:ProgressInterval for the history run (default 00:00:02)
+          --progress-interval  CustomerService:ProgressAfter for the history run (default 00:00:02)
           --azurite-in-memory  Azurite keeps its data in memory (default: a fresh folder under the temp dir, deleted after)
           --no-record          print only; do not append a row to bench/results.md
           --trace              a line per second on stderr: storage requests, their time through the proxy, thread pool, CPU
