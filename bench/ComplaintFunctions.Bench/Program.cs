@@ -44,73 +44,79 @@ long? azuritePeak = null;
 var endpoints = new AzuriteEndpoints(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort());
 var dataFolder = options.AzuriteInMemory ? null : Path.Combine(Path.GetTempPath(), $"complaints-bench-{Guid.NewGuid():N}");
 Benchmark.Say($"starting Azurite on 127.0.0.1:{endpoints.BlobPort}/{endpoints.QueuePort}/{endpoints.TablePort}, data {dataFolder ?? "in memory"}");
-await using (var azurite = await AzuriteProcess.EnsureRunningAsync(endpoints, dataFolder, cancel.Token))
+try
 {
-    var azuritePid = SystemProbe.FindAzurite();
-    await using (var proxy = await CountingStorageProxy.StartAsync(endpoints, cancel.Token))
+    await using (var azurite = await AzuriteProcess.EnsureRunningAsync(endpoints, dataFolder, cancel.Token))
     {
-        Benchmark.Say($"counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
-        var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
-        await using var tracer = new Tracer(proxy, azuritePid);
-        if (options.Trace)
+        var azuritePid = SystemProbe.FindAzurite();
+        await using (var proxy = await CountingStorageProxy.StartAsync(endpoints, cancel.Token))
         {
-            tracer.Start();
-        }
-
-        // Each phase runs alone and leaves an empty account behind, whatever happened in it.
-        async Task PhaseAsync(string name, Func<CancellationToken, Task> phase)
-        {
-            try
+            Benchmark.Say($"counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
+            var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
+            await using var tracer = new Tracer(proxy, azuritePid);
+            if (options.Trace)
             {
-                await phase(cancel.Token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
-            {
-                failed = true;
-                Console.Error.WriteLine($"bench: {name} failed: {e}");
+                tracer.Start();
             }
 
-            await benchmark.EmptyAzuriteAsync(cancel.Token);
-        }
+            // Each phase runs alone and leaves an empty account behind, whatever happened in it.
+            async Task PhaseAsync(string name, Func<CancellationToken, Task> phase)
+            {
+                try
+                {
+                    await phase(cancel.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+                {
+                    failed = true;
+                    Console.Error.WriteLine($"bench: {name} failed: {e}");
+                }
 
-        // Rounds alternate the order (bare first, then pipeline first, ...), so neither engine
-        // always meets a machine that has been busy longer.
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            var r = round;
-            Task Bare(CancellationToken ct) => PhaseAsync($"round {r}, bare engine", async c => bare.Add(await benchmark.RunBareAsync(r, c)));
-            Task Pipeline(CancellationToken ct) => PhaseAsync($"round {r}, pipeline", async c =>
-            {
-                var (throughput, pacedRun) = await benchmark.RunPipelineAsync(r, withPacedRun: r == 1, c);
-                pipeline.Add(throughput);
-                paced ??= pacedRun;
-            });
-            if (round % 2 == 1)
-            {
-                await Bare(cancel.Token);
-                await Pipeline(cancel.Token);
+                await benchmark.EmptyAzuriteAsync(cancel.Token);
             }
-            else
+
+            // Rounds alternate the order (bare first, then pipeline first, ...), so neither engine
+            // always meets a machine that has been busy longer.
+            for (var round = 1; round <= options.Rounds; round++)
             {
-                await Pipeline(cancel.Token);
-                await Bare(cancel.Token);
+                var r = round;
+                Task Bare(CancellationToken ct) => PhaseAsync($"round {r}, bare engine", async c => bare.Add(await benchmark.RunBareAsync(r, c)));
+                Task Pipeline(CancellationToken ct) => PhaseAsync($"round {r}, pipeline", async c =>
+                {
+                    var (throughput, pacedRun) = await benchmark.RunPipelineAsync(r, withPacedRun: r == 1, c);
+                    pipeline.Add(throughput);
+                    paced ??= pacedRun;
+                });
+                if (round % 2 == 1)
+                {
+                    await Bare(cancel.Token);
+                    await Pipeline(cancel.Token);
+                }
+                else
+                {
+                    await Pipeline(cancel.Token);
+                    await Bare(cancel.Token);
+                }
             }
+
+            if (options.HistoryCases > 0)
+            {
+                await PhaseAsync("history", async c => history = await benchmark.RunHistoryAsync(c));
+            }
+
+            baselines = benchmark.Baselines;
         }
 
-        if (options.HistoryCases > 0)
-        {
-            await PhaseAsync("history", async c => history = await benchmark.RunHistoryAsync(c));
-        }
-
-        baselines = benchmark.Baselines;
+        azuritePeak = azuritePid is { } pid ? SystemProbe.PeakResidentBytes(pid) : null;
     }
-
-    azuritePeak = azuritePid is { } pid ? SystemProbe.PeakResidentBytes(pid) : null;
 }
-
-if (dataFolder is not null && Directory.Exists(dataFolder))
+finally
 {
-    Directory.Delete(dataFolder, recursive: true);
+    // Even when a phase threw: the data folder is this run's alone.
+    if (dataFolder is not null && Directory.Exists(dataFolder))
+    {
+        Directory.Delete(dataFolder, recursive: true);
+    }
 }
 
 var result = new BenchResult(
