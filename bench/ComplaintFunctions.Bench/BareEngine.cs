@@ -21,13 +21,14 @@ namespace ComplaintFunctions.Bench;
 /// The bare engine the pipeline is compared with: the same Durable Task stack the local runner
 /// uses (Azure Storage orchestration service, the InProcessTestHost gRPC sidecar, the standard
 /// gRPC worker and client, 1 s maximum queue polling interval), with one orchestration of the
-/// pipeline's acknowledgement shape and nothing else: one empty activity that notes when it ran,
-/// then a long timer.
+/// pipeline's acknowledgement shape and nothing else: an empty activity for opening the case
+/// (triage), an empty activity that notes when it ran (the acknowledgement), then a long timer.
 /// </summary>
 internal sealed class BareEngine : IAsyncDisposable
 {
     public const string OrchestrationName = "BareCase";
     public const string ActivityName = "BareAcknowledgement";
+    public const string OpenActivityName = "BareOpenCase";
 
     readonly WebApplication sidecar;
     readonly IHost worker;
@@ -85,6 +86,7 @@ internal sealed class BareEngine : IAsyncDisposable
             w.AddTasks(registry =>
             {
                 registry.AddOrchestrator(OrchestrationName, new BareCase());
+                registry.AddActivity(OpenActivityName, new BareOpenCase());
                 registry.AddActivity(ActivityName, new BareAcknowledgement(acknowledged));
             });
         });
@@ -104,16 +106,23 @@ internal sealed class BareEngine : IAsyncDisposable
     }
 }
 
-/// <summary>The acknowledgement path's shape: one activity, then a long wait (the pipeline waits days for its progress timer).</summary>
+/// <summary>The acknowledgement path's shape: open (triage), acknowledge, then a long wait (the pipeline waits hours for its clocks).</summary>
 internal sealed class BareCase : Microsoft.DurableTask.TaskOrchestrator<string, string>
 {
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
+        await context.CallActivityAsync<bool>(BareEngine.OpenActivityName, input);
         await context.CallActivityAsync<bool>(BareEngine.ActivityName, input);
         await context.CreateTimer(context.CurrentUtcDateTime.AddDays(3), CancellationToken.None);
         return "waited";
     }
+}
+
+/// <summary>The bare counterpart of opening a case: does nothing.</summary>
+internal sealed class BareOpenCase : Microsoft.DurableTask.TaskActivity<string, bool>
+{
+    public override Task<bool> RunAsync(TaskActivityContext context, string input) => Task.FromResult(true);
 }
 
 /// <summary>An empty activity that only notes when it ran.</summary>

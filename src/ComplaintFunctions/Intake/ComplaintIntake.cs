@@ -53,7 +53,7 @@ public sealed class ComplaintIntake(
             }
         }
 
-        await StartAsync(complaint, actor, durable, cancellationToken);
+        await StartAsync(complaint, actor, durable, isNew: true, cancellationToken);
         return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: true);
     }
 
@@ -76,11 +76,11 @@ public sealed class ComplaintIntake(
     async Task<OpenedCase> ResumeAsync(CaseNumber caseNumber, string actor, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var stored = await complaints.GetAsync(caseNumber, cancellationToken);
-        await StartAsync(stored.Complaint, actor, durable, cancellationToken);
+        await StartAsync(stored.Complaint, actor, durable, isNew: false, cancellationToken);
         return new OpenedCase(caseNumber, stored.Complaint.Stage, statusLinks.UrlFor(caseNumber), IsNew: false);
     }
 
-    async Task StartAsync(Complaint complaint, string actor, DurableTaskClient durable, CancellationToken cancellationToken)
+    async Task StartAsync(Complaint complaint, string actor, DurableTaskClient durable, bool isNew, CancellationToken cancellationToken)
     {
         // Same id and time on a retry, so the trail gets this line once.
         await auditTrail.AppendAsync(
@@ -95,7 +95,9 @@ public sealed class ComplaintIntake(
             cancellationToken);
 
         var instanceId = ComplaintCaseOrchestration.InstanceIdFor(complaint.CaseNumber);
-        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is not null)
+
+        // A case created just now has no orchestration yet: only a resumed one needs the look (one storage read less per complaint).
+        if (!isNew && await durable.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return;
         }

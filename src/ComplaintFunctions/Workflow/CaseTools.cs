@@ -75,10 +75,26 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         var input = context.WaitForExternalEvent<CaseInput>(eventName, stopWaiting.Token);
         if (deadline is { } at)
         {
-            var timer = context.CreateTimer(at.UtcDateTime, stopWaiting.Token);
-            if (await Task.WhenAny(input, timer) == timer)
+            var fireAt = at.UtcDateTime;
+            while (true)
             {
-                return null;
+                var timer = context.CreateTimer(fireAt, stopWaiting.Token);
+                if (await Task.WhenAny(input, timer) == input)
+                {
+                    break;
+                }
+
+                // The Azure Storage backend can fire a timer up to a second early: wait out the rest here
+                // rather than spend a whole new episode on a clock that is not due yet.
+                if (context.CurrentUtcDateTime >= at.UtcDateTime)
+                {
+                    return null;
+                }
+
+                // Its delays are whole seconds, measured a moment after this clock: a timer under two
+                // seconds out could fire again at once, so the rest is waited in at least two.
+                var soonest = context.CurrentUtcDateTime.AddSeconds(2);
+                fireAt = soonest > at.UtcDateTime ? soonest : at.UtcDateTime;
             }
         }
         else
