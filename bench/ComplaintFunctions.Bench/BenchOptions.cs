@@ -16,11 +16,16 @@ internal sealed class BenchOptions
           --cycles Y           progress cycles to follow (default 15; checkpoints at 3, 8 and Y)
           --progress-interval  CustomerService:ProgressAfter for the history run (default 00:00:02)
           --azurite-in-memory  Azurite keeps its data in memory (default: a fresh folder under the temp dir, deleted after)
+          --intake web|mail    how the pipeline's complaints arrive: JSON posts to /api/complaints (default), or raw
+                               mails through SendGrid Inbound Parse (/api/inbound/sendgrid, stored, queued, read, new case)
           --no-record          print only; do not append a row to bench/results.md
           --trace              a line per second on stderr: storage requests, their time through the proxy, thread pool, CPU
         """;
 
     public int Count { get; private set; } = 500;
+
+    /// <summary>"web" (JSON to /api/complaints) or "mail" (raw MIME through /api/inbound/sendgrid).</summary>
+    public string Intake { get; private set; } = "web";
     public int Clients { get; private set; } = 8;
     public int Rounds { get; private set; } = 4;
     public int WarmUp { get; private set; } = 100;
@@ -50,6 +55,7 @@ internal sealed class BenchOptions
                 switch (args[i])
                 {
                     case "--count": options.Count = Positive(Value()); break;
+                    case "--intake": options.Intake = Value() is "mail" ? "mail" : "web"; break;
                     case "--clients": options.Clients = Positive(Value()); break;
                     case "--rounds": options.Rounds = Positive(Value()); break;
                     case "--warm-up": options.WarmUp = int.Parse(Value(), CultureInfo.InvariantCulture); break;

@@ -71,7 +71,9 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         await using var runner = await LocalRunner.StartAsync(runnerOptions, cancellationToken);
         using var http = new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         string Address(string phase, int i) => $"bench-{runId}-{round}{phase}-{i}@example.no";
-        Func<int, CancellationToken, Task> Send(string phase) => (i, ct) => PostComplaintAsync(http, Address(phase, i), i, ct);
+        Func<int, CancellationToken, Task> Send(string phase) => options.Intake == "mail"
+            ? (i, ct) => PostMailAsync(http, Address(phase, i), ct)
+            : (i, ct) => PostComplaintAsync(http, Address(phase, i), i, ct);
         Task<IReadOnlyDictionary<string, DateTimeOffset>> Acknowledged(CancellationToken ct) => AcknowledgementMailsAsync(http, ct);
         var poll = TimeSpan.FromSeconds(1);
 
@@ -362,6 +364,24 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return body.GetProperty("caseNumber").GetString() ?? throw new InvalidOperationException("No case number in the answer.");
+    }
+
+    /// <summary>A customer's mail as SendGrid Inbound Parse posts it in raw mode: stored, queued, then read into a new case.</summary>
+    static async Task PostMailAsync(HttpClient http, string address, CancellationToken cancellationToken)
+    {
+        var mime = $"From: Benk Testesen <{address}>\r\nTo: kundeservice@example.no\r\nSubject: Skjermen virket ikke ved levering\r\n" +
+            $"Message-ID: <{Guid.NewGuid():N}@bench.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+            "Skjermen var død ved levering: ingen strøm, ingen lys. (benchmark)\r\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(mime), "email" },
+            { new StringContent("kundeservice@example.no"), "to" },
+        };
+        using var response = await http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", form, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"POST /api/inbound/sendgrid answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
     }
 
     /// <summary>Recipient → when its acknowledgement mail was kept, from <c>GET /dev/mail</c>.</summary>

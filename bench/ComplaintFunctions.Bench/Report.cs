@@ -58,7 +58,7 @@ internal static class Report
             r.StartedAt.ToString("yyyy-MM-dd HH:mm", Inv),
             r.MachineShort,
             r.Commit,
-            r.Options.Count.ToString(Inv),
+            r.Options.Intake == "mail" ? F($"{r.Options.Count} mails") : r.Options.Count.ToString(Inv),
             r.Options.Clients.ToString(Inv),
             r.Options.Rounds.ToString(Inv),
             Throughput(r.Pipeline),
@@ -86,6 +86,7 @@ internal static class Report
         text.AppendLine(F($"Benchmark {r.StartedAt:yyyy-MM-dd HH:mm} UTC, commit {r.Commit}, {r.Machine}"));
         text.AppendLine(F($"Azurite {r.AzuriteVersion} ({(o.AzuriteInMemory ? "in memory" : "fresh data folder")}), every storage request through the counting proxy, emptied after each phase."));
         text.AppendLine(F($"One process: the runner (in-process), the bare engine, the proxy and the clients; one engine at a time. Took {r.Duration.TotalMinutes:0.0} min."));
+        text.AppendLine(F($"Pipeline intake: {(o.Intake == "mail" ? "raw mails through SendGrid Inbound Parse" : "JSON posts to /api/complaints")}."));
         text.AppendLine(F($"{o.Rounds} round(s) of {o.Count} per engine from {o.Clients} clients, order alternating (bare first in odd rounds); paced run of {o.PacedCount} at {o.Rate:0.#}/s after round 1's pipeline run; then history."));
         text.AppendLine();
 
