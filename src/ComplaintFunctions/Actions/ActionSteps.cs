@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using ComplaintFunctions.Workflow;
 
 namespace ComplaintFunctions.Actions;
@@ -45,26 +46,26 @@ public static class ActionStepCatalogue
 {
     static readonly Dictionary<string, ActionStep> Steps = new[]
     {
-        new ActionStep(CaseInputKinds.AgentAnswer, ["agent"], null, CaseStage.CustomerService, TextField.Required,
+        new ActionStep(CaseInputKinds.AgentAnswer, [ActionRoles.Agent], null, CaseStage.CustomerService, TextField.Required,
             "Answer the customer", "Your answer is mailed to the customer in their case. The case stays with customer service.", "Send the answer",
             TextLabel: "Your answer to the customer"),
-        new ActionStep(CaseInputKinds.AgentAsk, ["agent"], CaseAction.AskCustomer, null, TextField.Required,
+        new ActionStep(CaseInputKinds.AgentAsk, [ActionRoles.Agent], CaseAction.AskCustomer, null, TextField.Required,
             "Ask the customer for information", "Your question is mailed to the customer. The answer clock stops until the customer replies.", "Send the question",
             TextLabel: "What do you need from the customer?"),
-        new ActionStep(CaseInputKinds.AgentFinal, ["agent"], CaseAction.GiveFinalAnswer, null, TextField.Required,
+        new ActionStep(CaseInputKinds.AgentFinal, [ActionRoles.Agent], CaseAction.GiveFinalAnswer, null, TextField.Required,
             "Give the final answer", "The final answer goes to the customer with two choices: accept it, or ask the independent customer ombudsman. A refund above the approval limit goes to the team lead first.", "Give the final answer",
             TextLabel: "The final answer", AmountLabel: "Refund to the customer, if any (needs the team lead's approval above the limit)"),
-        new ActionStep(CaseInputKinds.LeadApprove, ["team-lead"], null, CaseStage.CustomerService, TextField.None,
+        new ActionStep(CaseInputKinds.LeadApprove, [ActionRoles.TeamLead], null, CaseStage.CustomerService, TextField.None,
             "Approve the final answer", "The final answer is sent to the customer as written.", "Approve and send"),
-        new ActionStep(CaseInputKinds.LeadSendBack, ["team-lead"], null, CaseStage.CustomerService, TextField.Required,
+        new ActionStep(CaseInputKinds.LeadSendBack, [ActionRoles.TeamLead], null, CaseStage.CustomerService, TextField.Required,
             "Send the final answer back", "The answer does not go to the customer; the team gets your reason and gives a new one.", "Send it back",
             TextLabel: "Why it goes back"),
-        new ActionStep(CaseInputKinds.CustomerAccept, ["customer"], CaseAction.AcceptFinalAnswer, null, TextField.None, "accept", "accept", "accept"),
-        new ActionStep(CaseInputKinds.CustomerOmbudsman, ["customer"], CaseAction.RequestOmbudsmanReview, null, TextField.Optional, "ombudsman", "ombudsman", "ombudsman"),
-        new ActionStep(CaseInputKinds.ManufacturerSolved, ["customer"], CaseAction.Resolve, CaseStage.WaitingForCustomer, TextField.None, "solved", "solved", "solved"),
-        new ActionStep(CaseInputKinds.ManufacturerHelp, ["customer"], CaseAction.CustomerResponded, null, TextField.Optional, "help", "help", "help"),
+        new ActionStep(CaseInputKinds.CustomerAccept, [ActionRoles.Customer], CaseAction.AcceptFinalAnswer, null, TextField.None, "accept", "accept", "accept"),
+        new ActionStep(CaseInputKinds.CustomerOmbudsman, [ActionRoles.Customer], CaseAction.RequestOmbudsmanReview, null, TextField.Optional, "ombudsman", "ombudsman", "ombudsman"),
+        new ActionStep(CaseInputKinds.ManufacturerSolved, [ActionRoles.Customer], CaseAction.Resolve, CaseStage.WaitingForCustomer, TextField.None, "solved", "solved", "solved"),
+        new ActionStep(CaseInputKinds.ManufacturerHelp, [ActionRoles.Customer], CaseAction.CustomerResponded, null, TextField.Optional, "help", "help", "help"),
 
-        new ActionStep(CaseInputKinds.OmbudsmanDecide, ["ombudsman"], CaseAction.RecordOmbudsmanDecision, null, TextField.Required,
+        new ActionStep(CaseInputKinds.OmbudsmanDecide, [ActionRoles.Ombudsman], CaseAction.RecordOmbudsmanDecision, null, TextField.Required,
             "Decide the case as customer ombudsman",
             "Your decision goes to the customer with your reasons and with the external bodies that fit the case. Customer service cannot act on this stage.",
             "Record the decision",
@@ -74,19 +75,19 @@ public static class ActionStepCatalogue
             Choices: [("upheld", "Uphold customer service's final answer"), ("overturned", "Overturn it in the customer's favour"), ("partly-settled", "Settle in part")],
             NoteLabel: "A note on the retailer's routines (optional; kept for the ombudsman's report)",
             FlagLabel: "Refer the case to the external body that fits, without waiting for the customer"),
-        new ActionStep(CaseInputKinds.CustomerAcceptDecision, ["customer"], CaseAction.AcceptOmbudsmanDecision, null, TextField.None, "accept-decision", "accept-decision", "accept-decision"),
-        new ActionStep(CaseInputKinds.CustomerExternalBody, ["customer"], CaseAction.TakeToExternalBody, null, TextField.None, "external-body", "external-body", "external-body"),
+        new ActionStep(CaseInputKinds.CustomerAcceptDecision, [ActionRoles.Customer], CaseAction.AcceptOmbudsmanDecision, null, TextField.None, "accept-decision", "accept-decision", "accept-decision"),
+        new ActionStep(CaseInputKinds.CustomerExternalBody, [ActionRoles.Customer], CaseAction.TakeToExternalBody, null, TextField.None, "external-body", "external-body", "external-body"),
 
-        new ActionStep(CaseInputKinds.DisputeOutcome, ["dispute-contact"], CaseAction.RecordBodyOutcome, null, TextField.Required,
+        new ActionStep(CaseInputKinds.DisputeOutcome, [ActionRoles.DisputeContact], CaseAction.RecordBodyOutcome, null, TextField.Required,
             "Record the external body's outcome",
             "The customer is told the outcome. Unless the body found for the retailer, a compliance step with a deadline opens: the retailer follows the recommendation.",
             "Record the outcome",
             ActionTarget.ExternalBody,
             TextLabel: "The body's decision or recommendation, as the customer should read it",
             Choices: [("customer", "In the customer's favour"), ("partly", "Partly in the customer's favour"), ("retailer", "In the retailer's favour (nothing to follow)")]),
-        new ActionStep(CaseInputKinds.DisputeComply, ["dispute-contact", "management"], CaseAction.ConfirmCompliance, null, TextField.None,
+        new ActionStep(CaseInputKinds.DisputeComply, [ActionRoles.DisputeContact, ActionRoles.Management], CaseAction.ConfirmCompliance, null, TextField.None,
             "Confirm the recommendation is followed", "The case closes and the customer is told.", "Confirm and close", ActionTarget.ExternalBody),
-        new ActionStep(CaseInputKinds.DisputeNotComply, ["dispute-contact"], null, CaseStage.ExternalBody, TextField.Required,
+        new ActionStep(CaseInputKinds.DisputeNotComply, [ActionRoles.DisputeContact], null, CaseStage.ExternalBody, TextField.Required,
             "The recommendation will not be followed", "Your reason goes to management, who decide. The case stays open.", "Send to management", ActionTarget.ExternalBody,
             TextLabel: "Why it will not be followed"),
     }.ToDictionary(s => s.Step, StringComparer.Ordinal);

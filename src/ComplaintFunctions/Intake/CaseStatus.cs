@@ -24,7 +24,7 @@ public sealed record CaseStatus(
             complaint.CaseNumber.Value,
             complaint.Stage.ToWire(),
             complaint.Stage.Describe(),
-            NextStep(complaint.Stage),
+            StatusTexts.For("en", complaint.Stage).Next,
             complaint.Details.Category.ToWire(),
             complaint.Channel.ToWire(),
             complaint.OpenedAt,
@@ -45,15 +45,4 @@ public sealed record CaseStatus(
             """;
         return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, body);
     }
-
-    static string NextStep(CaseStage stage) => stage switch
-    {
-        CaseStage.CustomerService => "Customer service is looking at your complaint and will answer you by mail. If it takes time, we will write to you on the way.",
-        CaseStage.WaitingForCustomer => "We are waiting for an answer from you: see our latest mail.",
-        CaseStage.FinalAnswer => "Customer service has given its final answer. Accept it, or ask the independent customer ombudsman to review the case, with the links in that mail.",
-        CaseStage.OmbudsmanReview => "The customer ombudsman, who works independently of customer service, is reviewing your case and will write to you with a decision.",
-        CaseStage.ExternalBody => "Your case is with a national consumer dispute body. We take part and will follow its recommendation.",
-        CaseStage.Closed => "The case is closed. If something is still wrong, contact customer service with your case number.",
-        _ => string.Empty,
-    };
 }

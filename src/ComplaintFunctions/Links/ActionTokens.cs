@@ -8,24 +8,15 @@ using ComplaintFunctions.Domain.Complaints;
 
 namespace ComplaintFunctions.Links;
 
-/// <summary>The steps a link in a mail can act on.</summary>
-public static class ActionSteps
-{
-    public const string AgentAnswer = "agent-answer";
-    public const string LeadApprove = "lead-approve";
-    public const string CustomerAccept = "customer-accept";
-    public const string CustomerOmbudsman = "customer-ombudsman";
-    public const string ManufacturerSolved = "manufacturer-solved";
-    public const string ManufacturerHelp = "manufacturer-help";
-}
-
-/// <summary>Who a link is for.</summary>
+/// <summary>Who a link is for. (The steps a link can act on are <c>Workflow.CaseInputKinds</c>.)</summary>
 public static class ActionRoles
 {
     public const string Agent = "agent";
     public const string TeamLead = "team-lead";
     public const string Customer = "customer";
     public const string Ombudsman = "ombudsman";
+    public const string DisputeContact = "dispute-contact";
+    public const string Management = "management";
 }
 
 /// <summary>What an action link allows: one step of one case, for one person or role, until it expires, once.</summary>

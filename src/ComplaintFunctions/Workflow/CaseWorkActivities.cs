@@ -128,8 +128,8 @@ public sealed class CaseWorkActivities(
             MailKind.BodyReminder or MailKind.ComplianceRequest => staff.DisputeContactEmail,
             MailKind.BodyFilingNotice => order.Extra?.GetValueOrDefault("to") switch
             {
-                "ombudsman" => staff.OmbudsmanEmail,
-                "team-lead" => staff.TeamLeadEmail,
+                ActionRoles.Ombudsman => staff.OmbudsmanEmail,
+                ActionRoles.TeamLead => staff.TeamLeadEmail,
                 _ => staff.DisputeContactEmail,
             },
             _ when toStaff => staff.TeamEmail,

@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
 using Microsoft.Azure.Functions.Worker;
@@ -103,7 +104,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             var deadline = Now + Timings.ManufacturerWindow;
             await Tools.MailAsync(
                 MailKind.ManufacturerSupport,
-                [Tools.Link("solvedUrl", CaseInputKinds.ManufacturerSolved, "customer"), Tools.Link("helpUrl", CaseInputKinds.ManufacturerHelp, "customer")],
+                [Tools.Link("solvedUrl", CaseInputKinds.ManufacturerSolved, ActionRoles.Customer), Tools.Link("helpUrl", CaseInputKinds.ManufacturerHelp, ActionRoles.Customer)],
                 CaseTools.Times(("deadline", deadline)));
             await Tools.ApplyAsync(CaseAction.AskCustomer, "system");
             Flow = Flow with { Phase = FlowPhase.Manufacturer, WaitUntil = deadline };
@@ -233,7 +234,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService) when input.Amount > Timings.ApprovalThreshold:
                 await Tools.MailAsync(
                     MailKind.StaffApprovalRequest,
-                    [Tools.Link("approveUrl", CaseInputKinds.LeadApprove, "team-lead"), Tools.Link("sendBackUrl", CaseInputKinds.LeadSendBack, "team-lead")],
+                    [Tools.Link("approveUrl", CaseInputKinds.LeadApprove, ActionRoles.TeamLead), Tools.Link("sendBackUrl", CaseInputKinds.LeadSendBack, ActionRoles.TeamLead)],
                     CaseTools.Times(),
                     input.TextRef,
                     input.Amount);
@@ -306,8 +307,8 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         }
 
         var deadline = Now + Flow.Plan!.Disputes.DecisionReplyWindow;
-        var links = new List<LinkOrder> { Tools.Link("acceptDecisionUrl", CaseInputKinds.CustomerAcceptDecision, "customer") };
-        links.AddRange(offered.Select(id => Tools.Link($"body:{id}", $"{CaseInputKinds.CustomerExternalBody}:{id}", "customer")));
+        var links = new List<LinkOrder> { Tools.Link("acceptDecisionUrl", CaseInputKinds.CustomerAcceptDecision, ActionRoles.Customer) };
+        links.AddRange(offered.Select(id => Tools.Link($"body:{id}", $"{CaseInputKinds.CustomerExternalBody}:{id}", ActionRoles.Customer)));
         await Tools.MailAsync(MailKind.OmbudsmanDecision, links, CaseTools.Times(("deadline", deadline)), decision.ReasonsRef, decision.DisputedAmount, new Dictionary<string, string> { ["outcome"] = decision.Outcome });
         Flow = Flow with { Phase = FlowPhase.OmbudsmanDecided, WaitUntil = deadline };
     }
@@ -317,7 +318,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         var deadline = Now + Timings.CustomerReplyWindow;
         await Tools.MailAsync(
             MailKind.FinalAnswer,
-            [Tools.Link("acceptUrl", CaseInputKinds.CustomerAccept, "customer"), Tools.Link("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, "customer")],
+            [Tools.Link("acceptUrl", CaseInputKinds.CustomerAccept, ActionRoles.Customer), Tools.Link("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer)],
             CaseTools.Times(("deadline", deadline)),
             textRef);
         await Tools.ApplyAsync(CaseAction.GiveFinalAnswer, actor);
@@ -344,9 +345,9 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 
     LinkOrder[] AgentLinks() =>
     [
-        Tools.Link("answerUrl", CaseInputKinds.AgentAnswer, "agent"),
-        Tools.Link("askUrl", CaseInputKinds.AgentAsk, "agent"),
-        Tools.Link("finalUrl", CaseInputKinds.AgentFinal, "agent"),
+        Tools.Link("answerUrl", CaseInputKinds.AgentAnswer, ActionRoles.Agent),
+        Tools.Link("askUrl", CaseInputKinds.AgentAsk, ActionRoles.Agent),
+        Tools.Link("finalUrl", CaseInputKinds.AgentFinal, ActionRoles.Agent),
     ];
 
     Task RecordStateAsync()

@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -59,9 +60,9 @@ public static class ExternalBodyOrchestration
                 // The case file first: every notice links to it.
                 await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), CaseTools.Storage);
                 await Task.WhenAll(
-                    tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, "dispute-contact")], extra: With(body, "to", "dispute-contact")),
-                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", "ombudsman")),
-                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", "team-lead")),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact)),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.Ombudsman)),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.TeamLead)),
                     tools.MailAsync(MailKind.BodyFiledCustomer, extra: body));
                 var next = context.CurrentUtcDateTime + disputes.BodyReminderEvery;
                 await tools.RecordStateAsync("dispute contact (external body)", new DateTimeOffset(next, TimeSpan.Zero), false);
@@ -76,7 +77,7 @@ public static class ExternalBodyOrchestration
                 {
                     if (context.CurrentUtcDateTime >= state.NextReminderAt)
                     {
-                        await tools.MailAsync(MailKind.BodyReminder, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, "dispute-contact")], extra: With(body, "to", "dispute-contact"));
+                        await tools.MailAsync(MailKind.BodyReminder, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact));
                         state = state with { NextReminderAt = context.CurrentUtcDateTime + disputes.BodyReminderEvery, Reminders = state.Reminders + 1 };
                     }
 
@@ -104,10 +105,10 @@ public static class ExternalBodyOrchestration
                 var complianceDue = context.CurrentUtcDateTime + disputes.ComplianceDeadline;
                 await tools.MailAsync(
                     MailKind.ComplianceRequest,
-                    [tools.Link("complyUrl", CaseInputKinds.DisputeComply, "dispute-contact"), tools.Link("notComplyUrl", CaseInputKinds.DisputeNotComply, "dispute-contact")],
+                    [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.DisputeContact), tools.Link("notComplyUrl", CaseInputKinds.DisputeNotComply, ActionRoles.DisputeContact)],
                     CaseTools.Times(("dueAt", new DateTimeOffset(complianceDue, TimeSpan.Zero))),
                     input.TextRef,
-                    extra: With(body, "to", "dispute-contact"));
+                    extra: With(body, "to", ActionRoles.DisputeContact));
                 await tools.RecordStateAsync("dispute contact (follow the recommendation)", new DateTimeOffset(complianceDue, TimeSpan.Zero), false);
                 context.ContinueAsNew(state with { Phase = BodyPhase.Compliance, ComplianceDue = complianceDue, OutcomeRef = input.TextRef, MailSequence = tools.MailSequence });
                 return null;
@@ -128,9 +129,9 @@ public static class ExternalBodyOrchestration
                     // Missed, or refused with a reason: management hears, with a link to confirm once it is done.
                     await tools.MailAsync(
                         MailKind.ComplianceEscalation,
-                        [tools.Link("complyUrl", CaseInputKinds.DisputeComply, "management")],
+                        [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.Management)],
                         textRef: input?.TextRef,
-                        extra: With(body, "to", "management"));
+                        extra: With(body, "to", ActionRoles.Management));
                     await tools.RecordStateAsync("management (recommendation not followed)", null, true);
                     context.ContinueAsNew(state with { ComplianceEscalated = true, MailSequence = tools.MailSequence });
                     return null;

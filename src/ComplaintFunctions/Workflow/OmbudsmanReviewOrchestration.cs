@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
 using Microsoft.Azure.Functions.Worker;
@@ -48,7 +49,7 @@ public static class OmbudsmanReviewOrchestration
             await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, "ombudsman"), CaseTools.Storage);
             await tools.MailAsync(
                 MailKind.OmbudsmanCaseFile,
-                [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, "ombudsman")],
+                [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman)],
                 CaseTools.Times(("dueAt", sla.DueAt(tools.Calendar)!.Value)),
                 state.CustomerReasonRef,
                 extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
@@ -67,7 +68,7 @@ public static class OmbudsmanReviewOrchestration
         {
             if (reminder is { } r && now >= r)
             {
-                await tools.MailAsync(MailKind.OmbudsmanReminder, [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, "ombudsman")], CaseTools.Times(("dueAt", due!.Value)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
+                await tools.MailAsync(MailKind.OmbudsmanReminder, [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman)], CaseTools.Times(("dueAt", due!.Value)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
                 state = state with { ReminderSent = true };
             }
 

@@ -1,3 +1,4 @@
+using ComplaintFunctions.Workflow;
 using System.Buffers.Text;
 using System.Text;
 using ComplaintFunctions.Domain.Complaints;
@@ -26,17 +27,17 @@ public class ActionTokensTests
         var number = CaseNumber.New();
         var actionId = Guid.NewGuid();
 
-        var reading = tokens.Read(tokens.Issue(number, ActionSteps.AgentAnswer, ActionRoles.Agent, Expiry, actionId), Now);
+        var reading = tokens.Read(tokens.Issue(number, CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, actionId), Now);
 
         Assert.Equal(ActionTokenStatus.Valid, reading.Status);
         Assert.True(reading.IsValid);
-        Assert.Equal(new ActionLink(number, ActionSteps.AgentAnswer, ActionRoles.Agent, Expiry, actionId), reading.Link);
+        Assert.Equal(new ActionLink(number, CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, actionId), reading.Link);
     }
 
     [Fact]
     public void A_token_is_compact_url_safe_and_carries_no_key()
     {
-        var token = Tokens(Key).Issue(CaseNumber.New(), ActionSteps.CustomerOmbudsman, ActionRoles.Customer, Expiry, Guid.NewGuid());
+        var token = Tokens(Key).Issue(CaseNumber.New(), CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer, Expiry, Guid.NewGuid());
 
         Assert.Matches("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$", token);
         Assert.InRange(token.Length, 1, 250);
@@ -53,8 +54,8 @@ public class ActionTokensTests
         var actionId = Guid.NewGuid();
 
         Assert.Equal(
-            tokens.Issue(number, ActionSteps.LeadApprove, ActionRoles.TeamLead, Expiry, actionId),
-            tokens.Issue(number, ActionSteps.LeadApprove, ActionRoles.TeamLead, Expiry, actionId));
+            tokens.Issue(number, CaseInputKinds.LeadApprove, ActionRoles.TeamLead, Expiry, actionId),
+            tokens.Issue(number, CaseInputKinds.LeadApprove, ActionRoles.TeamLead, Expiry, actionId));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public class ActionTokensTests
     {
         var tokens = Tokens(Key);
         var number = CaseNumber.New();
-        var token = tokens.Issue(number, ActionSteps.CustomerAccept, ActionRoles.Customer, Expiry, Guid.NewGuid());
+        var token = tokens.Issue(number, CaseInputKinds.CustomerAccept, ActionRoles.Customer, Expiry, Guid.NewGuid());
 
         Assert.Equal(ActionTokenStatus.Valid, tokens.Read(token, Expiry.AddSeconds(-1)).Status);
         var expired = tokens.Read(token, Expiry);
@@ -75,7 +76,7 @@ public class ActionTokensTests
     [Fact]
     public void A_token_signed_with_another_key_is_forged()
     {
-        var token = Tokens(OtherKey).Issue(CaseNumber.New(), ActionSteps.AgentAnswer, ActionRoles.Agent, Expiry, Guid.NewGuid());
+        var token = Tokens(OtherKey).Issue(CaseNumber.New(), CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, Guid.NewGuid());
 
         Assert.Equal(ActionTokenStatus.Forged, Tokens(Key).Read(token, Now).Status);
     }
@@ -84,7 +85,7 @@ public class ActionTokensTests
     public void A_token_with_a_changed_signature_is_forged()
     {
         var tokens = Tokens(Key);
-        var token = tokens.Issue(CaseNumber.New(), ActionSteps.AgentAnswer, ActionRoles.Agent, Expiry, Guid.NewGuid());
+        var token = tokens.Issue(CaseNumber.New(), CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, Guid.NewGuid());
         var flipped = token[^2] == 'A' ? 'B' : 'A';
 
         Assert.Equal(ActionTokenStatus.Forged, tokens.Read(token[..^2] + flipped + token[^1], Now).Status);
@@ -96,7 +97,7 @@ public class ActionTokensTests
         var tokens = Tokens(Key);
         var mine = CaseNumber.New();
         var other = CaseNumber.New();
-        var token = tokens.Issue(mine, ActionSteps.CustomerAccept, ActionRoles.Customer, Expiry, Guid.NewGuid());
+        var token = tokens.Issue(mine, CaseInputKinds.CustomerAccept, ActionRoles.Customer, Expiry, Guid.NewGuid());
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         var json = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.AsSpan(0, dot)));
 
@@ -132,7 +133,7 @@ public class ActionTokensTests
     public void A_token_signed_with_the_previous_key_verifies_during_its_grace_period_and_not_after()
     {
         var graceEnds = Now.AddDays(30);
-        var token = Tokens(OtherKey).Issue(CaseNumber.New(), ActionSteps.ManufacturerSolved, ActionRoles.Customer, Now.AddDays(60), Guid.NewGuid());
+        var token = Tokens(OtherKey).Issue(CaseNumber.New(), CaseInputKinds.ManufacturerSolved, ActionRoles.Customer, Now.AddDays(60), Guid.NewGuid());
         var clock = new FixedClock(Now.AddDays(10));
         var rotated = Tokens(Key, clock, previousKey: OtherKey, previousValidUntil: graceEnds);
 
@@ -147,7 +148,7 @@ public class ActionTokensTests
     {
         var rotated = Tokens(Key, previousKey: OtherKey, previousValidUntil: Now.AddDays(30));
 
-        var token = rotated.Issue(CaseNumber.New(), ActionSteps.ManufacturerHelp, ActionRoles.Customer, Expiry, Guid.NewGuid());
+        var token = rotated.Issue(CaseNumber.New(), CaseInputKinds.ManufacturerHelp, ActionRoles.Customer, Expiry, Guid.NewGuid());
 
         Assert.Equal(ActionTokenStatus.Valid, Tokens(Key).Read(token, Now).Status);
         Assert.Equal(ActionTokenStatus.Forged, Tokens(OtherKey).Read(token, Now).Status);
@@ -162,13 +163,13 @@ public class ActionTokensTests
     {
         var tokens = Tokens(Key);
 
-        Assert.Throws<ArgumentException>(() => tokens.Issue(CaseNumber.New(), ActionSteps.AgentAnswer, name, Expiry, Guid.NewGuid()));
+        Assert.Throws<ArgumentException>(() => tokens.Issue(CaseNumber.New(), CaseInputKinds.AgentAnswer, name, Expiry, Guid.NewGuid()));
         Assert.Throws<ArgumentException>(() => tokens.Issue(CaseNumber.New(), name, ActionRoles.Agent, Expiry, Guid.NewGuid()));
     }
 
     [Fact]
     public void A_link_needs_an_action_id()
     {
-        Assert.Throws<ArgumentException>(() => Tokens(Key).Issue(CaseNumber.New(), ActionSteps.AgentAnswer, ActionRoles.Agent, Expiry, Guid.Empty));
+        Assert.Throws<ArgumentException>(() => Tokens(Key).Issue(CaseNumber.New(), CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, Guid.Empty));
     }
 }

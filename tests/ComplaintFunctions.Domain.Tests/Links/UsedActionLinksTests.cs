@@ -1,3 +1,4 @@
+using ComplaintFunctions.Tests.Support;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Tests.Support;
 using ComplaintFunctions.Links;
