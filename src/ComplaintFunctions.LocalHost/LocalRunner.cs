@@ -38,6 +38,9 @@ public sealed class LocalRunnerOptions
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public LogLevel LogLevel { get; set; } = LogLevel.Information;
+
+    /// <summary>More logging providers or filters (tests capture log lines here).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }
 
 /// <summary>
@@ -95,6 +98,7 @@ public sealed class LocalRunner : IAsyncDisposable
             })
             .AddInMemoryCollection(options.Settings);
         ConfigureLogging(builder.Logging, options.LogLevel);
+        options.ConfigureLogging?.Invoke(builder.Logging);
         hostJson = hostJson.WithOverrides(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

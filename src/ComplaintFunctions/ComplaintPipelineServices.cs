@@ -5,6 +5,7 @@ using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Staff;
 using ComplaintFunctions.Storage;
 using ComplaintFunctions.Workflow;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,17 @@ namespace ComplaintFunctions;
 /// <summary>Every service the functions use, registered once for the Functions host and the local runner alike.</summary>
 public static class ComplaintPipelineServices
 {
+    /// <summary>
+    /// The whole app on a Functions worker builder: its services and its worker middleware. The
+    /// Functions host calls it from <c>Program.cs</c>; the local runner with its own builder.
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder UseComplaintPipeline(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddComplaintPipeline(configuration);
+        return builder;
+    }
+
     public static IServiceCollection AddComplaintPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));

@@ -4,5 +4,5 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddComplaintPipeline(builder.Configuration);
+builder.UseComplaintPipeline(builder.Configuration);
 builder.Build().Run();

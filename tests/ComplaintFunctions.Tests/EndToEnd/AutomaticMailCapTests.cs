@@ -27,7 +27,7 @@ public sealed class AutomaticMailCapTests(AzuriteFixture azurite)
         {
             foreach (var caseNumber in cases)
             {
-                var view = await runner.Http.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{caseNumber}");
+                var view = await runner.StaffHttp.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{caseNumber}");
                 if (view.GetProperty("trail").EnumerateArray().FirstOrDefault(e => e.GetProperty("kind").GetString() == "mail-held") is { ValueKind: JsonValueKind.Object } line)
                 {
                     return line.GetProperty("summary").GetString();

@@ -71,7 +71,7 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
         var escalation = await driver.MailAsync(CaseDriver.Lead, "Frist passert");
 
         Assert.True(escalation.Time > reminder.Time);
-        var list = await runner.Http.GetFromJsonAsync<JsonElement>("/api/staff/complaints?overdue=true");
+        var list = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints?overdue=true");
         Assert.Contains(list.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
     }
 
@@ -173,7 +173,7 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
             country = "NO",
             language = "en",
         });
-        var customer = (await runner.Http.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{driver.CaseNumber}")).GetProperty("customer").GetProperty("email").GetString()!;
+        var customer = (await runner.StaffHttp.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{driver.CaseNumber}")).GetProperty("customer").GetProperty("email").GetString()!;
         var routed = await driver.MailAsync(customer, "Help from the manufacturer");
         Assert.Contains("Acme", routed.Text, StringComparison.Ordinal);
         Assert.Equal("waiting-for-customer", await driver.StageAsync());

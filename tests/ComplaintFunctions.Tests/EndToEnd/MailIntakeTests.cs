@@ -130,7 +130,7 @@ public sealed class MailIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
                     var marker = from ?? "(unreadable)";
                     await RunnerClient.EventuallyAsync(async () =>
                     {
-                        var review = await runner.Http.GetFromJsonAsync<JsonElement>("/api/staff/inbox/review");
+                        var review = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/inbox/review");
                         return review.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("from").GetString()!.Contains(marker, StringComparison.OrdinalIgnoreCase)) ? "found" : null;
                     }, "the mail in the review list");
                 }
@@ -282,11 +282,11 @@ public sealed class MailIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     async Task<JsonElement> StaffCaseAsync(string caseNumber) =>
-        await runner.Http.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{caseNumber}");
+        await runner.StaffHttp.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{caseNumber}");
 
     async Task<string[]> OpenCasesOfAsync(string customer)
     {
-        var list = await runner.Http.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
+        var list = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
         return list.GetProperty("cases").EnumerateArray()
             .Where(c => string.Equals(c.GetProperty("customer").GetString(), customer, StringComparison.OrdinalIgnoreCase))
             .Select(c => c.GetProperty("caseNumber").GetString()!)

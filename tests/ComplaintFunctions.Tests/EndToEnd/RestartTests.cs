@@ -26,7 +26,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
         await RunnerClient.EventuallyAsync(
             async () =>
             {
-                var list = await runner.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/staff/complaints");
+                var list = await runner.StaffHttp.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/staff/complaints");
                 return list.GetProperty("cases").EnumerateArray().Any(c => c.GetProperty("customer").GetString() == email && c.GetProperty("dueAt").ValueKind == System.Text.Json.JsonValueKind.String) ? "idle" : null;
             },
             "the case waiting on its clock");

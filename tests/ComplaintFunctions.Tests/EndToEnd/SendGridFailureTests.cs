@@ -42,7 +42,7 @@ public sealed class SendGridFailureTests(AzuriteFixture azurite)
                 : null,
             "the failed mail on the case's trail");
         Assert.Contains("Acknowledgement", failure, StringComparison.Ordinal);
-        var list = await runner.Http.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
+        var list = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
         Assert.Contains(list.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber && c.GetProperty("mailFailed").GetBoolean());
 
         // The case goes on: the team still gets it.

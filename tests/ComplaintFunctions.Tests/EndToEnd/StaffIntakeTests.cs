@@ -18,7 +18,7 @@ public sealed class StaffIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_complaint_taken_by_phone_records_the_channel_and_the_customer_gets_the_acknowledgement()
     {
         var email = $"phone-{Guid.NewGuid():N}@example.dk";
-        var response = await runner.Http.PostAsJsonAsync("/api/staff/complaints", new
+        var response = await runner.StaffHttp.PostAsJsonAsync("/api/staff/complaints", new
         {
             name = "Mette Hansen",
             email,
@@ -41,7 +41,7 @@ public sealed class StaffIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_agent_must_say_whether_it_was_phone_or_chat()
     {
-        var response = await runner.Http.PostAsJsonAsync("/api/staff/complaints", new { email = "x@example.no", description = "x", channel = "webform" });
+        var response = await runner.StaffHttp.PostAsJsonAsync("/api/staff/complaints", new { email = "x@example.no", description = "x", channel = "webform" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -79,12 +79,12 @@ public sealed partial class CaseDriver(RunnerClient runner, string customerEmail
 
     public async Task<string> StageAsync()
     {
-        var view = await runner.Http.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{CaseNumber}");
+        var view = await runner.StaffHttp.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{CaseNumber}");
         return view.GetProperty("summary").GetProperty("stage").GetString()!;
     }
 
     public async Task<JsonElement[]> TrailAsync() =>
-        (await runner.Http.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{CaseNumber}")).GetProperty("trail").EnumerateArray().ToArray();
+        (await runner.StaffHttp.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{CaseNumber}")).GetProperty("trail").EnumerateArray().ToArray();
 
     public async Task WaitForStageAsync(string stage) =>
         await RunnerClient.EventuallyAsync(async () => await StageAsync() == stage ? "ok" : null, $"stage {stage}", TimeSpan.FromSeconds(30));

@@ -16,13 +16,21 @@ public sealed partial class RunnerClient : IAsyncDisposable
     // Kept across restarts of this client's runner, as the real runner keeps .local/mail.
     readonly string mailFolder = Path.Combine(Path.GetTempPath(), "complaints-mail-" + Guid.NewGuid().ToString("N"));
 
-    RunnerClient(HttpClient http) => Http = http;
+    RunnerClient(HttpClient http, HttpClient staffHttp)
+    {
+        Http = http;
+        StaffHttp = staffHttp;
+    }
 
+    /// <summary>What anyone on the internet has: no key. Links in mails must work with this.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>Staff tools: sends the runner's function key, as a script with the key from <c>az functionapp keys list</c> would.</summary>
+    public HttpClient StaffHttp { get; }
 
     public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0)
     {
-        var client = new RunnerClient(new HttpClient());
+        var client = new RunnerClient(new HttpClient(), new HttpClient());
         await client.StartRunnerAsync(azurite, taskHub, settings, port);
         return client;
     }
@@ -78,6 +86,7 @@ public sealed partial class RunnerClient : IAsyncDisposable
         runner = await LocalRunner.StartAsync(options);
         // A restarted runner comes back on the same port, so the client's address stays right.
         Http.BaseAddress ??= runner.BaseAddress;
+        StaffHttp.BaseAddress ??= runner.BaseAddress;
     }
 
     public async Task StopRunnerAsync()
@@ -126,6 +135,7 @@ public sealed partial class RunnerClient : IAsyncDisposable
     {
         await StopRunnerAsync();
         Http.Dispose();
+        StaffHttp.Dispose();
         if (Directory.Exists(mailFolder))
         {
             Directory.Delete(mailFolder, recursive: true);
