@@ -58,7 +58,7 @@ internal sealed class BareEngine : IAsyncDisposable
         });
         await service.CreateIfNotExistsAsync();
 
-        var port = LocalHost.Storage.AzuriteProcess.FreePort();
+        var port = LocalFunctionsRunner.Storage.AzuriteProcess.FreePort();
         var sidecarBuilder = WebApplication.CreateSlimBuilder();
         sidecarBuilder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         sidecarBuilder.Logging.ClearProviders();

@@ -67,6 +67,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
             StorageConnectionString = proxy.Endpoints.ConnectionString,
             TaskHub = PipelineHub,
             LogLevel = LogLevel.Warning,
+            SettingsFile = null,
         };
         await using var runner = await LocalRunner.StartAsync(runnerOptions, cancellationToken);
         using var http = new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -102,6 +103,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
             StorageConnectionString = proxy.Endpoints.ConnectionString,
             TaskHub = HistoryHub,
             LogLevel = LogLevel.Warning,
+            SettingsFile = null,
         };
         runnerOptions.Settings["CustomerService:ProgressAfter"] = options.ProgressInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,5 @@
 using System.Net;
-using ComplaintFunctions.LocalHost.Storage;
+using LocalFunctionsRunner.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

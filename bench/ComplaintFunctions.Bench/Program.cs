@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ComplaintFunctions.Bench;
 using ComplaintFunctions.LocalHost;
-using ComplaintFunctions.LocalHost.Storage;
+using LocalFunctionsRunner.Storage;
 using Microsoft.Extensions.Logging;
 
 // scripts/bench: the pipeline beside the bare Durable Task engine on one fresh Azurite. Prints a

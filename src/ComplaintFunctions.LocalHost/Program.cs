@@ -9,4 +9,18 @@ if (int.TryParse(Environment.GetEnvironmentVariable("LOCAL_RUNNER_PORT"), out va
 }
 
 await using var runner = await LocalRunner.StartAsync(options);
+
+// Where a newcomer looks first: the address, the settings in use, and the keys the staff routes need.
+Console.WriteLine($"""
+
+    Complaint pipeline on {runner.BaseAddress}
+      form:          {new Uri(runner.BaseAddress, "/api/form")}
+      kept mail:     {new Uri(runner.BaseAddress, "/dev/mail/view")}
+      settings:      {runner.SettingsFile ?? "embedded defaults (no local.settings.json)"}
+      function key:  {runner.Keys.DefaultFunctionKey}   (staff routes: header x-functions-key or ?code=)
+      master key:    {runner.Keys.MasterKey}
+      keys kept in:  {runner.Keys.Path}
+      key checks:    {(runner.EnforcesAuthorization ? "on, as in Azure (LocalRunner__EnforceAuthorization=false turns them off)" : "OFF (LocalRunner__EnforceAuthorization=false)")}
+
+    """);
 await runner.WaitForShutdownAsync();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using ComplaintFunctions.LocalHost.Storage;
+using LocalFunctionsRunner.Storage;
 using ComplaintFunctions.Tests.Support;
 
 namespace ComplaintFunctions.Tests.EndToEnd;

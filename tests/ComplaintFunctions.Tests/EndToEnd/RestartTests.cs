@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ComplaintFunctions.LocalHost.Storage;
+using LocalFunctionsRunner.Storage;
 using ComplaintFunctions.Tests.Support;
 
 namespace ComplaintFunctions.Tests.EndToEnd;

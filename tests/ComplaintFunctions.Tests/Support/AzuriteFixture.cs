@@ -1,4 +1,4 @@
-using ComplaintFunctions.LocalHost.Storage;
+using LocalFunctionsRunner.Storage;
 using ComplaintFunctions.Storage;
 
 namespace ComplaintFunctions.Tests.Support;

@@ -12,6 +12,7 @@ public sealed record SeenMail(string Id, DateTimeOffset Time, string[] To, strin
 public sealed partial class RunnerClient : IAsyncDisposable
 {
     LocalRunner? runner;
+    string? settingsFile;
 
     // Kept across restarts of this client's runner, as the real runner keeps .local/mail.
     readonly string mailFolder = Path.Combine(Path.GetTempPath(), "complaints-mail-" + Guid.NewGuid().ToString("N"));
@@ -28,9 +29,10 @@ public sealed partial class RunnerClient : IAsyncDisposable
     /// <summary>Staff tools: sends the runner's function key, as a script with the key from <c>az functionapp keys list</c> would.</summary>
     public HttpClient StaffHttp { get; }
 
-    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0)
+    /// <param name="settingsFile">A local.settings.json to read; none by default, so a developer's own file never changes a test.</param>
+    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0, string? settingsFile = null)
     {
-        var client = new RunnerClient(new HttpClient(), new HttpClient());
+        var client = new RunnerClient(new HttpClient(), new HttpClient()) { settingsFile = settingsFile };
         await client.StartRunnerAsync(azurite, taskHub, settings, port);
         return client;
     }
@@ -39,6 +41,9 @@ public sealed partial class RunnerClient : IAsyncDisposable
 
     /// <summary>The runner's services, for a test's set-up only (what a user sees goes over HTTP).</summary>
     public IServiceProvider Services => runner?.Services ?? throw new InvalidOperationException("The runner is stopped.");
+
+    /// <summary>The runner's keys, as a person reads them from its start-up lines.</summary>
+    public LocalFunctionsRunner.FunctionKeys Keys => runner?.Keys ?? throw new InvalidOperationException("The runner is stopped.");
 
     /// <summary>Polls <paramref name="probe"/> until it gives a value, or fails with what was last seen.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
@@ -70,7 +75,14 @@ public sealed partial class RunnerClient : IAsyncDisposable
             TaskHub = taskHub,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             MailFolder = mailFolder,
+
+            // Its own keys, kept across restarts of this client's runner; no developer's local.settings.json.
+            KeysFile = Path.Combine(mailFolder, "keys.json"),
+            SettingsFile = settingsFile,
         };
+
+        // Tests shorten the Durable queue polling through the host.json override the host honours too.
+        options.Settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01";
         // Open around the clock and on holidays, so targets of seconds run on any day a test runs.
         foreach (var day in Enum.GetNames<DayOfWeek>())
         {
@@ -87,6 +99,8 @@ public sealed partial class RunnerClient : IAsyncDisposable
         // A restarted runner comes back on the same port, so the client's address stays right.
         Http.BaseAddress ??= runner.BaseAddress;
         StaffHttp.BaseAddress ??= runner.BaseAddress;
+        StaffHttp.DefaultRequestHeaders.Remove("x-functions-key");
+        StaffHttp.DefaultRequestHeaders.Add("x-functions-key", runner.Keys.DefaultFunctionKey);
     }
 
     public async Task StopRunnerAsync()

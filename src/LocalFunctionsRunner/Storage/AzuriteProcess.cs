@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace ComplaintFunctions.LocalHost.Storage;
+namespace LocalFunctionsRunner.Storage;
 
 /// <summary>Where an Azurite listens, and the connection string for it.</summary>
 public sealed record AzuriteEndpoints(int BlobPort, int QueuePort, int TablePort)
@@ -47,11 +47,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return new AzuriteProcess(endpoints, null);
         }
 
-        var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {script}. Run 'npm ci' in the repository root (scripts/run-local does this).");
-        }
+        var script = FindScript()
+            ?? throw new InvalidOperationException($"Azurite is not installed: no node_modules/azurite above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}. Run 'npm ci' where package.json pins it.");
 
         var start = new ProcessStartInfo("node")
         {
@@ -114,6 +111,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(endpoints, process);
     }
 
+    /// <summary>Azurite from the nearest <c>node_modules</c> upwards from the program or the current folder (a pinned npm install).</summary>
+    static string? FindScript()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var script = Path.Combine(dir.FullName, "node_modules", "azurite", "dist", "src", "azurite.js");
+                if (File.Exists(script))
+                {
+                    return script;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (process is { HasExited: false })
@@ -148,25 +163,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-}
-
-/// <summary>The repository's root: the folder with ComplaintFunctions.sln, found upwards from the running program.</summary>
-public static class RepositoryRoot
-{
-    public static string Find()
-    {
-        foreach (var start in new[] { Environment.GetEnvironmentVariable("COMPLAINTS_REPO_ROOT"), AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ComplaintFunctions.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (the folder with ComplaintFunctions.sln); set COMPLAINTS_REPO_ROOT.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 
-namespace ComplaintFunctions.LocalHost.Functions;
+namespace LocalFunctionsRunner.Functions;
 
 public enum TriggerKind
 {

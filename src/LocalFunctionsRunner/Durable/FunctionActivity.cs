@@ -1,8 +1,8 @@
-using ComplaintFunctions.LocalHost.Functions;
+using LocalFunctionsRunner.Functions;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ComplaintFunctions.LocalHost.Durable;
+namespace LocalFunctionsRunner.Durable;
 
 /// <summary>Runs a <c>[Function]</c> + <c>[ActivityTrigger]</c> method, with a fresh DI scope per call.</summary>
 sealed class FunctionActivity(FunctionEntry function, RunnerServices services) : ITaskActivity
@@ -34,5 +34,6 @@ sealed class RunnerServices
         set => root = value;
     }
 
+    /// <summary>The worker's payload converter (from <c>WorkerOptions.Serializer</c>), known once the host is built.</summary>
     public DataConverter DataConverter { get; set; } = Microsoft.DurableTask.Converters.JsonDataConverter.Default;
 }

@@ -1,7 +1,7 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
 
-namespace ComplaintFunctions.LocalHost.Durable;
+namespace LocalFunctionsRunner.Durable;
 
 /// <summary>
 /// Sits between the gRPC sidecar and the Azure Storage orchestration service and smooths two seams:

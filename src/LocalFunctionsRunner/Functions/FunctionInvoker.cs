@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ComplaintFunctions.LocalHost.Functions;
+namespace LocalFunctionsRunner.Functions;
 
 /// <summary>
 /// Calls a function method as the isolated worker would: a fresh instance of its class per
@@ -11,11 +11,34 @@ namespace ComplaintFunctions.LocalHost.Functions;
 /// </summary>
 public static class FunctionInvoker
 {
+    /// <summary>Runs the function inside the app's middleware, with one <see cref="FunctionContext"/> for the invocation.</summary>
     /// <param name="bind">Supplies the argument for a parameter, or returns false to fall back to the common bindings.</param>
-    public static async Task<object?> InvokeAsync(
+    /// <param name="prepare">Puts what this trigger offers into the context before the middleware sees it (e.g. the HttpContext).</param>
+    internal static async Task<object?> InvokeAsync(
         FunctionEntry function,
         IServiceProvider services,
         TryBind bind,
+        MiddlewarePipeline middleware,
+        IReadOnlyDictionary<string, object?> bindingData,
+        Action<FunctionContext>? prepare,
+        CancellationToken cancellationToken)
+    {
+        var context = new LocalFunctionContext(function, services, bindingData, cancellationToken);
+        prepare?.Invoke(context);
+        object? result = null;
+        await middleware.Around(async ctx => result = await InvokeAsync(function, ctx.InstanceServices, bind, ctx, cancellationToken))(context);
+        return result;
+    }
+
+    /// <param name="bind">Supplies the argument for a parameter, or returns false to fall back to the common bindings.</param>
+    public static Task<object?> InvokeAsync(FunctionEntry function, IServiceProvider services, TryBind bind, CancellationToken cancellationToken) =>
+        InvokeAsync(function, services, bind, context: null, cancellationToken);
+
+    static async Task<object?> InvokeAsync(
+        FunctionEntry function,
+        IServiceProvider services,
+        TryBind bind,
+        FunctionContext? context,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -28,7 +51,7 @@ public static class FunctionInvoker
             var arguments = new object?[parameters.Length];
             for (var i = 0; i < parameters.Length; i++)
             {
-                arguments[i] = Bind(function, parameters[i], services, bind, cancellationToken);
+                arguments[i] = Bind(function, parameters[i], services, bind, context, cancellationToken);
             }
 
             object? returned;
@@ -60,7 +83,7 @@ public static class FunctionInvoker
 
     public delegate bool TryBind(ParameterInfo parameter, out object? value);
 
-    static object? Bind(FunctionEntry function, ParameterInfo parameter, IServiceProvider services, TryBind bind, CancellationToken cancellationToken)
+    static object? Bind(FunctionEntry function, ParameterInfo parameter, IServiceProvider services, TryBind bind, FunctionContext? context, CancellationToken cancellationToken)
     {
         if (bind(parameter, out var value))
         {
@@ -79,7 +102,7 @@ public static class FunctionInvoker
 
         if (parameter.ParameterType == typeof(FunctionContext))
         {
-            return new LocalFunctionContext(function.Name, services, cancellationToken);
+            return context ?? new LocalFunctionContext(function, services, new Dictionary<string, object?>(), cancellationToken);
         }
 
         throw new NotSupportedException(

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using ComplaintFunctions.LocalHost.Functions;
+using LocalFunctionsRunner.Functions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
 
-namespace ComplaintFunctions.LocalHost.Durable;
+namespace LocalFunctionsRunner.Durable;
 
 /// <summary>
 /// Runs a <c>[Function]</c> + <c>[OrchestrationTrigger]</c> method on the Durable Task SDK worker.
@@ -33,6 +33,7 @@ sealed class FunctionOrchestrator(FunctionEntry function, RunnerServices service
 sealed class FunctionOrchestrationContext(TaskOrchestrationContext inner, JsonElement? input, DataConverter converter) : TaskOrchestrationContext
 {
     public override TaskName Name => inner.Name;
+    public override string Version => inner.Version;
     public override string InstanceId => inner.InstanceId;
     public override ParentOrchestrationInstance? Parent => inner.Parent;
     public override DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
@@ -60,6 +61,8 @@ sealed class FunctionOrchestrationContext(TaskOrchestrationContext inner, JsonEl
         inner.CallSubOrchestratorAsync<TResult>(orchestratorName, input, options);
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) => inner.ContinueAsNew(newInput, preserveUnprocessedEvents);
+
+    public override void ContinueAsNew(ContinueAsNewOptions options) => inner.ContinueAsNew(options);
 
     public override Guid NewGuid() => inner.NewGuid();
 }

@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ComplaintFunctions.LocalHost.Durable;
+namespace LocalFunctionsRunner.Durable;
 
 /// <summary>
 /// The Durable Task Framework's Azure Storage backend (the engine Durable Functions uses on
@@ -29,13 +29,20 @@ sealed class AzureStorageSidecar : IAsyncDisposable
     public string Address { get; }
 
     public static async Task<AzureStorageSidecar> StartAsync(
-        string connectionString, string taskHub, TimeSpan maxQueuePollingInterval, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        string connectionString, string taskHub, DurableHostSettings durable, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
+        // The Durable extension's host.json settings, as the extension hands them to this backend.
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHub,
-            MaxQueuePollingInterval = maxQueuePollingInterval,
+            MaxQueuePollingInterval = durable.MaxQueuePollingInterval,
+            PartitionCount = durable.PartitionCount,
+            ControlQueueBatchSize = durable.ControlQueueBatchSize,
+            MaxConcurrentTaskActivityWorkItems = durable.MaxConcurrentActivityFunctions,
+            MaxConcurrentTaskOrchestrationWorkItems = durable.MaxConcurrentOrchestratorFunctions,
+            ExtendedSessionsEnabled = durable.ExtendedSessionsEnabled,
+            ExtendedSessionIdleTimeout = durable.ExtendedSessionIdleTimeout,
             LoggerFactory = loggerFactory,
         });
 

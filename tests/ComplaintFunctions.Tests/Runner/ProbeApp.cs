@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ComplaintFunctions.Tests.Runner;
+
+/// <summary>
+/// A second, tiny Functions app the generic runner is pointed at, to show it runs any app as the
+/// host would: its middleware around HTTP and queue functions, its orchestration versions.
+/// </summary>
+public sealed class ProbeFunctions(ProbeLog log)
+{
+    public const string Queue = "probe-items";
+
+    [Function("ProbeHello")]
+    public static IActionResult Hello([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/hello")] HttpRequest request) =>
+        new OkObjectResult(new { seenByMiddleware = request?.HttpContext.Items["probe-middleware"] as string });
+
+    [Function("ProbeAdminOnly")]
+    public static IActionResult AdminOnly([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "probe/admin")] HttpRequest request) => new OkResult();
+
+    [Function("ProbeQueue")]
+    public void Item([QueueTrigger(Queue)] string item, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        log.Add($"{item} via {context.Items["probe-middleware"]}");
+    }
+
+    [Function("ProbeStartVersioned")]
+    public static async Task<IActionResult> Start(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/versioned")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("ProbeVersioned", "first", new StartOrchestrationOptions { Version = "1.0" });
+        return new OkObjectResult(new { id });
+    }
+
+    /// <summary>Runs once as 1.0, continues as 2.0 and returns the versions it saw.</summary>
+    [Function("ProbeVersioned")]
+    public static Task<string> Versioned([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var seen = context.GetInput<string>();
+        if (context.Version == "1.0")
+        {
+            context.ContinueAsNew(new ContinueAsNewOptions { NewInput = $"{seen}:{context.Version}", NewVersion = "2.0" });
+            return Task.FromResult(string.Empty);
+        }
+
+        return Task.FromResult($"{seen}:{context.Version}");
+    }
+}
+
+/// <summary>What the probe's functions saw, for the test to read.</summary>
+public sealed class ProbeLog
+{
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+    public IReadOnlyCollection<string> Lines => lines;
+
+    public void Add(string line) => lines.Enqueue(line);
+}
+
+/// <summary>Worker middleware as an app registers it with <c>UseMiddleware</c>.</summary>
+public sealed class ProbeMiddleware : IFunctionsWorkerMiddleware
+{
+    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var mark = $"middleware:{context.FunctionDefinition.Name}";
+        context.Items["probe-middleware"] = mark;
+        if (context.Items.TryGetValue("HttpRequestContext", out var http) && http is HttpContext httpContext)
+        {
+            httpContext.Items["probe-middleware"] = mark;
+        }
+
+        return next(context);
+    }
+}
+
+public static class ProbeApp
+{
+    public static void Configure(IFunctionsWorkerApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<ProbeLog>();
+        builder.UseMiddleware<ProbeMiddleware>();
+    }
+}
