@@ -61,11 +61,7 @@ public sealed class SettingsCheck
             else if (NearestName(top.Key, root.Names) is { } meant && top.GetChildren().Any())
             {
                 // A section name with a typo: every key under it is lost.
-                foreach (var key in Leaves(top))
-                {
-                    var corrected = meant + key[top.Key.Length..];
-                    found.Add(new UnknownSetting(key, IsKnown(corrected) ? corrected : meant));
-                }
+                ReportAll(top, meant, found);
             }
         }
 
@@ -102,13 +98,32 @@ public sealed class SettingsCheck
             }
             else
             {
-                found.Add(new UnknownSetting(child.Path, Suggest(section.Path, child.Key, shape)));
+                ReportAll(child, Suggest(section.Path, child.Key, shape), found);
             }
         }
     }
 
+    /// <summary>
+    /// Reports <paramref name="section"/>, or every key below it (<c>BusinessHours:NOR:Monday</c>),
+    /// suggesting the same key under <paramref name="meant"/> where that is a setting (<c>BusinessHours:NO:Monday</c>).
+    /// </summary>
+    void ReportAll(IConfigurationSection section, string? meant, List<UnknownSetting> found)
+    {
+        if (!section.GetChildren().Any())
+        {
+            found.Add(new UnknownSetting(section.Path, meant));
+            return;
+        }
+
+        foreach (var key in Leaves(section))
+        {
+            var corrected = meant is null ? null : meant + key[section.Path.Length..];
+            found.Add(new UnknownSetting(key, corrected is not null && IsKnown(corrected) ? corrected : meant));
+        }
+    }
+
     static IEnumerable<string> Leaves(IConfigurationSection section) =>
-        section.GetChildren().SelectMany(child => child.Value is not null && !child.GetChildren().Any() ? [child.Path] : Leaves(child));
+        section.GetChildren().SelectMany(child => child.GetChildren().Any() ? Leaves(child) : [child.Path]);
 
     /// <summary>
     /// A name at the same level within a few edits; else a setting of any section with (nearly) the
