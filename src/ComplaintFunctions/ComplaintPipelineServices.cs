@@ -2,12 +2,14 @@ using ComplaintFunctions.Inbound;
 using ComplaintFunctions.Intake;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Settings;
 using ComplaintFunctions.Staff;
 using ComplaintFunctions.Storage;
 using ComplaintFunctions.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 
@@ -74,6 +76,9 @@ public static class ComplaintPipelineServices
         services.AddSingleton<CaseTexts>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
         services.AddSingleton(_ => ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder());
+
+        // Every options class above is in AppSettings.Sections: a key under those sections that none reads is warned about at start.
+        services.AddHostedService(sp => new SettingsCheckService(new SettingsCheck(configuration, AppSettings.Sections), sp.GetRequiredService<ILogger<SettingsCheckService>>()));
         return services;
     }
 }

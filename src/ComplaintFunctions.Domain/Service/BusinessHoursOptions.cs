@@ -12,6 +12,9 @@ namespace ComplaintFunctions.Domain.Service;
 public sealed class BusinessHoursOptions
 {
     public const string Section = "BusinessHours";
+
+    /// <summary>Hours every country shares; a country's own section overrides them.</summary>
+    public const string DefaultSection = "BusinessHours:Default";
     public const string WeekdayHours = "08:00-16:00";
     public const string Closed = "closed";
 

@@ -41,7 +41,7 @@ public static class ServiceStageServices
         {
             // BusinessHours:Default first (one place for hours all countries share), then the country's own section.
             services.AddOptions<BusinessHoursOptions>(country.ToString())
-                .Bind(configuration.GetSection($"{BusinessHoursOptions.Section}:Default"))
+                .Bind(configuration.GetSection(BusinessHoursOptions.DefaultSection))
                 .Bind(configuration.GetSection(BusinessHoursOptions.SectionFor(country)));
         }
 
