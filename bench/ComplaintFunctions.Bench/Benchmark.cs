@@ -68,6 +68,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
             TaskHub = PipelineHub,
             LogLevel = LogLevel.Warning,
             SettingsFile = null,
+            ProfileFile = null,
         };
         await using var runner = await LocalRunner.StartAsync(runnerOptions, cancellationToken);
         using var http = new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -104,6 +105,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
             TaskHub = HistoryHub,
             LogLevel = LogLevel.Warning,
             SettingsFile = null,
+            ProfileFile = null,
         };
         runnerOptions.Settings["CustomerService:ProgressAfter"] = options.ProgressInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 

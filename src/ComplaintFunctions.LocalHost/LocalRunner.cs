@@ -9,7 +9,7 @@ namespace ComplaintFunctions.LocalHost;
 
 public sealed class LocalRunnerOptions
 {
-    /// <summary>Names a settings file in local.settings.json's format to use instead of the app's own (e.g. a profile with short clocks).</summary>
+    /// <summary>Names a settings file in local.settings.json's format laid over the app's own settings (a profile, e.g. short clocks).</summary>
     public const string SettingsFileVariable = "LOCAL_RUNNER_SETTINGS";
 
     /// <summary>The port <c>func start</c> uses; 0 picks a free one.</summary>
@@ -28,13 +28,13 @@ public sealed class LocalRunnerOptions
     public string? KeysFile { get; set; }
 
     /// <summary>
-    /// The settings file read as <c>func start</c> reads local.settings.json: by default the file
-    /// named by <c>LOCAL_RUNNER_SETTINGS</c>, else <c>src/ComplaintFunctions/local.settings.json</c>.
-    /// Null (or a missing file) runs on the embedded defaults.
+    /// The settings file read as <c>func start</c> reads local.settings.json: by default
+    /// <c>src/ComplaintFunctions/local.settings.json</c>. Null (or a missing file) runs on the embedded defaults.
     /// </summary>
-    public string? SettingsFile { get; set; } = Environment.GetEnvironmentVariable(SettingsFileVariable) is { Length: > 0 } named
-        ? Path.GetFullPath(named)
-        : Path.Combine(RepositoryRoot.Find(), "src", "ComplaintFunctions", "local.settings.json");
+    public string? SettingsFile { get; set; } = Path.Combine(RepositoryRoot.Find(), "src", "ComplaintFunctions", "local.settings.json");
+
+    /// <summary>A profile laid over <see cref="SettingsFile"/> or the defaults: by default the file named by <c>LOCAL_RUNNER_SETTINGS</c>.</summary>
+    public string? ProfileFile { get; set; } = Environment.GetEnvironmentVariable(SettingsFileVariable) is { Length: > 0 } named ? Path.GetFullPath(named) : null;
 
     /// <summary>Overrides host.json's task hub, so parallel runners (tests) never take each other's work.</summary>
     public string? TaskHub { get; set; }
@@ -64,7 +64,7 @@ public sealed class LocalRunner : IAsyncDisposable
     public FunctionKeys Keys => runner.Keys;
     public bool EnforcesAuthorization => runner.EnforcesAuthorization;
 
-    /// <summary>The settings file read, or null when the embedded defaults were used.</summary>
+    /// <summary>The settings file read, or null when the embedded defaults were used (a profile is laid over either).</summary>
     public string? SettingsFile => runner.SettingsFile;
 
     /// <summary>
@@ -114,6 +114,11 @@ public sealed class LocalRunner : IAsyncDisposable
         foreach (var (key, value) in options.Settings)
         {
             generic.Settings[key] = value;
+        }
+
+        if (options.ProfileFile is { } profile)
+        {
+            generic.ProfileSettingsPaths.Add(profile);
         }
 
         generic.IndexLinks.Add(("The complaint form", "/api/form"));

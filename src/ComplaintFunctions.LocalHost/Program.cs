@@ -16,7 +16,7 @@ Console.WriteLine($"""
     Complaint pipeline on {runner.BaseAddress}
       form:          {new Uri(runner.BaseAddress, "/api/form")}
       kept mail:     {new Uri(runner.BaseAddress, "/dev/mail/view")}
-      settings:      {runner.SettingsFile ?? "embedded defaults (no local.settings.json)"}
+      settings:      {runner.SettingsFile ?? "embedded defaults (no local.settings.json)"}{(options.ProfileFile is { } profile ? $" + {profile}" : string.Empty)}
       function key:  {runner.Keys.DefaultFunctionKey}   (staff routes: header x-functions-key or ?code=)
       master key:    {runner.Keys.MasterKey}
       keys kept in:  {runner.Keys.Path}

@@ -36,6 +36,9 @@ public sealed class FunctionsRunnerOptions
     /// <summary>The app's <c>local.settings.json</c>, read as <c>func start</c> reads it, when the file exists.</summary>
     public string? LocalSettingsPath { get; set; }
 
+    /// <summary>Files in local.settings.json's format laid over it (or over the defaults), in order, below environment variables: profiles.</summary>
+    public IList<string> ProfileSettingsPaths { get; } = [];
+
     /// <summary>The settings used instead when there is no <see cref="LocalSettingsPath"/> file.</summary>
     public IDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>();
 
@@ -123,7 +126,15 @@ public sealed class FunctionsRunner : IAsyncDisposable
         // As func start: local.settings.json's Values, then environment variables, which win.
         var settingsPath = options.LocalSettingsPath ?? Path.Combine(appFolder, "local.settings.json");
         var fileExists = File.Exists(settingsPath);
-        var fileSettings = fileExists ? LocalSettingsFile.Read(settingsPath) : new Dictionary<string, string?>(options.DefaultSettings);
+        var fileSettings = new Dictionary<string, string?>(fileExists ? LocalSettingsFile.Read(settingsPath) : options.DefaultSettings, StringComparer.OrdinalIgnoreCase);
+        foreach (var profile in options.ProfileSettingsPaths)
+        {
+            foreach (var (key, value) in LocalSettingsFile.Read(profile))
+            {
+                fileSettings[key] = value;
+            }
+        }
+
         var appSettings = new ConfigurationBuilder().AddInMemoryCollection(fileSettings).AddEnvironmentVariables().AddInMemoryCollection(options.Settings).Build();
 
         AzuriteProcess? azurite = null;
@@ -245,8 +256,8 @@ public sealed class FunctionsRunner : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         logger.LogInformation(
-            "Running {Count} functions on {Address}; settings from {Settings}; keys {Enforced} (kept in {KeysFile})",
-            functions.Count, baseAddress, fileExists ? settingsPath : "the embedded defaults", enforce ? "enforced" : "NOT enforced", keys.Path ?? "memory");
+            "Running {Count} functions on {Address}; settings from {Settings}{Profiles}; keys {Enforced} (kept in {KeysFile})",
+            functions.Count, baseAddress, fileExists ? settingsPath : "the embedded defaults", string.Concat(options.ProfileSettingsPaths.Select(p => " + " + p)), enforce ? "enforced" : "NOT enforced", keys.Path ?? "memory");
         return new FunctionsRunner(app, sidecar, azurite, channel, baseAddress, functions, keys, enforce, hostJson, fileExists ? settingsPath : null);
     }
 

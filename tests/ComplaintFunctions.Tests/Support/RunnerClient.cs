@@ -79,6 +79,7 @@ public sealed partial class RunnerClient : IAsyncDisposable
             // Its own keys, kept across restarts of this client's runner; no developer's local.settings.json.
             KeysFile = Path.Combine(mailFolder, "keys.json"),
             SettingsFile = settingsFile,
+            ProfileFile = null,
         };
 
         // Tests shorten the Durable queue polling through the host.json override the host honours too.
