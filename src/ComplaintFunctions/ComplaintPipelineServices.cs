@@ -43,6 +43,7 @@ public static class ComplaintPipelineServices
 
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<StatusLinks>();
+        services.AddSingleton<ViewTokens>();
 
         services.AddSingleton<ISendGridClient>(sp =>
         {
@@ -61,6 +62,7 @@ public static class ComplaintPipelineServices
 
         services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.Section));
         services.AddSingleton<AppBlobs>();
+        services.AddSingleton<CaseFileStore>();
         services.AddSingleton<RawMailStore>();
         services.AddSingleton<InboundMailLedger>();
         services.AddSingleton<InboxReviewList>();

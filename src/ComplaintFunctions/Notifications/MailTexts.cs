@@ -175,7 +175,7 @@ public static class MailTexts
             "The case file: {caseFileUrl}\nDecide: {decideUrl}"),
         [MailKind.OmbudsmanEscalation] = new("Ombudsman review of {case} is overdue",
             "The ombudsman's decision on case {case} was due {dueAt} and has not been recorded.",
-            "The case file: {caseFileUrl}"),
+            "The case and what has happened on it: {caseUrl}"),
         [MailKind.BodyFilingNotice] = new("{case} goes to {body}",
             "Case {case} is going to {body}. The retailer takes part and follows its recommendation.",
             "The case file for the body (printable to PDF): {caseFileUrl}",
