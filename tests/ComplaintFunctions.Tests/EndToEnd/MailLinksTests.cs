@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using ComplaintFunctions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFunctions.Tests.EndToEnd;
 
@@ -124,6 +127,48 @@ public sealed partial class MailLinksTests(AzuriteFixture azurite)
         }
 
         Assert.True(viewLinks >= 9, $"Only {viewLinks} view links were opened.");
+    }
+
+    [Fact]
+    public async Task A_view_link_that_is_forged_cut_expired_or_early_gets_a_page_saying_what_to_do()
+    {
+        await using var runner = await RunnerClient.StartAsync(azurite, "views" + Guid.NewGuid().ToString("N")[..8]);
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        var tokens = runner.Services.GetRequiredService<ViewTokens>();
+        var number = CaseNumber.Parse(driver.CaseNumber);
+        var good = tokens.Issue(number, CaseViews.Case, ActionRoles.TeamLead, DateTimeOffset.UtcNow.AddHours(1));
+        var actionToken = runner.Services.GetRequiredService<ActionTokens>().Issue(number, "agent-answer", ActionRoles.Agent, DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid());
+
+        async Task<(HttpStatusCode Status, string Page)> OpenAsync(string token)
+        {
+            using var response = await runner.Http.GetAsync($"/api/view/{token}");
+            return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+
+        var (shown, page) = await OpenAsync(good);
+        Assert.Equal(HttpStatusCode.OK, shown);
+        Assert.Contains("Laderen sluttet å virke", page, StringComparison.Ordinal);
+        Assert.Contains("Denne siden viser bare saken", page, StringComparison.Ordinal);
+
+        foreach (var (token, status, says) in new[]
+        {
+            (good[..^1] + (good[^1] == 'A' ? 'B' : 'A'), HttpStatusCode.Forbidden, "Denne lenken er ikke gyldig"),
+            (good[..(good.Length / 2)], HttpStatusCode.Forbidden, "Denne lenken er ikke gyldig"),
+            ("not-a-token", HttpStatusCode.Forbidden, "Denne lenken er ikke gyldig"),
+            (actionToken, HttpStatusCode.Forbidden, "Denne lenken er ikke gyldig"),
+            (tokens.Issue(number, CaseViews.Case, ActionRoles.TeamLead, DateTimeOffset.UtcNow.AddMinutes(-1)), HttpStatusCode.Gone, "Denne lenken er utløpt"),
+            (tokens.Issue(number, CaseViews.CaseFileFor(CaseViews.ForOmbudsman), ActionRoles.Ombudsman, DateTimeOffset.UtcNow.AddHours(1)), HttpStatusCode.NotFound, "Saksdokumentene er ikke laget ennå"),
+        })
+        {
+            var (answered, text) = await OpenAsync(token);
+            Assert.Equal(status, answered);
+            Assert.Contains(says, text, StringComparison.Ordinal);
+        }
+
+        // A view token is not an action token either.
+        using var asAction = await runner.Http.GetAsync($"/api/actions/{good}");
+        Assert.Equal(HttpStatusCode.Forbidden, asAction.StatusCode);
     }
 
     /// <summary>Every URL in the mail's text and in its HTML's links.</summary>
