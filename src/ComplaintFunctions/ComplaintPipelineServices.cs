@@ -45,6 +45,7 @@ public static class ComplaintPipelineServices
 
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<StatusLinks>();
+        services.AddSingleton<ViewTokens>();
 
         services.AddSingleton<ISendGridClient>(sp =>
         {
@@ -63,6 +64,7 @@ public static class ComplaintPipelineServices
 
         services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.Section));
         services.AddSingleton<AppBlobs>();
+        services.AddSingleton<CaseFileStore>();
         services.AddSingleton<RawMailStore>();
         services.AddSingleton<InboundMailLedger>();
         services.AddSingleton<InboxReviewList>();

@@ -111,7 +111,7 @@ public sealed class ActionLinkFunctions(
     {
         var reading = tokens.Read(token, time.GetUtcNow());
         var english = ActionPageTexts.For("en");
-        if (reading.Status is ActionTokenStatus.Forged or ActionTokenStatus.Malformed || reading.Link is null)
+        if (reading.Status is LinkTokenStatus.Forged or LinkTokenStatus.Malformed || reading.Link is null)
         {
             return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null);
         }
@@ -126,7 +126,7 @@ public sealed class ActionLinkFunctions(
         var complaint = stored.Complaint;
         var t = Texts(link, complaint);
         var language = Language(link, complaint);
-        if (reading.Status == ActionTokenStatus.Expired)
+        if (reading.Status == LinkTokenStatus.Expired)
         {
             return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null, null);
         }

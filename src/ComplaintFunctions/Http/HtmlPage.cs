@@ -18,7 +18,8 @@ public static class HtmlPage
             <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
             label{display:block;margin-top:1rem;font-weight:600} .error{color:#a00;font-weight:400} .hint{color:#555;font-weight:400}
             input,select,textarea{width:100%;padding:.4rem;font:inherit} button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit}
-            .case{font-size:1.4rem;font-weight:700;letter-spacing:.05em}</style></head>
+            .case{font-size:1.4rem;font-weight:700;letter-spacing:.05em}
+            table{border-collapse:collapse;width:100%} td,th{border:1px solid #bbb;padding:.3rem;vertical-align:top;text-align:left}</style></head>
             <body>
             <h1>{{Encode(title)}}</h1>
             {{bodyHtml}}

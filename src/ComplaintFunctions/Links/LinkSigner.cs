@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ComplaintFunctions.Links;
 
 /// <summary>
-/// HMAC-SHA256 signatures for what our mails carry (status links, action links, Message-IDs).
+/// HMAC-SHA256 signatures for what our mails carry (status links, action links, view links, Message-IDs).
 /// The current key signs; the previous key still verifies during its grace period, so a key
 /// rotation never breaks the links customers already have.
 /// </summary>

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ComplaintFunctions.Notifications;
 
 /// <summary>Every kind of mail the pipeline sends.</summary>
@@ -34,7 +36,7 @@ public enum MailKind
 }
 
 /// <summary>A mail's words: a subject and paragraphs, with {placeholders} filled from the case.</summary>
-public sealed record MailTemplate(string Subject, params string[] Paragraphs)
+public sealed partial record MailTemplate(string Subject, params string[] Paragraphs)
 {
     public (string Subject, MailBody Body) Fill(IReadOnlyDictionary<string, string?> values)
     {
@@ -52,32 +54,29 @@ public sealed record MailTemplate(string Subject, params string[] Paragraphs)
         return (Replace(Subject, values), body);
     }
 
-    // A paragraph whose placeholders are all empty is left out, so optional parts need no second template.
+    // A paragraph whose placeholders are all empty or unknown is left out, so optional parts (and
+    // links a recipient is not given) need no second template. One pass over the template's own
+    // placeholders: a value that happens to contain "{...}" is never filled in again.
     static string Replace(string text, IReadOnlyDictionary<string, string?> values)
     {
-        var result = text;
         var anyEmpty = false;
         var anyFilled = false;
-        foreach (var (key, value) in values)
+        var result = Placeholder().Replace(text, match =>
         {
-            var token = "{" + key + "}";
-            if (!result.Contains(token, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
+            var value = values.GetValueOrDefault(match.Groups["name"].Value);
             if (string.IsNullOrEmpty(value))
             {
                 anyEmpty = true;
-            }
-            else
-            {
-                anyFilled = true;
+                return string.Empty;
             }
 
-            result = result.Replace(token, value ?? string.Empty, StringComparison.Ordinal);
-        }
+            anyFilled = true;
+            return value;
+        });
 
         return anyEmpty && !anyFilled ? string.Empty : result;
     }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
 }

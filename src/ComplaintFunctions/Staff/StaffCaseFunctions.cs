@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace ComplaintFunctions.Staff;
 
 /// <summary>What customer-service staff read: open cases, one case with its trail, and mail kept for a person.</summary>
-public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList, AppBlobs blobs)
+public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList, CaseFileStore caseFiles)
 {
     [Function("ListOpenCases")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/complaints")] HttpRequest request)
@@ -101,15 +101,12 @@ public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog a
             return Problems.Status(StatusCodes.Status404NotFound, "No such case file.", "Use the link from the mail about the case.");
         }
 
-        var container = await blobs.GetAsync(ContainerNames.CaseFiles);
-        var blob = container.GetBlobClient(Workflow.CaseFile.BlobName(number, forWhom));
-        if (!await blob.ExistsAsync(request.HttpContext.RequestAborted))
+        if (await caseFiles.ReadAsync(number, forWhom, request.HttpContext.RequestAborted) is not { } html)
         {
             return Problems.Status(StatusCodes.Status404NotFound, "No such case file.", "It is prepared when the case goes to the ombudsman or an external body.");
         }
 
-        var content = await blob.DownloadContentAsync(request.HttpContext.RequestAborted);
-        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = content.Value.Content.ToString() };
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = html };
     }
 
     [Function("ListInboxReview")]

@@ -28,6 +28,10 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
     public LinkOrder Link(string placeholder, string step, string role) =>
         new(placeholder, step, role, context.NewGuid(), context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime);
 
+    /// <summary>A view link, expiring like the mail's action links; nothing in it is random, so a retried mail carries the same link.</summary>
+    public ViewLinkOrder View(string placeholder, string view, string role) =>
+        new(placeholder, view, role, context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime);
+
     public static Dictionary<string, DateTime> Times(params (string Name, DateTimeOffset At)[] times) =>
         times.ToDictionary(t => t.Name, t => t.At.UtcDateTime, StringComparer.Ordinal);
 
@@ -38,10 +42,11 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         IReadOnlyDictionary<string, DateTime>? times = null,
         string? textRef = null,
         decimal? amount = null,
-        IReadOnlyDictionary<string, string>? extra = null)
+        IReadOnlyDictionary<string, string>? extra = null,
+        IReadOnlyList<ViewLinkOrder>? views = null)
     {
         MailSequence++;
-        var order = new CaseMailOrder(caseNumber, kind, MailSequence, context.CurrentUtcDateTime, links ?? [], times ?? Times(), textRef, amount, extra);
+        var order = new CaseMailOrder(caseNumber, kind, MailSequence, context.CurrentUtcDateTime, links ?? [], times ?? Times(), textRef, amount, extra, views);
         try
         {
             await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, MailRetry);

@@ -14,6 +14,9 @@ namespace ComplaintFunctions.Workflow;
 /// <summary>An action link a mail carries: its placeholder in the template and what it lets whom do.</summary>
 public sealed record LinkOrder(string Placeholder, string Step, string Role, Guid ActionId, DateTime ExpiresAt);
 
+/// <summary>A view link a mail carries: its placeholder and what it shows whom (see <see cref="CaseViews"/>).</summary>
+public sealed record ViewLinkOrder(string Placeholder, string View, string Role, DateTime ExpiresAt);
+
 /// <summary>
 /// One mail of a case. <paramref name="Sequence"/> makes its id stable, so a retried activity sends it
 /// once; <paramref name="Times"/> are instants shown in the case's local time (due dates, deadlines).
@@ -27,7 +30,8 @@ public sealed record CaseMailOrder(
     IReadOnlyDictionary<string, DateTime> Times,
     string? TextRef = null,
     decimal? Amount = null,
-    IReadOnlyDictionary<string, string>? Extra = null);
+    IReadOnlyDictionary<string, string>? Extra = null,
+    IReadOnlyList<ViewLinkOrder>? Views = null);
 
 /// <summary>A change of the case's stage, as the domain allows it.</summary>
 public sealed record CaseActionOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At);
@@ -46,6 +50,7 @@ public sealed class CaseWorkActivities(
     SentMailLedger sentMail,
     AutomaticMailCap cap,
     ActionTokens tokens,
+    ViewTokens viewTokens,
     StatusLinks statusLinks,
     ManufacturerDirectory manufacturers,
     ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry registry,
@@ -195,7 +200,6 @@ public sealed class CaseWorkActivities(
             ["product"] = details.Purchase.Product ?? "-",
             ["deliveryDate"] = details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
             ["description"] = details.Description,
-            ["caseUrl"] = $"{baseUrl}/api/staff/complaints/{complaint.CaseNumber.Value}",
             ["amount"] = order.Amount?.ToString("0.##", CultureInfo.InvariantCulture),
         };
 
@@ -215,16 +219,18 @@ public sealed class CaseWorkActivities(
             values[link.Placeholder] = $"{baseUrl}/api/actions/{token}";
         }
 
+        // Staff read the case and its files through signed view links: a mail never links to a route that needs a function key.
+        foreach (var view in order.Views ?? [])
+        {
+            var token = viewTokens.Issue(complaint.CaseNumber, view.View, view.Role, new DateTimeOffset(view.ExpiresAt, TimeSpan.Zero));
+            values[view.Placeholder] = $"{baseUrl}/api/view/{token}";
+        }
+
         values["recommendation"] = text;
         var extra = order.Extra ?? new Dictionary<string, string>();
         if (extra.TryGetValue("bodyId", out var bodyId) && registry.Bodies.FirstOrDefault(b => b.Id == bodyId) is { } body)
         {
             values["body"] = registry.TextFor(body, language).Name;
-        }
-
-        if (extra.TryGetValue("caseFile", out var caseFile))
-        {
-            values["caseFileUrl"] = $"{baseUrl}/api/staff/complaints/{complaint.CaseNumber.Value}/file?for={Uri.EscapeDataString(caseFile)}";
         }
 
         if (extra.TryGetValue("outcome", out var outcome))

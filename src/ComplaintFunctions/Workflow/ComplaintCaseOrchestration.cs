@@ -170,7 +170,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 
         if (!Flow.Escalated && Flow.Sla?.DueAt(Calendar) is { } due && now >= due)
         {
-            await Tools.MailAsync(MailKind.StaffEscalation, [], CaseTools.Times(("dueAt", due)));
+            await Tools.MailAsync(MailKind.StaffEscalation, [], CaseTools.Times(("dueAt", due)), views: [Tools.View("caseUrl", CaseViews.Case, ActionRoles.TeamLead)]);
             Flow = Flow with { Escalated = true };
             await RecordStateAsync();
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Disputes;
 using ComplaintFunctions.Storage;
@@ -29,7 +28,7 @@ public sealed class DisputeWorkActivities(
     CaseEventLog auditTrail,
     CaseTexts texts,
     AppTables tables,
-    AppBlobs blobs,
+    CaseFileStore caseFiles,
     DisputeBodyRegistry registry,
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<DisputeOptions> disputeOptions,
@@ -171,20 +170,13 @@ public sealed class DisputeWorkActivities(
         var number = CaseNumber.Parse(request.CaseNumber);
         var complaint = (await complaints.GetAsync(number)).Complaint;
         var html = CaseFile.Render(complaint, await auditTrail.ReadAsync(number), await texts.ListAsync(number), request.For, registry, time.GetUtcNow());
-        var container = await blobs.GetAsync(ContainerNames.CaseFiles);
-        var name = CaseFile.BlobName(number, request.For);
-        await container.GetBlobClient(name).UploadAsync(
-            BinaryData.FromString(html),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } });
-        return name;
+        return await caseFiles.SaveAsync(number, request.For, html);
     }
 }
 
 /// <summary>The case file as a document.</summary>
 public static class CaseFile
 {
-    public static string BlobName(CaseNumber caseNumber, string forWhom) => $"{caseNumber.Digits}/{forWhom}.html";
-
     public static string Render(Complaint complaint, IReadOnlyList<CaseEvent> trail, IReadOnlyList<CaseText> texts, string forWhom, DisputeBodyRegistry registry, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(complaint);

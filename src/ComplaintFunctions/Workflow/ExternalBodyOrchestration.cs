@@ -49,7 +49,8 @@ public static class ExternalBodyOrchestration
         var state = context.GetInput<ExternalBodyState>() ?? throw new InvalidOperationException("The external body case needs its input.");
         var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
         var disputes = state.Plan.Disputes;
-        var body = new Dictionary<string, string> { ["bodyId"] = state.BodyId, ["caseFile"] = state.BodyId };
+        var body = new Dictionary<string, string> { ["bodyId"] = state.BodyId };
+        var caseFile = CaseViews.CaseFileFor(state.BodyId);
 
         switch (state.Phase)
         {
@@ -60,9 +61,9 @@ public static class ExternalBodyOrchestration
                 // The case file first: every notice links to it.
                 await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), CaseTools.Storage);
                 await Task.WhenAll(
-                    tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact)),
-                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.Ombudsman)),
-                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.TeamLead)),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact), views: [tools.View("caseFileUrl", caseFile, ActionRoles.DisputeContact)]),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.Ombudsman), views: [tools.View("caseFileUrl", caseFile, ActionRoles.Ombudsman)]),
+                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.TeamLead), views: [tools.View("caseFileUrl", caseFile, ActionRoles.TeamLead)]),
                     tools.MailAsync(MailKind.BodyFiledCustomer, extra: body));
                 var next = context.CurrentUtcDateTime + disputes.BodyReminderEvery;
                 await tools.RecordStateAsync("dispute contact (external body)", new DateTimeOffset(next, TimeSpan.Zero), false);
@@ -77,7 +78,7 @@ public static class ExternalBodyOrchestration
                 {
                     if (context.CurrentUtcDateTime >= state.NextReminderAt)
                     {
-                        await tools.MailAsync(MailKind.BodyReminder, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact));
+                        await tools.MailAsync(MailKind.BodyReminder, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact), views: [tools.View("caseFileUrl", caseFile, ActionRoles.DisputeContact)]);
                         state = state with { NextReminderAt = context.CurrentUtcDateTime + disputes.BodyReminderEvery, Reminders = state.Reminders + 1 };
                     }
 
@@ -131,7 +132,8 @@ public static class ExternalBodyOrchestration
                         MailKind.ComplianceEscalation,
                         [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.Management)],
                         textRef: input?.TextRef,
-                        extra: With(body, "to", ActionRoles.Management));
+                        extra: With(body, "to", ActionRoles.Management),
+                        views: [tools.View("caseFileUrl", caseFile, ActionRoles.Management)]);
                     await tools.RecordStateAsync("management (recommendation not followed)", null, true);
                     context.ContinueAsNew(state with { ComplianceEscalated = true, MailSequence = tools.MailSequence });
                     return null;

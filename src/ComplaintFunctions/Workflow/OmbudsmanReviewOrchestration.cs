@@ -46,13 +46,13 @@ public static class OmbudsmanReviewOrchestration
         if (!state.Started)
         {
             var sla = SlaClock.Start(disputes.OmbudsmanReviewTarget, now);
-            await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, "ombudsman"), CaseTools.Storage);
+            await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, CaseViews.ForOmbudsman), CaseTools.Storage);
             await tools.MailAsync(
                 MailKind.OmbudsmanCaseFile,
                 [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman)],
                 CaseTools.Times(("dueAt", sla.DueAt(tools.Calendar)!.Value)),
                 state.CustomerReasonRef,
-                extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
+                views: [OmbudsmanCaseFile(tools)]);
             state = state with { Started = true, Sla = sla };
             await tools.RecordStateAsync("customer ombudsman", sla.DueAt(tools.Calendar), false);
             context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
@@ -68,13 +68,14 @@ public static class OmbudsmanReviewOrchestration
         {
             if (reminder is { } r && now >= r)
             {
-                await tools.MailAsync(MailKind.OmbudsmanReminder, [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman)], CaseTools.Times(("dueAt", due!.Value)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
+                await tools.MailAsync(MailKind.OmbudsmanReminder, [tools.Link("decideUrl", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman)], CaseTools.Times(("dueAt", due!.Value)), views: [OmbudsmanCaseFile(tools)]);
                 state = state with { ReminderSent = true };
             }
 
             if (!state.Escalated && due is { } d && now >= d)
             {
-                await tools.MailAsync(MailKind.OmbudsmanEscalation, [], CaseTools.Times(("dueAt", d)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman", ["to"] = "management" });
+                // Management hears that the review is late and sees the case, not the ombudsman's file: the review is independent.
+                await tools.MailAsync(MailKind.OmbudsmanEscalation, [], CaseTools.Times(("dueAt", d)), extra: new Dictionary<string, string> { ["to"] = ActionRoles.Management }, views: [tools.View("caseUrl", CaseViews.Case, ActionRoles.Management)]);
                 state = state with { Escalated = true };
                 await tools.RecordStateAsync("customer ombudsman", d, true);
             }
@@ -98,4 +99,7 @@ public static class OmbudsmanReviewOrchestration
             CaseTools.Storage);
         return decision;
     }
+
+    static ViewLinkOrder OmbudsmanCaseFile(CaseTools tools) =>
+        tools.View("caseFileUrl", CaseViews.CaseFileFor(CaseViews.ForOmbudsman), ActionRoles.Ombudsman);
 }

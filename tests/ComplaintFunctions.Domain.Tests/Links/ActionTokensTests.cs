@@ -29,7 +29,7 @@ public class ActionTokensTests
 
         var reading = tokens.Read(tokens.Issue(number, CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, actionId), Now);
 
-        Assert.Equal(ActionTokenStatus.Valid, reading.Status);
+        Assert.Equal(LinkTokenStatus.Valid, reading.Status);
         Assert.True(reading.IsValid);
         Assert.Equal(new ActionLink(number, CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, actionId), reading.Link);
     }
@@ -65,10 +65,10 @@ public class ActionTokensTests
         var number = CaseNumber.New();
         var token = tokens.Issue(number, CaseInputKinds.CustomerAccept, ActionRoles.Customer, Expiry, Guid.NewGuid());
 
-        Assert.Equal(ActionTokenStatus.Valid, tokens.Read(token, Expiry.AddSeconds(-1)).Status);
+        Assert.Equal(LinkTokenStatus.Valid, tokens.Read(token, Expiry.AddSeconds(-1)).Status);
         var expired = tokens.Read(token, Expiry);
 
-        Assert.Equal(ActionTokenStatus.Expired, expired.Status);
+        Assert.Equal(LinkTokenStatus.Expired, expired.Status);
         Assert.False(expired.IsValid);
         Assert.Equal(number, expired.Link?.CaseNumber);
     }
@@ -78,7 +78,7 @@ public class ActionTokensTests
     {
         var token = Tokens(OtherKey).Issue(CaseNumber.New(), CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, Guid.NewGuid());
 
-        Assert.Equal(ActionTokenStatus.Forged, Tokens(Key).Read(token, Now).Status);
+        Assert.Equal(LinkTokenStatus.Forged, Tokens(Key).Read(token, Now).Status);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class ActionTokensTests
         var token = tokens.Issue(CaseNumber.New(), CaseInputKinds.AgentAnswer, ActionRoles.Agent, Expiry, Guid.NewGuid());
         var flipped = token[^2] == 'A' ? 'B' : 'A';
 
-        Assert.Equal(ActionTokenStatus.Forged, tokens.Read(token[..^2] + flipped + token[^1], Now).Status);
+        Assert.Equal(LinkTokenStatus.Forged, tokens.Read(token[..^2] + flipped + token[^1], Now).Status);
     }
 
     [Fact]
@@ -103,11 +103,11 @@ public class ActionTokensTests
 
         string Tampered(string changed) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(changed)) + token[dot..];
 
-        Assert.Equal(ActionTokenStatus.Forged, tokens.Read(Tampered(json.Replace(mine.Value, other.Value, StringComparison.Ordinal)), Now).Status);
-        Assert.Equal(ActionTokenStatus.Forged, tokens.Read(Tampered(json.Replace("\"customer\"", "\"agent\"", StringComparison.Ordinal)), Now).Status);
+        Assert.Equal(LinkTokenStatus.Forged, tokens.Read(Tampered(json.Replace(mine.Value, other.Value, StringComparison.Ordinal)), Now).Status);
+        Assert.Equal(LinkTokenStatus.Forged, tokens.Read(Tampered(json.Replace("\"customer\"", "\"agent\"", StringComparison.Ordinal)), Now).Status);
         var expiry = Expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var later = Expiry.AddYears(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(ActionTokenStatus.Forged, tokens.Read(Tampered(json.Replace(expiry, later, StringComparison.Ordinal)), Expiry.AddDays(1)).Status);
+        Assert.Equal(LinkTokenStatus.Forged, tokens.Read(Tampered(json.Replace(expiry, later, StringComparison.Ordinal)), Expiry.AddDays(1)).Status);
     }
 
     [Theory]
@@ -120,13 +120,13 @@ public class ActionTokensTests
     [InlineData("eyJ2IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+/")]
     public void Something_that_is_not_a_token_is_malformed(string? token)
     {
-        Assert.Equal(ActionTokenStatus.Malformed, Tokens(Key).Read(token, Now).Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(Key).Read(token, Now).Status);
     }
 
     [Fact]
     public void A_very_long_token_is_malformed_without_being_checked()
     {
-        Assert.Equal(ActionTokenStatus.Malformed, Tokens(Key).Read(new string('A', 5000) + "." + new string('A', 43), Now).Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(Key).Read(new string('A', 5000) + "." + new string('A', 43), Now).Status);
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public class ActionTokensTests
         var clock = new FixedClock(Now.AddDays(10));
         var rotated = Tokens(Key, clock, previousKey: OtherKey, previousValidUntil: graceEnds);
 
-        Assert.Equal(ActionTokenStatus.Valid, rotated.Read(token, clock.Now).Status);
+        Assert.Equal(LinkTokenStatus.Valid, rotated.Read(token, clock.Now).Status);
 
         clock.Now = graceEnds.AddSeconds(1);
-        Assert.Equal(ActionTokenStatus.Forged, rotated.Read(token, clock.Now).Status);
+        Assert.Equal(LinkTokenStatus.Forged, rotated.Read(token, clock.Now).Status);
     }
 
     [Fact]
@@ -150,8 +150,8 @@ public class ActionTokensTests
 
         var token = rotated.Issue(CaseNumber.New(), CaseInputKinds.ManufacturerHelp, ActionRoles.Customer, Expiry, Guid.NewGuid());
 
-        Assert.Equal(ActionTokenStatus.Valid, Tokens(Key).Read(token, Now).Status);
-        Assert.Equal(ActionTokenStatus.Forged, Tokens(OtherKey).Read(token, Now).Status);
+        Assert.Equal(LinkTokenStatus.Valid, Tokens(Key).Read(token, Now).Status);
+        Assert.Equal(LinkTokenStatus.Forged, Tokens(OtherKey).Read(token, Now).Status);
     }
 
     [Theory]

@@ -118,7 +118,10 @@ public sealed class EscalationTests(AzuriteFixture azurite)
         await driver.CustomerMailAsync("Your case with");
         await driver.WaitForStageAsync("external-body");
 
-        var file = await runner.Http.GetStringAsync(CaseDriver.LinkAfter(notice, "(printable to PDF):"));
+        // A view link, not the keyed staff route: the dispute contact has no function key.
+        var fileLink = CaseDriver.LinkAfter(notice, "(printable to PDF):");
+        Assert.Contains("/api/view/", fileLink, StringComparison.Ordinal);
+        var file = await runner.Http.GetStringAsync(fileLink);
         Assert.Contains(driver.CaseNumber, file, StringComparison.Ordinal);
         Assert.Contains("The damage was there on delivery.", file, StringComparison.Ordinal);
         Assert.Contains("transport damage", file, StringComparison.Ordinal);
