@@ -74,18 +74,32 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         sla is { IsRunning: true } running && running.Target > lead ? (running with { Target = running.Target - lead }).DueAt(Calendar) : null;
 
     /// <summary>Waits for the next input on <paramref name="eventName"/>, or null when <paramref name="deadline"/> comes first.</summary>
-    public async Task<CaseInput?> NextInputAsync(string eventName, DateTimeOffset? deadline)
+    public Task<CaseInput?> NextInputAsync(string eventName, DateTimeOffset? deadline) => EpisodeWait.NextAsync<CaseInput>(context, eventName, deadline);
+}
+
+/// <summary>
+/// An episode's one wait: the next input, or a clock. An input delivered to an outstanding wait is
+/// consumed by it, not kept as an unprocessed event; so the wait gives back an input that arrived
+/// together with the clock, and it is withdrawn before a clock is handled, so an input arriving
+/// while the clock's work runs stays unprocessed and ContinueAsNew carries it to the next episode.
+/// </summary>
+static class EpisodeWait
+{
+    public static async Task<T?> NextAsync<T>(TaskOrchestrationContext context, string eventName, DateTimeOffset? deadline)
+        where T : class
     {
         using var stopWaiting = new CancellationTokenSource();
-        var input = context.WaitForExternalEvent<CaseInput>(eventName, stopWaiting.Token);
+        var input = context.WaitForExternalEvent<T>(eventName, stopWaiting.Token);
         if (deadline is { } at)
         {
             var fireAt = at.UtcDateTime;
             while (true)
             {
                 var timer = context.CreateTimer(fireAt, stopWaiting.Token);
-                if (await Task.WhenAny(input, timer) == input)
+                if (await Task.WhenAny(input, timer) == input || input.IsCompleted)
                 {
+                    // An input that came in the same work item as the clock goes first; the clock, due
+                    // already, fires at once in the next episode.
                     break;
                 }
 
@@ -93,6 +107,10 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                 // rather than spend a whole new episode on a clock that is not due yet.
                 if (context.CurrentUtcDateTime >= at.UtcDateTime)
                 {
+                    // Synchronous on purpose: an orchestrator awaits only durable tasks.
+#pragma warning disable CA1849
+                    stopWaiting.Cancel();
+#pragma warning restore CA1849
                     return null;
                 }
 
@@ -107,7 +125,6 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
             await input;
         }
 
-        // Synchronous on purpose: an orchestrator awaits only durable tasks.
 #pragma warning disable CA1849
         stopWaiting.Cancel();
 #pragma warning restore CA1849

@@ -1,0 +1,162 @@
+using ComplaintFunctions.Tests.Support;
+using ComplaintFunctions.Workflow;
+using LocalFunctionsRunner;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintFunctions.Tests.Runner;
+
+/// <summary>What a probe episode has handled so far.</summary>
+/// <param name="NextClock">When the next clock is due: fixed across episodes, as a case's deadlines are.</param>
+public sealed record EpisodeProbeState(int Wanted, IReadOnlyList<string> Seen, int Clocks, DateTime? NextClock = null);
+
+public sealed record EpisodeProbeInput(string Id);
+
+/// <summary>
+/// The case's wait (<see cref="EpisodeWait"/>) in a loop of episodes, each handling one input or one
+/// clock whose work takes a while, then continuing as new: as the case orchestration does.
+/// </summary>
+public static class EpisodeProbe
+{
+    public const string Orchestration = "ProbeEpisodes";
+    public const string ClockWork = "ProbeClockWork";
+    public const string Event = "CaseInput";
+
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, EpisodeProbeState state)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        var due = state.NextClock ?? context.CurrentUtcDateTime.AddSeconds(1);
+        var input = await EpisodeWait.NextAsync<EpisodeProbeInput>(context, Event, new DateTimeOffset(due, TimeSpan.Zero));
+        if (input is null)
+        {
+            // A clock's work (a progress mail, say) during which inputs keep coming.
+            await context.CallActivityAsync<int>(ClockWork, state.Clocks);
+            state = state with { Clocks = state.Clocks + 1, NextClock = context.CurrentUtcDateTime.AddSeconds(1) };
+        }
+        else
+        {
+            state = state with { Seen = [.. state.Seen, input.Id], NextClock = due };
+        }
+
+        if (state.Seen.Count >= state.Wanted)
+        {
+            return string.Join(",", state.Seen);
+        }
+
+        context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+        return string.Empty;
+    }
+
+    public static async Task<int> SlowClockWorkAsync(int clock)
+    {
+        await Task.Delay(400);
+        return clock;
+    }
+}
+
+/// <summary>The probe for the in-memory engine.</summary>
+sealed class ProbeOrchestrator : ITaskOrchestrator
+{
+    public Type InputType => typeof(EpisodeProbeState);
+    public Type OutputType => typeof(string);
+
+    public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input) => await EpisodeProbe.RunAsync(context, (EpisodeProbeState)input!);
+}
+
+sealed class ProbeClockWork : ITaskActivity
+{
+    public Type InputType => typeof(int);
+    public Type OutputType => typeof(int);
+
+    public async Task<object?> RunAsync(TaskActivityContext context, object? input) => await EpisodeProbe.SlowClockWorkAsync((int)input!);
+}
+
+/// <summary>The probe as functions, for the local runner.</summary>
+public static class EpisodeProbeFunctions
+{
+    [Function(EpisodeProbe.Orchestration)]
+    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        EpisodeProbe.RunAsync(context, context?.GetInput<EpisodeProbeState>() ?? throw new InvalidOperationException("No state."));
+
+    [Function(EpisodeProbe.ClockWork)]
+    public static Task<int> Work([ActivityTrigger] int clock) => EpisodeProbe.SlowClockWorkAsync(clock);
+}
+
+/// <summary>
+/// An input that arrives with a firing clock, or while a clock's work runs, is never lost: the
+/// episode that holds it handles it, or leaves it for the next one (issue: an agent's final answer
+/// was lost to a progress timer).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EpisodeInputTests(AzuriteFixture azurite)
+{
+    const int Inputs = 12;
+
+    [Fact]
+    public async Task No_input_is_lost_to_a_clock_on_the_in_memory_engine()
+    {
+        await using var host = await DurableTaskTestHost.StartAsync(
+            registry =>
+            {
+                registry.AddOrchestrator(EpisodeProbe.Orchestration, new ProbeOrchestrator());
+                registry.AddActivity(EpisodeProbe.ClockWork, new ProbeClockWork());
+            },
+            new DurableTaskTestHostOptions { Port = LocalFunctionsRunner.Storage.AzuriteProcess.FreePort() });
+
+        await AssertEveryInputHandledAsync(host.Client);
+    }
+
+    [Fact]
+    public async Task No_input_is_lost_to_a_clock_on_the_runner_and_its_Azure_Storage_backend()
+    {
+        var folder = Directory.CreateTempSubdirectory("episode-probe-").FullName;
+        var options = new FunctionsRunnerOptions
+        {
+            FunctionAssembly = typeof(EpisodeProbeFunctions).Assembly,
+            ConfigureApp = (builder, _) => ProbeApp.Configure(builder),
+            HostJsonPath = Path.Combine(LocalHost.RepositoryRoot.Find(), "host.json"),
+            LocalSettingsPath = Path.Combine(folder, "none.json"),
+            Port = 0,
+            StorageConnectionString = azurite.ConnectionString,
+            KeysFile = Path.Combine(folder, "keys.json"),
+            TaskHub = "episodes" + Guid.NewGuid().ToString("N")[..8],
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+        };
+        options.Settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01";
+        try
+        {
+            await using var runner = await FunctionsRunner.StartAsync(options);
+            await AssertEveryInputHandledAsync(runner.Services.GetRequiredService<DurableTaskClient>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    static async Task AssertEveryInputHandledAsync(DurableTaskClient client)
+    {
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(EpisodeProbe.Orchestration, new EpisodeProbeState(Inputs, [], 0));
+
+        // Inputs a little faster than the clocks, so they land with firing clocks and during clock work.
+        var sent = new List<string>();
+        for (var i = 0; i < Inputs; i++)
+        {
+            await Task.Delay(350);
+            var input = $"input-{i}";
+            await client.RaiseEventAsync(id, EpisodeProbe.Event, new EpisodeProbeInput(input));
+            sent.Add(input);
+        }
+
+        var done = await RunnerClient.EventuallyAsync(
+            async () => await client.GetInstanceAsync(id, getInputsAndOutputs: true) is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } m ? m : null,
+            $"all {Inputs} inputs handled",
+            TimeSpan.FromSeconds(90));
+        var seen = done.ReadOutputAs<string>()!.Split(',');
+        Assert.Equal(sent.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+}
