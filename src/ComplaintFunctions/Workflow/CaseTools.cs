@@ -1,6 +1,7 @@
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.DurableTask;
 
 namespace ComplaintFunctions.Workflow;
@@ -52,6 +53,18 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                 CaseWorkActivities.RecordMailFailure,
                 new MailFailure(caseNumber, kind, MailSequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
                 StorageRetry);
+        }
+    }
+
+    /// <summary>
+    /// Counts a target that passed (the escalation metric) once per real execution: a replayed
+    /// episode does not count it again. Nothing the orchestration decides depends on it.
+    /// </summary>
+    public void SlaBreached(string stage)
+    {
+        if (!context.IsReplaying)
+        {
+            ComplaintMetrics.SlaBreached(stage);
         }
     }
 

@@ -1,8 +1,10 @@
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
@@ -47,6 +49,8 @@ public static class ExternalBodyOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var state = context.GetInput<ExternalBodyState>() ?? throw new InvalidOperationException("The external body case needs its input.");
+        var logger = context.CreateReplaySafeLogger(ComplaintCaseOrchestration.LogCategory + ".ExternalBody");
+        using var scope = logger.BeginCaseScope(state.CaseNumber);
         var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
         var disputes = state.Plan.Disputes;
         var body = new Dictionary<string, string> { ["bodyId"] = state.BodyId, ["caseFile"] = state.BodyId };
@@ -55,6 +59,7 @@ public static class ExternalBodyOrchestration
         {
             case BodyPhase.Filing:
             {
+                logger.LogInformation("Case filed with external body {BodyId}", state.BodyId);
                 await tools.ApplyAsync(CaseAction.TakeToExternalBody, "customer");
 
                 // The case file first: every notice links to it.
@@ -127,6 +132,16 @@ public static class ExternalBodyOrchestration
                     }
 
                     // Missed, or refused with a reason: management hears, with a link to confirm once it is done.
+                    if (input is null)
+                    {
+                        logger.LogWarning("The deadline to follow the body's recommendation passed; escalating to management");
+                        tools.SlaBreached("compliance");
+                    }
+                    else
+                    {
+                        logger.LogWarning("The body's recommendation will not be followed; management is told");
+                    }
+
                     await tools.MailAsync(
                         MailKind.ComplianceEscalation,
                         [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.Management)],

@@ -2,8 +2,10 @@ using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
@@ -39,6 +41,8 @@ public static class OmbudsmanReviewOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var state = context.GetInput<OmbudsmanReviewState>() ?? throw new InvalidOperationException("The ombudsman review needs its input.");
+        var logger = context.CreateReplaySafeLogger(ComplaintCaseOrchestration.LogCategory + ".Ombudsman");
+        using var scope = logger.BeginCaseScope(state.CaseNumber);
         var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
         var disputes = state.Plan.Disputes;
         var now = tools.Now;
@@ -54,6 +58,7 @@ public static class OmbudsmanReviewOrchestration
                 state.CustomerReasonRef,
                 extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman" });
             state = state with { Started = true, Sla = sla };
+            logger.LogInformation("Ombudsman review started");
             await tools.RecordStateAsync("customer ombudsman", sla.DueAt(tools.Calendar), false);
             context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
             return null;
@@ -74,6 +79,8 @@ public static class OmbudsmanReviewOrchestration
 
             if (!state.Escalated && due is { } d && now >= d)
             {
+                logger.LogWarning("The ombudsman's review target passed at {DueAt:u}; escalating to management", d);
+                tools.SlaBreached("ombudsman");
                 await tools.MailAsync(MailKind.OmbudsmanEscalation, [], CaseTools.Times(("dueAt", d)), extra: new Dictionary<string, string> { ["caseFile"] = "ombudsman", ["to"] = "management" });
                 state = state with { Escalated = true };
                 await tools.RecordStateAsync("customer ombudsman", d, true);
@@ -90,6 +97,7 @@ public static class OmbudsmanReviewOrchestration
         }
 
         var decision = new OmbudsmanDecision(input.Choice, input.TextRef, input.Amount, input.NoteRef, input.Flag, context.CurrentUtcDateTime);
+        logger.LogInformation("The ombudsman decided: {Outcome}", decision.Outcome);
         await context.CallActivityAsync(DisputeWorkActivities.RecordOmbudsmanDecision, new DecisionRecord(state.CaseNumber, decision, input.Actor), CaseTools.Storage);
         await tools.ApplyAsync(CaseAction.RecordOmbudsmanDecision, input.Actor);
         await context.CallActivityAsync(

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplaintFunctions.LocalHost;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Tests.Support;
 
@@ -16,10 +17,14 @@ public sealed partial class RunnerClient : IAsyncDisposable
     // Kept across restarts of this client's runner, as the real runner keeps .local/mail.
     readonly string mailFolder = Path.Combine(Path.GetTempPath(), "complaints-mail-" + Guid.NewGuid().ToString("N"));
 
-    RunnerClient(HttpClient http, HttpClient staffHttp)
+    // More logging for a test (a capturing provider, filters), applied again on every restart.
+    readonly Action<ILoggingBuilder>? logging;
+
+    RunnerClient(HttpClient http, HttpClient staffHttp, Action<ILoggingBuilder>? logging)
     {
         Http = http;
         StaffHttp = staffHttp;
+        this.logging = logging;
     }
 
     /// <summary>What anyone on the internet has: no key. Links in mails must work with this.</summary>
@@ -28,9 +33,10 @@ public sealed partial class RunnerClient : IAsyncDisposable
     /// <summary>Staff tools: sends the runner's function key, as a script with the key from <c>az functionapp keys list</c> would.</summary>
     public HttpClient StaffHttp { get; }
 
-    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0)
+    /// <param name="logging">Added to the runner's logging, e.g. a provider that records log lines and their scopes.</param>
+    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0, Action<ILoggingBuilder>? logging = null)
     {
-        var client = new RunnerClient(new HttpClient(), new HttpClient());
+        var client = new RunnerClient(new HttpClient(), new HttpClient(), logging);
         await client.StartRunnerAsync(azurite, taskHub, settings, port);
         return client;
     }
@@ -68,8 +74,9 @@ public sealed partial class RunnerClient : IAsyncDisposable
             Port = port,
             StorageConnectionString = azurite.ConnectionString,
             TaskHub = taskHub,
-            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            LogLevel = LogLevel.Warning,
             MailFolder = mailFolder,
+            ConfigureLogging = logging,
         };
         // Open around the clock and on holidays, so targets of seconds run on any day a test runs.
         foreach (var day in Enum.GetNames<DayOfWeek>())
