@@ -5,6 +5,7 @@ using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Settings;
 using ComplaintFunctions.Staff;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,9 @@ public static class ComplaintPipelineServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddComplaintPipeline(configuration);
+
+        // Logs, dependencies and the pipeline's metrics to Application Insights, when a connection string is set.
+        builder.Services.AddComplaintApplicationInsights(configuration);
         return builder;
     }
 
@@ -71,6 +75,7 @@ public static class ComplaintPipelineServices
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<AutomaticMailCap>();
         services.AddSingleton<InboxMailProcessor>();
+        services.AddSingleton(_ => QueueRetrySettings.FromHost(configuration));
 
         services.AddOptions<CustomerServiceOptions>().Bind(configuration.GetSection(CustomerServiceOptions.Section));
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));

@@ -298,7 +298,7 @@ public sealed class FunctionsRunner : IAsyncDisposable
     static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        logging.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = true; o.TimestampFormat = "HH:mm:ss "; });
         logging.SetMinimumLevel(level);
         foreach (var noisy in new[] { "Microsoft.AspNetCore", "Microsoft.DurableTask", "DurableTask", "Grpc", "Microsoft.Extensions.Hosting", "System.Net.Http" })
         {

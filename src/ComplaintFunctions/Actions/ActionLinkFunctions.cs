@@ -4,11 +4,13 @@ using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Actions;
 
@@ -25,7 +27,8 @@ public sealed class ActionLinkFunctions(
     CaseEventLog auditTrail,
     CaseTexts texts,
     StatusLinks statusLinks,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<ActionLinkFunctions> logger)
 {
     [Function("ShowActionLink")]
     public async Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions/{token}")] HttpRequest request, string token)
@@ -77,8 +80,9 @@ public sealed class ActionLinkFunctions(
             amount = parsed;
         }
 
+        using var scope = logger.BeginCaseScope(link!.CaseNumber);
         var now = time.GetUtcNow();
-        var actor = Actor(link!);
+        var actor = Actor(link);
         if (!await usedLinks.TryUseAsync(link!.ActionId, link.CaseNumber, actor, now, cancel))
         {
             return await UsedPageAsync(link, complaint!, cancel);
@@ -101,6 +105,7 @@ public sealed class ActionLinkFunctions(
             ComplaintCaseOrchestration.InputEvent,
             new CaseInput(step.Step, actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag),
             cancel);
+        logger.LogInformation("Action link used: {Step} by the {Role}", step.Step, link.Role);
 
         var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
         return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!),

@@ -5,6 +5,7 @@ using ComplaintFunctions.Intake;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,7 @@ public sealed class InboxMailProcessor(
         var hash = reference.IdentityHash;
         if (await ledger.FindAsync(hash, cancellationToken) is { } done)
         {
+            using var doneScope = done.CaseNumber is { } doneCase ? logger.BeginCaseScope(doneCase) : null;
             logger.LogInformation("Mail {Hash} was handled before ({Outcome}); ignoring this delivery", hash, done.Outcome);
             return done;
         }
@@ -98,6 +100,11 @@ public sealed class InboxMailProcessor(
         var finder = SignedMessageIds.Finder(signer, mailOptions.Value.MessageIdDomain);
         var found = await finder.FindAsync(mail, async (caseNumber, ct) => (await complaints.FindAsync(caseNumber, ct))?.Complaint.Details.Customer.Email, cancellationToken);
         var decision = MailTriage.Decide(MailNoise.Classify(mail), found);
+        using var scope = found.CaseNumber is { } known ? logger.BeginCaseScope(known) : null;
+        if (decision.Outcome is not MailIntakeOutcome.NewCase)
+        {
+            logger.LogInformation("Mail {Hash}: {Outcome}{Rule}", hash, decision.Outcome.ToWire(), found.Rule is { } rule ? $" (case found by {rule.ToWire()})" : string.Empty);
+        }
 
         switch (decision.Outcome)
         {
@@ -153,6 +160,8 @@ public sealed class InboxMailProcessor(
             suggestion.Category,
             description.Length == 0 ? "(empty mail)" : description);
         var opened = await intake.OpenAsync(details, Channel.Email, Sender(mail), $"mail:{hash}", durable, cancellationToken);
+        using var scope = logger.BeginCaseScope(opened.CaseNumber);
+        logger.LogInformation("Mail {Hash} opened the case; category suggested: {Category}", hash, suggestion.Category.ToWire());
 
         var why = suggestion.IsOther
             ? "No category suggested: no telling words found; the agent chooses."

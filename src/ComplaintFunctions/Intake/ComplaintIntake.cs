@@ -1,6 +1,7 @@
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -42,6 +43,7 @@ public sealed class ComplaintIntake(
 
         var now = time.GetUtcNow();
         var complaint = await CreateWithFreshNumberAsync(details, channel, idempotencyKey, now, cancellationToken);
+        using var scope = logger.BeginCaseScope(complaint.CaseNumber);
         if (idempotencyKey is not null)
         {
             var winner = await idempotencyKeys.ClaimAsync(idempotencyKey, complaint.CaseNumber, now, cancellationToken);
@@ -54,6 +56,8 @@ public sealed class ComplaintIntake(
         }
 
         await StartAsync(complaint, actor, durable, isNew: true, cancellationToken);
+        logger.LogInformation("Complaint received through {Channel} ({Category}); case opened", channel.ToWire(), details.Category.ToWire());
+        ComplaintMetrics.ComplaintReceived(channel);
         return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: true);
     }
 
@@ -67,7 +71,7 @@ public sealed class ComplaintIntake(
                 return complaint;
             }
 
-            logger.LogWarning("Case number {CaseNumber} was taken; drawing another", complaint.CaseNumber);
+            logger.LogWarning("A drawn case number ({TakenNumber}) was taken; drawing another", complaint.CaseNumber.Value);
         }
 
         throw new InvalidOperationException($"No free case number after {CaseNumberDraws} draws.");
@@ -75,6 +79,8 @@ public sealed class ComplaintIntake(
 
     async Task<OpenedCase> ResumeAsync(CaseNumber caseNumber, string actor, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginCaseScope(caseNumber);
+        logger.LogInformation("The same request again (Idempotency-Key): finishing the case it opened");
         var stored = await complaints.GetAsync(caseNumber, cancellationToken);
         await StartAsync(stored.Complaint, actor, durable, isNew: false, cancellationToken);
         return new OpenedCase(caseNumber, stored.Complaint.Stage, statusLinks.UrlFor(caseNumber), IsNew: false);

@@ -33,7 +33,7 @@ public sealed class MailSender(
         var messageId = MessageIdFor(mail);
         if (await ledger.WasSentAsync(mail.CaseNumber, mail.MailId, cancellationToken))
         {
-            logger.LogInformation("Mail {MailId} for {CaseNumber} was already sent; not sending it again", mail.MailId, mail.CaseNumber);
+            logger.LogInformation("Mail {MailId} was already sent; not sending it again", mail.MailId);
             return messageId;
         }
 

@@ -1,6 +1,7 @@
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.DurableTask;
 
 namespace ComplaintFunctions.Workflow;
@@ -60,6 +61,18 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         }
     }
 
+    /// <summary>
+    /// Counts a target that passed (the escalation metric) once per real execution: a replayed
+    /// episode does not count it again. Nothing the orchestration decides depends on it.
+    /// </summary>
+    public void SlaBreached(string stage)
+    {
+        if (!context.IsReplaying)
+        {
+            ComplaintMetrics.SlaBreached(stage);
+        }
+    }
+
     public Task<bool> ApplyAsync(CaseAction action, string actor) =>
         context.CallActivityAsync<bool>(
             CaseWorkActivities.ApplyCaseAction,
@@ -73,29 +86,44 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
     public DateTimeOffset? ReminderAt(SlaClock? sla, TimeSpan lead) =>
         sla is { IsRunning: true } running && running.Target > lead ? (running with { Target = running.Target - lead }).DueAt(Calendar) : null;
 
+    readonly EpisodeWait wait = new(context);
+
     /// <summary>Waits for the next input on <paramref name="eventName"/>, or null when <paramref name="deadline"/> comes first.</summary>
-    public Task<CaseInput?> NextInputAsync(string eventName, DateTimeOffset? deadline) => EpisodeWait.NextAsync<CaseInput>(context, eventName, deadline);
+    public Task<CaseInput?> NextInputAsync(string eventName, DateTimeOffset? deadline) => wait.NextAsync(eventName, deadline);
+
+    /// <summary>An input that reached the episode's wait while its clock was handled: the episode must handle it before it ends.</summary>
+    public CaseInput? LateInput => wait.Late;
 }
 
 /// <summary>
 /// An episode's one wait: the next input, or a clock. An input delivered to an outstanding wait is
-/// consumed by it, not kept as an unprocessed event; so the wait gives back an input that arrived
-/// together with the clock, and it is withdrawn before a clock is handled, so an input arriving
-/// while the clock's work runs stays unprocessed and ContinueAsNew carries it to the next episode.
+/// consumed by it, never kept as an unprocessed event, and a cancelled wait still swallows the next
+/// input (the SDK keeps the cancelled waiter). So the wait is never cancelled: it gives back an input
+/// that came in the same work item as the clock, and after a clock it stays open, so an input that
+/// comes while the clock's work runs is held in <see cref="Late"/> for the episode to handle before it
+/// continues as new. Later inputs find no waiter and are kept for the next episode.
 /// </summary>
-static class EpisodeWait
+sealed class EpisodeWait(TaskOrchestrationContext context)
 {
-    public static async Task<T?> NextAsync<T>(TaskOrchestrationContext context, string eventName, DateTimeOffset? deadline)
-        where T : class
+    Task<CaseInput>? pending;
+
+    public CaseInput? Late => pending is { IsCompletedSuccessfully: true } done ? done.Result : null;
+
+    public async Task<CaseInput?> NextAsync(string eventName, DateTimeOffset? deadline)
     {
-        using var stopWaiting = new CancellationTokenSource();
-        var input = context.WaitForExternalEvent<T>(eventName, stopWaiting.Token);
+        if (pending is not null)
+        {
+            throw new InvalidOperationException("An episode waits once; handle its late input instead of waiting again.");
+        }
+
+        using var stopTimer = new CancellationTokenSource();
+        var input = context.WaitForExternalEvent<CaseInput>(eventName);
         if (deadline is { } at)
         {
             var fireAt = at.UtcDateTime;
             while (true)
             {
-                var timer = context.CreateTimer(fireAt, stopWaiting.Token);
+                var timer = context.CreateTimer(fireAt, stopTimer.Token);
                 if (await Task.WhenAny(input, timer) == input || input.IsCompleted)
                 {
                     // An input that came in the same work item as the clock goes first; the clock, due
@@ -107,10 +135,7 @@ static class EpisodeWait
                 // rather than spend a whole new episode on a clock that is not due yet.
                 if (context.CurrentUtcDateTime >= at.UtcDateTime)
                 {
-                    // Synchronous on purpose: an orchestrator awaits only durable tasks.
-#pragma warning disable CA1849
-                    stopWaiting.Cancel();
-#pragma warning restore CA1849
+                    pending = input;
                     return null;
                 }
 
@@ -119,15 +144,13 @@ static class EpisodeWait
                 var soonest = context.CurrentUtcDateTime.AddSeconds(2);
                 fireAt = soonest > at.UtcDateTime ? soonest : at.UtcDateTime;
             }
-        }
-        else
-        {
-            await input;
+
+            // Synchronous on purpose: an orchestrator awaits only durable tasks.
+#pragma warning disable CA1849
+            stopTimer.Cancel();
+#pragma warning restore CA1849
         }
 
-#pragma warning disable CA1849
-        stopWaiting.Cancel();
-#pragma warning restore CA1849
-        return input.Result;
+        return await input;
     }
 }

@@ -6,7 +6,9 @@ using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Staff;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintFunctions.Workflow;
@@ -61,7 +63,8 @@ public sealed class CaseWorkActivities(
     IOptions<DisputeOptions> disputeOptions,
     IOptions<TriageOptions> triageOptions,
     IOptionsMonitor<BusinessHoursOptions> hours,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<CaseWorkActivities> logger)
 {
     public const string OpenCase = nameof(OpenCaseAsync);
     public const string ApplyCaseAction = nameof(ApplyCaseActionAsync);
@@ -73,6 +76,7 @@ public sealed class CaseWorkActivities(
     [Function(OpenCase)]
     public async Task<CasePlan> OpenCaseAsync([ActivityTrigger] string caseNumber)
     {
+        using var scope = logger.BeginCaseScope(caseNumber);
         var stored = await complaints.GetAsync(CaseNumber.Parse(caseNumber));
         var complaint = stored.Complaint;
         var triage = Triage.Assess(complaint.Details, pipelineOptions.Value.Today(time), triageOptions.Value);
@@ -80,6 +84,7 @@ public sealed class CaseWorkActivities(
             complaint.CaseNumber, "triage", complaint.OpenedAt.AddTicks(1), "triage", "system", "system",
             $"Route: {triage.Route}.\n{Checks(triage)}"));
         var country = complaint.Details.Customer.Country;
+        logger.LogInformation("Triage: route {Route}, country {Country}", triage.Route, country);
         return new CasePlan(country, triage.Route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
     }
 
@@ -87,6 +92,7 @@ public sealed class CaseWorkActivities(
     public async Task<bool> ApplyCaseActionAsync([ActivityTrigger] CaseActionOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
         var number = CaseNumber.Parse(order.CaseNumber);
         var at = new DateTimeOffset(order.At, TimeSpan.Zero);
         for (var attempt = 0; ; attempt++)
@@ -97,6 +103,7 @@ public sealed class CaseWorkActivities(
             if (!check.Allowed)
             {
                 // Done by an earlier attempt of this activity, or overtaken by another change.
+                logger.LogInformation("Stage change {Action} not applied at {Stage}: done before or overtaken", order.Action, from.ToWire());
                 return false;
             }
 
@@ -106,6 +113,7 @@ public sealed class CaseWorkActivities(
                 await auditTrail.AppendAsync(new CaseEvent(
                     number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
                     $"{CaseLifecycle.Describe(order.Action)}: {from.ToWire()} → {check.To.ToWire()}."));
+                logger.LogInformation("Stage {From} → {To} ({Action})", from.ToWire(), check.To.ToWire(), order.Action);
                 return true;
             }
             catch (ConcurrentCaseUpdateException) when (attempt < 3)
@@ -119,6 +127,7 @@ public sealed class CaseWorkActivities(
     public async Task<string?> SendCaseMailAsync([ActivityTrigger] CaseMailOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
         var number = CaseNumber.Parse(order.CaseNumber);
         var complaint = (await complaints.GetAsync(number)).Complaint;
         var customer = complaint.Details.Customer;
@@ -149,14 +158,22 @@ public sealed class CaseWorkActivities(
 
         // Automatic mails to a customer count against the daily cap; answers a person wrote do not.
         var automatic = order.Kind is MailKind.Acknowledgement or MailKind.Progress;
-        if (automatic && !await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None) && !await cap.TryTakeAsync(to, CancellationToken.None))
+        var sentBefore = automatic && await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None);
+        if (automatic && !sentBefore && !await cap.TryTakeAsync(to, CancellationToken.None))
         {
             await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
+            logger.LogWarning("Mail {MailKind} ({MailId}) held: the recipient has had the day's maximum of automatic mails", order.Kind, mail.MailId);
             return null;
         }
 
         var messageId = await sender.SendAsync(mail);
         await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {to}."));
+        logger.LogInformation("Mail {MailKind} ({MailId}) sent to the {Recipient}", order.Kind, mail.MailId, toStaff ? "staff" : "customer");
+        if (order.Kind is MailKind.Acknowledgement && !sentBefore)
+        {
+            ComplaintMetrics.AcknowledgementSent(time.GetUtcNow() - complaint.OpenedAt);
+        }
+
         return messageId;
     }
 
@@ -165,17 +182,24 @@ public sealed class CaseWorkActivities(
     public async Task RecordMailFailureAsync([ActivityTrigger] MailFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        using var scope = logger.BeginCaseScope(failure.CaseNumber);
         var number = CaseNumber.Parse(failure.CaseNumber);
         await auditTrail.AppendAsync(new CaseEvent(
             number, $"mail-failed-{failure.Kind}-{failure.Sequence}", new DateTimeOffset(failure.At, TimeSpan.Zero), "mail-failed", "system", "email",
             $"{failure.Kind} could not be sent: {(failure.Error.Length > 500 ? failure.Error[..500] : failure.Error)}"));
         await complaints.UpdateServiceStateAsync(number, mailFailed: true);
+
+        // The error text stays on the case's trail: a mail service's answer may quote the address.
+        logger.LogError("Mail {MailKind} (number {Sequence}) could not be sent after every retry; it is on the case for staff", failure.Kind, failure.Sequence);
+        ComplaintMetrics.MailFailed(failure.Kind);
     }
 
     [Function(RecordServiceState)]
     public async Task RecordServiceStateAsync([ActivityTrigger] ServiceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        using var scope = logger.BeginCaseScope(state.CaseNumber);
+        logger.LogInformation("With {Owner}, due {DueAt:u}, overdue {Overdue}", state.Owner, state.DueAt, state.Overdue);
         await complaints.UpdateServiceStateAsync(
             CaseNumber.Parse(state.CaseNumber), owner: state.Owner, dueAt: state.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, overdue: state.Overdue, clearDue: state.DueAt is null);
     }

@@ -2,8 +2,10 @@ using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
@@ -13,11 +15,15 @@ namespace ComplaintFunctions.Workflow;
 /// carrying only <see cref="CaseFlow"/>, so a case that lives for months keeps a short history. The
 /// ombudsman's review and an external body's handling run as orchestrations of their own, started by
 /// the case and reporting back to it with an input.
-/// Deterministic: time and ids from the context; all I/O in activities.
+/// Deterministic: time and ids from the context; all I/O in activities; logs through the replay-safe
+/// logger, so a replayed episode does not log its lines again.
 /// </summary>
 public static class ComplaintCaseOrchestration
 {
     public const string Name = "ComplaintCase";
+
+    /// <summary>The log category of the case's orchestration (and of the later stages', with their own suffix).</summary>
+    public const string LogCategory = "ComplaintFunctions.Workflow.ComplaintCase";
 
     /// <summary>The one event name every outside input arrives under (<see cref="CaseInput"/>).</summary>
     public const string InputEvent = "CaseInput";
@@ -30,12 +36,20 @@ public static class ComplaintCaseOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var flow = context.GetInput<CaseFlow>() ?? throw new InvalidOperationException("The case orchestration needs its input.");
-        var steps = new CaseSteps(context, flow);
+        var logger = context.CreateReplaySafeLogger(LogCategory);
+        using var scope = logger.BeginCaseScope(flow.CaseNumber);
+        var steps = new CaseSteps(context, flow, logger);
         await steps.NextAsync();
 
         if (steps.Flow.Phase is FlowPhase.Closed)
         {
+            logger.LogInformation("Case closed");
             return "closed";
+        }
+
+        if (steps.Flow.Phase != flow.Phase)
+        {
+            logger.LogInformation("Case moves from {FromPhase} to {ToPhase}", flow.Phase, steps.Flow.Phase);
         }
 
         context.ContinueAsNew(steps.Flow, preserveUnprocessedEvents: true);
@@ -44,7 +58,7 @@ public static class ComplaintCaseOrchestration
 }
 
 /// <summary>The process, step by step, inside the case's orchestration.</summary>
-sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
+sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger logger)
 {
     CaseTools? tools;
 
@@ -81,6 +95,12 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
                 if (input is null)
                 {
                     await OnClockAsync();
+
+                    // An input that came while the clock was handled is this episode's to handle: never lost.
+                    if (Tools.LateInput is { } late)
+                    {
+                        await OnInputAsync(late);
+                    }
                 }
                 else
                 {
@@ -170,6 +190,8 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 
         if (!Flow.Escalated && Flow.Sla?.DueAt(Calendar) is { } due && now >= due)
         {
+            logger.LogWarning("The team's target passed at {DueAt:u}; escalating to the team lead", due);
+            Tools.SlaBreached("customer-service");
             await Tools.MailAsync(MailKind.StaffEscalation, [], CaseTools.Times(("dueAt", due)), views: [Tools.View("caseUrl", CaseViews.Case, ActionRoles.TeamLead)]);
             Flow = Flow with { Escalated = true };
             await RecordStateAsync();
@@ -184,6 +206,8 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
 
     async Task OnInputAsync(CaseInput input)
     {
+        // The kind of input only: who sent it (an address, for mail) stays out of the logs.
+        logger.LogInformation("Input {InputKind} in phase {Phase}", input.Kind, Flow.Phase);
         switch (input.Kind, Flow.Phase)
         {
             case (CaseInputKinds.Withdraw, _):

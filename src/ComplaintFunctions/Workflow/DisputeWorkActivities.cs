@@ -5,9 +5,11 @@ using Azure.Data.Tables;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Disputes;
 using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintFunctions.Workflow;
@@ -32,7 +34,8 @@ public sealed class DisputeWorkActivities(
     DisputeBodyRegistry registry,
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<DisputeOptions> disputeOptions,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<DisputeWorkActivities> logger)
 {
     public const string OfferBodies = nameof(OfferBodiesAsync);
     public const string RecordOmbudsmanDecision = nameof(RecordOmbudsmanDecisionAsync);
@@ -92,6 +95,7 @@ public sealed class DisputeWorkActivities(
     public async Task<string[]> OfferBodiesAsync([ActivityTrigger] BodyOfferRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = logger.BeginCaseScope(request.CaseNumber);
         var number = CaseNumber.Parse(request.CaseNumber);
         var complaint = (await complaints.GetAsync(number)).Complaint;
         var offers = OffersFor(complaint, request.Decision);
@@ -110,7 +114,9 @@ public sealed class DisputeWorkActivities(
 
         await auditTrail.AppendAsync(new CaseEvent(number, "bodies-offered", new DateTimeOffset(request.Decision.DecidedAt, TimeSpan.Zero).AddTicks(1), "bodies-offered", "system", "system",
             lines.Length == 0 ? "No external body fits this case." : lines.ToString().TrimEnd()));
-        return offers.Where(o => o.Offered).Select(o => o.Body.Id).ToArray();
+        var offered = offers.Where(o => o.Offered).Select(o => o.Body.Id).ToArray();
+        logger.LogInformation("External bodies offered: {Bodies}", offered.Length == 0 ? "none" : string.Join(", ", offered));
+        return offered;
     }
 
     internal IReadOnlyList<BodyOffer> OffersFor(Complaint complaint, OmbudsmanDecision decision)
@@ -142,6 +148,7 @@ public sealed class DisputeWorkActivities(
     public async Task RecordOmbudsmanDecisionAsync([ActivityTrigger] DecisionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        using var scope = logger.BeginCaseScope(record.CaseNumber);
         var number = CaseNumber.Parse(record.CaseNumber);
         var decision = record.Decision;
         var at = new DateTimeOffset(decision.DecidedAt, TimeSpan.Zero);
@@ -157,6 +164,8 @@ public sealed class DisputeWorkActivities(
                 new TableEntity(at.ToString("yyyy-MM", CultureInfo.InvariantCulture), number.Digits) { ["CaseNumber"] = number.Value, ["Note"] = note, ["At"] = at },
                 TableUpdateMode.Replace);
         }
+
+        logger.LogInformation("Ombudsman's decision recorded: {Outcome}{Referred}", decision.Outcome, decision.ReferToBody ? ", referred to an external body" : string.Empty);
     }
 
     /// <summary>
@@ -167,10 +176,13 @@ public sealed class DisputeWorkActivities(
     public async Task<string> PrepareCaseFileAsync([ActivityTrigger] CaseFileRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = logger.BeginCaseScope(request.CaseNumber);
         var number = CaseNumber.Parse(request.CaseNumber);
         var complaint = (await complaints.GetAsync(number)).Complaint;
         var html = CaseFile.Render(complaint, await auditTrail.ReadAsync(number), await texts.ListAsync(number), request.For, registry, time.GetUtcNow());
-        return await caseFiles.SaveAsync(number, request.For, html);
+        var name = await caseFiles.SaveAsync(number, request.For, html);
+        logger.LogInformation("Case file for {For} prepared", request.For);
+        return name;
     }
 }
 

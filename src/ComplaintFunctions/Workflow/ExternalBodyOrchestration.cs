@@ -1,8 +1,10 @@
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
@@ -47,6 +49,8 @@ public static class ExternalBodyOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var state = context.GetInput<ExternalBodyState>() ?? throw new InvalidOperationException("The external body case needs its input.");
+        var logger = context.CreateReplaySafeLogger(ComplaintCaseOrchestration.LogCategory + ".ExternalBody");
+        using var scope = logger.BeginCaseScope(state.CaseNumber);
         var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
         var disputes = state.Plan.Disputes;
         var body = new Dictionary<string, string> { ["bodyId"] = state.BodyId };
@@ -56,6 +60,7 @@ public static class ExternalBodyOrchestration
         {
             case BodyPhase.Filing:
             {
+                logger.LogInformation("Case filed with external body {BodyId}", state.BodyId);
                 await tools.ApplyAsync(CaseAction.TakeToExternalBody, "customer");
 
                 // The case file first: every notice links to it.
@@ -82,8 +87,14 @@ public static class ExternalBodyOrchestration
                         state = state with { NextReminderAt = context.CurrentUtcDateTime + disputes.BodyReminderEvery, Reminders = state.Reminders + 1 };
                     }
 
-                    context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-                    return null;
+                    // An input that came while the clock was handled is this episode's to handle: never lost.
+                    if (tools.LateInput is not { } late)
+                    {
+                        context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                        return null;
+                    }
+
+                    input = late;
                 }
 
                 if (input.Kind != CaseInputKinds.DisputeOutcome)
@@ -123,11 +134,22 @@ public static class ExternalBodyOrchestration
                 {
                     if (input is null && context.CurrentUtcDateTime < state.ComplianceDue)
                     {
+                        // Not due yet: nothing was awaited since the wait, so no input can have come meanwhile.
                         context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
                         return null;
                     }
 
                     // Missed, or refused with a reason: management hears, with a link to confirm once it is done.
+                    if (input is null)
+                    {
+                        logger.LogWarning("The deadline to follow the body's recommendation passed; escalating to management");
+                        tools.SlaBreached("compliance");
+                    }
+                    else
+                    {
+                        logger.LogWarning("The body's recommendation will not be followed; management is told");
+                    }
+
                     await tools.MailAsync(
                         MailKind.ComplianceEscalation,
                         [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.Management)],
@@ -135,8 +157,16 @@ public static class ExternalBodyOrchestration
                         extra: With(body, "to", ActionRoles.Management),
                         views: [tools.View("caseFileUrl", caseFile, ActionRoles.Management)]);
                     await tools.RecordStateAsync("management (recommendation not followed)", null, true);
-                    context.ContinueAsNew(state with { ComplianceEscalated = true, MailSequence = tools.MailSequence });
-                    return null;
+                    state = state with { ComplianceEscalated = true };
+
+                    // An input that came while this was handled is this episode's to handle: never lost.
+                    if (input is not null || tools.LateInput is not { } late)
+                    {
+                        context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                        return null;
+                    }
+
+                    input = late;
                 }
 
                 if (input.Kind != CaseInputKinds.DisputeComply)

@@ -2,8 +2,10 @@ using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
@@ -39,6 +41,8 @@ public static class OmbudsmanReviewOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var state = context.GetInput<OmbudsmanReviewState>() ?? throw new InvalidOperationException("The ombudsman review needs its input.");
+        var logger = context.CreateReplaySafeLogger(ComplaintCaseOrchestration.LogCategory + ".Ombudsman");
+        using var scope = logger.BeginCaseScope(state.CaseNumber);
         var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
         var disputes = state.Plan.Disputes;
         var now = tools.Now;
@@ -54,6 +58,7 @@ public static class OmbudsmanReviewOrchestration
                 state.CustomerReasonRef,
                 views: [OmbudsmanCaseFile(tools)]);
             state = state with { Started = true, Sla = sla };
+            logger.LogInformation("Ombudsman review started");
             await tools.RecordStateAsync("customer ombudsman", sla.DueAt(tools.Calendar), false);
             context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
             return null;
@@ -74,14 +79,22 @@ public static class OmbudsmanReviewOrchestration
 
             if (!state.Escalated && due is { } d && now >= d)
             {
+                logger.LogWarning("The ombudsman's review target passed at {DueAt:u}; escalating to management", d);
+                tools.SlaBreached("ombudsman");
                 // Management hears that the review is late and sees the case, not the ombudsman's file: the review is independent.
                 await tools.MailAsync(MailKind.OmbudsmanEscalation, [], CaseTools.Times(("dueAt", d)), extra: new Dictionary<string, string> { ["to"] = ActionRoles.Management }, views: [tools.View("caseUrl", CaseViews.Case, ActionRoles.Management)]);
                 state = state with { Escalated = true };
                 await tools.RecordStateAsync("customer ombudsman", d, true);
             }
 
-            context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-            return null;
+            // An input that came while the clock was handled is this episode's to handle: never lost.
+            if (tools.LateInput is not { } late)
+            {
+                context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
+                return null;
+            }
+
+            input = late;
         }
 
         if (input.Kind != CaseInputKinds.OmbudsmanDecide || input.Choice is null || input.TextRef is null)
@@ -91,6 +104,7 @@ public static class OmbudsmanReviewOrchestration
         }
 
         var decision = new OmbudsmanDecision(input.Choice, input.TextRef, input.Amount, input.NoteRef, input.Flag, context.CurrentUtcDateTime);
+        logger.LogInformation("The ombudsman decided: {Outcome}", decision.Outcome);
         await context.CallActivityAsync(DisputeWorkActivities.RecordOmbudsmanDecision, new DecisionRecord(state.CaseNumber, decision, input.Actor), CaseTools.Storage);
         await tools.ApplyAsync(CaseAction.RecordOmbudsmanDecision, input.Actor);
         await context.CallActivityAsync(

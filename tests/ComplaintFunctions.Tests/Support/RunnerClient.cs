@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplaintFunctions.LocalHost;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Tests.Support;
 
@@ -17,10 +18,14 @@ public sealed partial class RunnerClient : IAsyncDisposable
     // Kept across restarts of this client's runner, as the real runner keeps .local/mail.
     readonly string mailFolder = Path.Combine(Path.GetTempPath(), "complaints-mail-" + Guid.NewGuid().ToString("N"));
 
-    RunnerClient(HttpClient http, HttpClient staffHttp)
+    // More logging for a test (a capturing provider, filters), applied again on every restart.
+    readonly Action<ILoggingBuilder>? logging;
+
+    RunnerClient(HttpClient http, HttpClient staffHttp, Action<ILoggingBuilder>? logging)
     {
         Http = http;
         StaffHttp = staffHttp;
+        this.logging = logging;
     }
 
     /// <summary>What anyone on the internet has: no key. Links in mails must work with this.</summary>
@@ -30,9 +35,10 @@ public sealed partial class RunnerClient : IAsyncDisposable
     public HttpClient StaffHttp { get; }
 
     /// <param name="settingsFile">A local.settings.json to read; none by default, so a developer's own file never changes a test.</param>
-    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0, string? settingsFile = null)
+    /// <param name="logging">Added to the runner's logging, e.g. a provider that records log lines and their scopes.</param>
+    public static async Task<RunnerClient> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, int port = 0, string? settingsFile = null, Action<ILoggingBuilder>? logging = null)
     {
-        var client = new RunnerClient(new HttpClient(), new HttpClient()) { settingsFile = settingsFile };
+        var client = new RunnerClient(new HttpClient(), new HttpClient(), logging) { settingsFile = settingsFile };
         await client.StartRunnerAsync(azurite, taskHub, settings, port);
         return client;
     }
@@ -73,13 +79,14 @@ public sealed partial class RunnerClient : IAsyncDisposable
             Port = port,
             StorageConnectionString = azurite.ConnectionString,
             TaskHub = taskHub,
-            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            LogLevel = LogLevel.Warning,
             MailFolder = mailFolder,
 
             // Its own keys, kept across restarts of this client's runner; no developer's local.settings.json.
             KeysFile = Path.Combine(mailFolder, "keys.json"),
             SettingsFile = settingsFile,
             ProfileFile = null,
+            ConfigureLogging = logging,
         };
 
         // Tests shorten the Durable queue polling through the host.json override the host honours too.
