@@ -362,7 +362,8 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
             FlowPhase.ExternalBody => "dispute contact (external body)",
             _ => "nobody (closed)",
         };
-        var due = Flow.Phase is FlowPhase.CustomerService or FlowPhase.AwaitingApproval ? Flow.Sla?.DueAt(Calendar) : Flow.WaitUntil;
-        return Tools.RecordStateAsync(owner, due, Flow.Escalated);
+        var withTheTeam = Flow.Phase is FlowPhase.CustomerService or FlowPhase.AwaitingApproval;
+        var due = withTheTeam ? Flow.Sla?.DueAt(Calendar) : Flow.WaitUntil;
+        return Tools.RecordStateAsync(owner, due, withTheTeam && Flow.Escalated);
     }
 }

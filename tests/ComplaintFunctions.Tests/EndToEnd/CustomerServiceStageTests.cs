@@ -76,6 +76,37 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_late_case_the_team_then_asks_the_customer_about_is_not_overdue_while_the_customers_time_runs()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:FirstResponseTarget"] = "00:00:06", ["CustomerService:ReminderLead"] = "00:00:02" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        await driver.MailAsync(CaseDriver.Lead, "Frist passert");
+
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Be kunden om opplysninger:"), "Which serial number does the charger have?");
+        await driver.CustomerMailAsync("We need some information");
+
+        JsonElement row = default;
+        for (var i = 0; i < 100; i++)
+        {
+            var all = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
+            row = all.GetProperty("cases").EnumerateArray().FirstOrDefault(c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
+            if (row.ValueKind == JsonValueKind.Object && row.GetProperty("owner").GetString() == "customer")
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("waiting-for-customer", row.GetProperty("stage").GetString());
+        Assert.True(row.GetProperty("dueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        Assert.False(row.GetProperty("overdue").GetBoolean());
+        var overdue = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints?overdue=true");
+        Assert.DoesNotContain(overdue.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
+    }
+
+    [Fact]
     public async Task An_answer_in_time_sends_no_reminder()
     {
         await using var runner = await StartAsync(new() { ["CustomerService:FirstResponseTarget"] = "00:00:10", ["CustomerService:ReminderLead"] = "00:00:04" });
