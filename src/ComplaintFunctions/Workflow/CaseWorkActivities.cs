@@ -147,8 +147,8 @@ public sealed class CaseWorkActivities(
         var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body);
         var at = new DateTimeOffset(order.At, TimeSpan.Zero);
 
-        // Automatic mails to a customer count against the daily cap; answers a person wrote do not.
-        var automatic = order.Kind is MailKind.Acknowledgement or MailKind.Progress;
+        // Only mails that could feed a mail loop count against the daily cap (AutomaticMailRule).
+        var automatic = AutomaticMailRule.For(order.Kind, complaint.Channel) == CapDecision.Capped;
         if (automatic && !await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None) && !await cap.TryTakeAsync(to, CancellationToken.None))
         {
             await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
