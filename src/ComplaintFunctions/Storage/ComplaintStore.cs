@@ -144,6 +144,8 @@ public sealed class ComplaintStore(AppTables tables)
         {
             ["Channel"] = complaint.Channel.ToWire(),
             ["Category"] = details.Category.ToWire(),
+            ["CategorySource"] = details.CategorySource == CategorySource.Suggested ? "suggested" : "chosen",
+            ["CategorySuggestedFrom"] = details.SuggestedFrom,
             ["Description"] = details.Description,
             ["CustomerName"] = customer.Name,
             ["CustomerEmail"] = customer.Email,
@@ -187,7 +189,17 @@ public sealed class ComplaintStore(AppTables tables)
         return Complaint.Restore(
             CaseNumber.Parse(e.PartitionKey),
             channel,
-            new ComplaintDetails(customer, purchase, category, e.GetString("Description")),
+            new ComplaintDetails(customer, purchase, category, e.GetString("Description"))
+            {
+                // Rows from before the column: a case that came by mail had its category suggested from words.
+                CategorySource = e.GetString("CategorySource") switch
+                {
+                    "suggested" => CategorySource.Suggested,
+                    "chosen" => CategorySource.Chosen,
+                    _ => channel == Channel.Email ? CategorySource.Suggested : CategorySource.Chosen,
+                },
+                SuggestedFrom = e.GetString("CategorySuggestedFrom"),
+            },
             e.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue,
             e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
             stage,

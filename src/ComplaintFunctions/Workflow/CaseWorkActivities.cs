@@ -75,12 +75,12 @@ public sealed class CaseWorkActivities(
     {
         var stored = await complaints.GetAsync(CaseNumber.Parse(caseNumber));
         var complaint = stored.Complaint;
-        var triage = Triage.Assess(complaint.Details, pipelineOptions.Value.Today(time), triageOptions.Value);
+        var (route, checks) = Assess(complaint.Details);
         await auditTrail.AppendAsync(new CaseEvent(
             complaint.CaseNumber, "triage", complaint.OpenedAt.AddTicks(1), "triage", "system", "system",
-            $"Route: {triage.Route}.\n{Checks(triage)}"));
+            $"Route: {route}.\n{checks}"));
         var country = complaint.Details.Customer.Country;
-        return new CasePlan(country, triage.Route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
+        return new CasePlan(country, route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
     }
 
     [Function(ApplyCaseAction)]
@@ -243,12 +243,14 @@ public sealed class CaseWorkActivities(
 
         if (order.Kind is MailKind.StaffAssignment)
         {
-            values["checks"] = Checks(Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value));
+            values["checks"] = Assess(details).Checks;
         }
 
         if (order.Kind is MailKind.ManufacturerSupport)
         {
-            var contact = manufacturers.Find(details.Purchase.Manufacturer, customer.Country);
+            // Only cases routed by CaseRouting come here, which needs the manufacturer's own contact.
+            var contact = manufacturers.FindManufacturerContact(details.Purchase.Manufacturer, customer.Country)
+                ?? throw new InvalidOperationException($"Case {complaint.CaseNumber}: no support contact of the manufacturer is known; the manufacturer mail is not sent.");
             values["manufacturer"] = contact.Name;
             values["contact"] = string.Join("\n", new[] { contact.Web, contact.Phone, contact.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));
         }
@@ -280,10 +282,19 @@ public sealed class CaseWorkActivities(
         return list.Length == 0 ? null : list.ToString().TrimEnd();
     }
 
-    static string Checks(TriageResult triage)
+    /// <summary>Triage and the route decision, with every check staff should read, one per line.</summary>
+    (TriageRoute Route, string Checks) Assess(ComplaintDetails details)
+    {
+        var triage = Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value);
+        var known = manufacturers.FindManufacturerContact(details.Purchase.Manufacturer, details.Customer.Country) is not null;
+        var routing = CaseRouting.Decide(triage, details, known);
+        return (routing.Route, Checks([.. triage.Checks, .. routing.Checks]));
+    }
+
+    static string Checks(IEnumerable<TriageCheck> checks)
     {
         var lines = new StringBuilder();
-        foreach (var check in triage.Checks)
+        foreach (var check in checks)
         {
             lines.Append("- ").Append(check.Code).Append(" (").Append(check.Verdict.ToString().ToLowerInvariant()).Append("): ").Append(check.Explanation).Append('\n');
         }
