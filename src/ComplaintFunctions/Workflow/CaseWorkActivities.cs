@@ -200,7 +200,7 @@ public sealed class CaseWorkActivities(
             ["product"] = details.Purchase.Product ?? "-",
             ["deliveryDate"] = details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
             ["description"] = details.Description,
-            ["amount"] = order.Amount?.ToString("0.##", CultureInfo.InvariantCulture),
+            ["amount"] = order.Amount is { } amount ? AmountFormat.Format(amount, CaseCurrency.For(customer.Country), language) : null,
         };
 
         var text = await texts.ReadAsync(complaint.CaseNumber, order.TextRef);

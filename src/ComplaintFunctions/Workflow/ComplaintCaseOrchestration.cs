@@ -231,7 +231,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
                 break;
             }
 
-            case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService) when input.Amount > Timings.ApprovalThreshold:
+            case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService) when input.Amount > Timings.ApprovalThresholdFor(CaseCurrency.For(Flow.Plan!.Country)):
                 await Tools.MailAsync(
                     MailKind.StaffApprovalRequest,
                     [Tools.Link("approveUrl", CaseInputKinds.LeadApprove, ActionRoles.TeamLead), Tools.Link("sendBackUrl", CaseInputKinds.LeadSendBack, ActionRoles.TeamLead)],
@@ -242,11 +242,11 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
                 break;
 
             case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService):
-                await GiveFinalAnswerAsync(input.TextRef, input.Actor);
+                await GiveFinalAnswerAsync(input.TextRef, input.Actor, input.Amount);
                 break;
 
             case (CaseInputKinds.LeadApprove, FlowPhase.AwaitingApproval):
-                await GiveFinalAnswerAsync(Flow.PendingApproval?.TextRef, input.Actor);
+                await GiveFinalAnswerAsync(Flow.PendingApproval?.TextRef, input.Actor, Flow.PendingApproval?.Amount);
                 break;
 
             case (CaseInputKinds.LeadSendBack, FlowPhase.AwaitingApproval):
@@ -313,14 +313,15 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow)
         Flow = Flow with { Phase = FlowPhase.OmbudsmanDecided, WaitUntil = deadline };
     }
 
-    async Task GiveFinalAnswerAsync(string? textRef, string actor)
+    async Task GiveFinalAnswerAsync(string? textRef, string actor, decimal? amount)
     {
         var deadline = Now + Timings.CustomerReplyWindow;
         await Tools.MailAsync(
             MailKind.FinalAnswer,
             [Tools.Link("acceptUrl", CaseInputKinds.CustomerAccept, ActionRoles.Customer), Tools.Link("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer)],
             CaseTools.Times(("deadline", deadline)),
-            textRef);
+            textRef,
+            amount);
         await Tools.ApplyAsync(CaseAction.GiveFinalAnswer, actor);
         Flow = Flow with
         {
