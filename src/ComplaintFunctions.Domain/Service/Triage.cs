@@ -34,6 +34,8 @@ public static class TriageCodes
     public const string Delivery = "delivery";
     public const string Category = "category";
     public const string Dates = "dates";
+    public const string CategorySuggested = "category-suggested";
+    public const string Routing = "routing";
 }
 
 /// <summary>One thing the agent should know about the case, in plain English.</summary>

@@ -72,12 +72,13 @@ public sealed class ActionLinkFunctions(
 
         if (step.AmountLabel is not null && !string.IsNullOrEmpty(amountText))
         {
-            if (!decimal.TryParse(amountText.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+            var reading = AmountParser.Read(amountText, CaseCurrency.For(complaint!.Details.Customer.Country));
+            if (reading.Error is { } error)
             {
-                return Form(link!, step, complaint!, form, "The amount must be a number, for example 1499.50, or left empty.");
+                return Form(link!, step, complaint, form, error + " Or leave the amount empty.");
             }
 
-            amount = parsed;
+            amount = reading.Amount;
         }
 
         using var scope = logger.BeginCaseScope(link!.CaseNumber);
@@ -92,7 +93,7 @@ public sealed class ActionLinkFunctions(
         var noteRef = string.IsNullOrWhiteSpace(note) ? null : await texts.SaveAsync(link.CaseNumber, "ombudsman-note", note, actor, now, cancel);
         await auditTrail.AppendAsync(
             new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", now, "link-used", actor, "link",
-                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(amount is { } a ? $" (amount {a.ToString("0.##", CultureInfo.InvariantCulture)})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
+                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint!.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
             cancel);
         var instance = step.Target switch
         {
@@ -209,7 +210,7 @@ public sealed class ActionLinkFunctions(
 
         if (step.AmountLabel is { } amountLabel)
         {
-            html.Append("<label for=\"amount\">").Append(HtmlPage.Encode(amountLabel)).Append("</label>")
+            html.Append("<label for=\"amount\">").Append(HtmlPage.Encode($"{amountLabel}, in {CaseCurrency.For(complaint.Details.Customer.Country)}")).Append("</label>")
                 .Append("<input id=\"amount\" name=\"amount\" inputmode=\"decimal\" value=\"").Append(HtmlPage.Encode(values?["amount"].ToString())).Append("\">");
         }
 

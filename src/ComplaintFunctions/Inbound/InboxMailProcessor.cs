@@ -158,7 +158,11 @@ public sealed class InboxMailProcessor(
             new Customer(string.IsNullOrWhiteSpace(mail.From.Name) ? null : mail.From.Name, mail.From.Address, null, language, country),
             new Purchase(null, null, null, null, null),
             suggestion.Category,
-            description.Length == 0 ? "(empty mail)" : description);
+            description.Length == 0 ? "(empty mail)" : description)
+        {
+            CategorySource = CategorySource.Suggested,
+            SuggestedFrom = suggestion.Words.Count == 0 ? null : string.Join(", ", suggestion.Words),
+        };
         var opened = await intake.OpenAsync(details, Channel.Email, Sender(mail), $"mail:{hash}", durable, cancellationToken);
         using var scope = logger.BeginCaseScope(opened.CaseNumber);
         logger.LogInformation("Mail {Hash} opened the case; category suggested: {Category}", hash, suggestion.Category.ToWire());

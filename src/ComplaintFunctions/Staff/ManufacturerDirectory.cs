@@ -187,25 +187,27 @@ public sealed class ManufacturerDirectory
     /// manufacturer's contact for the country, else its contact for every country, else our own
     /// customer service in that country (also when the manufacturer is unknown or not given).
     /// </summary>
-    public SupportContact Find(string? manufacturer, Country country)
+    public SupportContact Find(string? manufacturer, Country country) =>
+        FindManufacturerContact(manufacturer, country)
+        ?? (defaults.TryGetValue(country, out var ours)
+            ? ours
+            : throw new InvalidOperationException($"The manufacturer directory has no default entry for {country}."));
+
+    /// <summary>
+    /// The manufacturer's own support contact for <paramref name="country"/> (or for every country),
+    /// or null when the directory does not know the manufacturer or has no contact of it there.
+    /// </summary>
+    public SupportContact? FindManufacturerContact(string? manufacturer, Country country)
     {
         var maker = FindMaker(manufacturer);
-        if (maker is not null)
+        if (maker is null)
         {
-            if (maker.Contacts.TryGetValue(country.ToString(), out var local))
-            {
-                return local;
-            }
-
-            if (maker.Contacts.TryGetValue(AnyCountry, out var everywhere))
-            {
-                return everywhere;
-            }
+            return null;
         }
 
-        return defaults.TryGetValue(country, out var ours)
-            ? ours
-            : throw new InvalidOperationException($"The manufacturer directory has no default entry for {country}.");
+        return maker.Contacts.TryGetValue(country.ToString(), out var local) ? local
+            : maker.Contacts.TryGetValue(AnyCountry, out var everywhere) ? everywhere
+            : null;
     }
 
     /// <summary>The manufacturer's name as the directory writes it, or null when the directory does not know it.</summary>

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace ComplaintFunctions.Staff;
 
 /// <summary>What customer-service staff read: open cases, one case with its trail, and mail kept for a person.</summary>
-public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList, CaseFileStore caseFiles)
+public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog auditTrail, InboxReviewList reviewList, CaseFileStore caseFiles, TimeProvider time)
 {
     [Function("ListOpenCases")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "staff/complaints")] HttpRequest request)
@@ -38,7 +38,7 @@ public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog a
             _ => null,
         };
         var cases = new List<object>();
-        await foreach (var row in complaints.ListOpenAsync(stage, request.HttpContext.RequestAborted))
+        await foreach (var row in complaints.ListOpenAsync(stage, time.GetUtcNow(), request.HttpContext.RequestAborted))
         {
             if (overdue is { } wanted && row.Overdue != wanted)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Service;
 
 namespace ComplaintFunctions.Storage;
 
@@ -81,7 +82,8 @@ public sealed class ComplaintStore(AppTables tables)
     }
 
     /// <summary>Open cases with their clocks, optionally in one stage (a filtered scan; fine for the staff list's size).</summary>
-    public async IAsyncEnumerable<CaseOnTheList> ListOpenAsync(CaseStage? stage, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>Overdue is worked out at <paramref name="now"/> by <see cref="OverdueRule"/>, not read as recorded: a case that has moved on to the customer is not late.</remarks>
+    public async IAsyncEnumerable<CaseOnTheList> ListOpenAsync(CaseStage? stage, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableNames.Complaints);
         var filter = stage is { } s
@@ -89,11 +91,13 @@ public sealed class ComplaintStore(AppTables tables)
             : TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
+            var complaint = FromEntity(entity);
+            DateTimeOffset? dueAt = DateTimeOffset.TryParse(entity.GetString("DueAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due) ? due : null;
             yield return new CaseOnTheList(
-                FromEntity(entity),
+                complaint,
                 entity.GetString("Owner"),
-                DateTimeOffset.TryParse(entity.GetString("DueAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due) ? due : null,
-                entity.GetBoolean("Overdue") ?? false,
+                dueAt,
+                OverdueRule.IsOverdue(complaint.Stage, complaint.OmbudsmanHasDecided, dueAt, entity.GetBoolean("Overdue") ?? false, now),
                 entity.GetBoolean("MailFailed") ?? false);
         }
     }
@@ -140,6 +144,8 @@ public sealed class ComplaintStore(AppTables tables)
         {
             ["Channel"] = complaint.Channel.ToWire(),
             ["Category"] = details.Category.ToWire(),
+            ["CategorySource"] = details.CategorySource == CategorySource.Suggested ? "suggested" : "chosen",
+            ["CategorySuggestedFrom"] = details.SuggestedFrom,
             ["Description"] = details.Description,
             ["CustomerName"] = customer.Name,
             ["CustomerEmail"] = customer.Email,
@@ -183,7 +189,17 @@ public sealed class ComplaintStore(AppTables tables)
         return Complaint.Restore(
             CaseNumber.Parse(e.PartitionKey),
             channel,
-            new ComplaintDetails(customer, purchase, category, e.GetString("Description")),
+            new ComplaintDetails(customer, purchase, category, e.GetString("Description"))
+            {
+                // Rows from before the column: a case that came by mail had its category suggested from words.
+                CategorySource = e.GetString("CategorySource") switch
+                {
+                    "suggested" => CategorySource.Suggested,
+                    "chosen" => CategorySource.Chosen,
+                    _ => channel == Channel.Email ? CategorySource.Suggested : CategorySource.Chosen,
+                },
+                SuggestedFrom = e.GetString("CategorySuggestedFrom"),
+            },
             e.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue,
             e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
             stage,

@@ -79,13 +79,13 @@ public sealed class CaseWorkActivities(
         using var scope = logger.BeginCaseScope(caseNumber);
         var stored = await complaints.GetAsync(CaseNumber.Parse(caseNumber));
         var complaint = stored.Complaint;
-        var triage = Triage.Assess(complaint.Details, pipelineOptions.Value.Today(time), triageOptions.Value);
+        var (route, checks) = Assess(complaint.Details);
         await auditTrail.AppendAsync(new CaseEvent(
             complaint.CaseNumber, "triage", complaint.OpenedAt.AddTicks(1), "triage", "system", "system",
-            $"Route: {triage.Route}.\n{Checks(triage)}"));
+            $"Route: {route}.\n{checks}"));
         var country = complaint.Details.Customer.Country;
-        logger.LogInformation("Triage: route {Route}, country {Country}", triage.Route, country);
-        return new CasePlan(country, triage.Route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
+        logger.LogInformation("Triage: route {Route}, country {Country}", route, country);
+        return new CasePlan(country, route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
     }
 
     [Function(ApplyCaseAction)]
@@ -156,9 +156,9 @@ public sealed class CaseWorkActivities(
         var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body);
         var at = new DateTimeOffset(order.At, TimeSpan.Zero);
 
-        // Automatic mails to a customer count against the daily cap; answers a person wrote do not.
-        var automatic = order.Kind is MailKind.Acknowledgement or MailKind.Progress;
-        var sentBefore = automatic && await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None);
+        // Only mails that could feed a mail loop count against the daily cap (AutomaticMailRule).
+        var automatic = AutomaticMailRule.For(order.Kind, complaint.Channel) == CapDecision.Capped;
+        var sentBefore = (automatic || order.Kind is MailKind.Acknowledgement) && await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None);
         if (automatic && !sentBefore && !await cap.TryTakeAsync(to, CancellationToken.None))
         {
             await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
@@ -224,7 +224,7 @@ public sealed class CaseWorkActivities(
             ["product"] = details.Purchase.Product ?? "-",
             ["deliveryDate"] = details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
             ["description"] = details.Description,
-            ["amount"] = order.Amount?.ToString("0.##", CultureInfo.InvariantCulture),
+            ["amount"] = order.Amount is { } amount ? AmountFormat.Format(amount, CaseCurrency.For(customer.Country), language) : null,
         };
 
         var text = await texts.ReadAsync(complaint.CaseNumber, order.TextRef);
@@ -267,12 +267,14 @@ public sealed class CaseWorkActivities(
 
         if (order.Kind is MailKind.StaffAssignment)
         {
-            values["checks"] = Checks(Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value));
+            values["checks"] = Assess(details).Checks;
         }
 
         if (order.Kind is MailKind.ManufacturerSupport)
         {
-            var contact = manufacturers.Find(details.Purchase.Manufacturer, customer.Country);
+            // Only cases routed by CaseRouting come here, which needs the manufacturer's own contact.
+            var contact = manufacturers.FindManufacturerContact(details.Purchase.Manufacturer, customer.Country)
+                ?? throw new InvalidOperationException($"Case {complaint.CaseNumber}: no support contact of the manufacturer is known; the manufacturer mail is not sent.");
             values["manufacturer"] = contact.Name;
             values["contact"] = string.Join("\n", new[] { contact.Web, contact.Phone, contact.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));
         }
@@ -304,10 +306,19 @@ public sealed class CaseWorkActivities(
         return list.Length == 0 ? null : list.ToString().TrimEnd();
     }
 
-    static string Checks(TriageResult triage)
+    /// <summary>Triage and the route decision, with every check staff should read, one per line.</summary>
+    (TriageRoute Route, string Checks) Assess(ComplaintDetails details)
+    {
+        var triage = Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value);
+        var known = manufacturers.FindManufacturerContact(details.Purchase.Manufacturer, details.Customer.Country) is not null;
+        var routing = CaseRouting.Decide(triage, details, known);
+        return (routing.Route, Checks([.. triage.Checks, .. routing.Checks]));
+    }
+
+    static string Checks(IEnumerable<TriageCheck> checks)
     {
         var lines = new StringBuilder();
-        foreach (var check in triage.Checks)
+        foreach (var check in checks)
         {
             lines.Append("- ").Append(check.Code).Append(" (").Append(check.Verdict.ToString().ToLowerInvariant()).Append("): ").Append(check.Explanation).Append('\n');
         }

@@ -255,7 +255,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
                 break;
             }
 
-            case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService) when input.Amount > Timings.ApprovalThreshold:
+            case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService) when input.Amount > Timings.ApprovalThresholdFor(CaseCurrency.For(Flow.Plan!.Country)):
                 await Tools.MailAsync(
                     MailKind.StaffApprovalRequest,
                     [Tools.Link("approveUrl", CaseInputKinds.LeadApprove, ActionRoles.TeamLead), Tools.Link("sendBackUrl", CaseInputKinds.LeadSendBack, ActionRoles.TeamLead)],
@@ -266,11 +266,11 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
                 break;
 
             case (CaseInputKinds.AgentFinal, FlowPhase.CustomerService):
-                await GiveFinalAnswerAsync(input.TextRef, input.Actor);
+                await GiveFinalAnswerAsync(input.TextRef, input.Actor, input.Amount);
                 break;
 
             case (CaseInputKinds.LeadApprove, FlowPhase.AwaitingApproval):
-                await GiveFinalAnswerAsync(Flow.PendingApproval?.TextRef, input.Actor);
+                await GiveFinalAnswerAsync(Flow.PendingApproval?.TextRef, input.Actor, Flow.PendingApproval?.Amount);
                 break;
 
             case (CaseInputKinds.LeadSendBack, FlowPhase.AwaitingApproval):
@@ -337,14 +337,15 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
         Flow = Flow with { Phase = FlowPhase.OmbudsmanDecided, WaitUntil = deadline };
     }
 
-    async Task GiveFinalAnswerAsync(string? textRef, string actor)
+    async Task GiveFinalAnswerAsync(string? textRef, string actor, decimal? amount)
     {
         var deadline = Now + Timings.CustomerReplyWindow;
         await Tools.MailAsync(
             MailKind.FinalAnswer,
             [Tools.Link("acceptUrl", CaseInputKinds.CustomerAccept, ActionRoles.Customer), Tools.Link("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer)],
             CaseTools.Times(("deadline", deadline)),
-            textRef);
+            textRef,
+            amount);
         await Tools.ApplyAsync(CaseAction.GiveFinalAnswer, actor);
         Flow = Flow with
         {
@@ -386,7 +387,8 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
             FlowPhase.ExternalBody => "dispute contact (external body)",
             _ => "nobody (closed)",
         };
-        var due = Flow.Phase is FlowPhase.CustomerService or FlowPhase.AwaitingApproval ? Flow.Sla?.DueAt(Calendar) : Flow.WaitUntil;
-        return Tools.RecordStateAsync(owner, due, Flow.Escalated);
+        var withTheTeam = Flow.Phase is FlowPhase.CustomerService or FlowPhase.AwaitingApproval;
+        var due = withTheTeam ? Flow.Sla?.DueAt(Calendar) : Flow.WaitUntil;
+        return Tools.RecordStateAsync(owner, due, withTheTeam && Flow.Escalated);
     }
 }

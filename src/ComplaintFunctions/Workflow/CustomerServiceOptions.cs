@@ -30,8 +30,23 @@ public sealed class CustomerServiceOptions
     /// <summary>How long a case sent to the manufacturer's support stays open for the customer to say how it went.</summary>
     public TimeSpan ManufacturerWindow { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>A final answer that refunds more than this needs the team lead's approval (in the customer's currency).</summary>
+    /// <summary>A final answer that refunds more than this many NOK needs the team lead's approval (cases in Norway; also any currency missing from <see cref="ApprovalThresholds"/>).</summary>
     public decimal ApprovalThreshold { get; set; } = 5000m;
+
+    /// <summary>
+    /// The approval limit per currency of the customer's country (SEK, DKK, EUR; NOK here overrides
+    /// <see cref="ApprovalThreshold"/>). Cases whose plan was made before this existed read the defaults.
+    /// </summary>
+    public Dictionary<string, decimal> ApprovalThresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SEK"] = 5000m,
+        ["DKK"] = 3500m,
+        ["EUR"] = 450m,
+    };
+
+    /// <summary>The approval limit for amounts in <paramref name="currency"/>.</summary>
+    public decimal ApprovalThresholdFor(string currency) =>
+        ApprovalThresholds.TryGetValue(currency, out var limit) ? limit : ApprovalThreshold;
 
     /// <summary>Tries per mail when SendGrid answers 429 or 5xx, backing off threefold from <see cref="MailRetryFirstInterval"/>.</summary>
     public int MailRetryAttempts { get; set; } = 6;

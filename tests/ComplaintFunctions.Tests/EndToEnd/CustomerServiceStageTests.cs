@@ -76,6 +76,37 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_late_case_the_team_then_asks_the_customer_about_is_not_overdue_while_the_customers_time_runs()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:FirstResponseTarget"] = "00:00:06", ["CustomerService:ReminderLead"] = "00:00:02" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        await driver.MailAsync(CaseDriver.Lead, "Frist passert");
+
+        await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Be kunden om opplysninger:"), "Which serial number does the charger have?");
+        await driver.CustomerMailAsync("We need some information");
+
+        JsonElement row = default;
+        for (var i = 0; i < 100; i++)
+        {
+            var all = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
+            row = all.GetProperty("cases").EnumerateArray().FirstOrDefault(c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
+            if (row.ValueKind == JsonValueKind.Object && row.GetProperty("owner").GetString() == "customer")
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("waiting-for-customer", row.GetProperty("stage").GetString());
+        Assert.True(row.GetProperty("dueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        Assert.False(row.GetProperty("overdue").GetBoolean());
+        var overdue = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints?overdue=true");
+        Assert.DoesNotContain(overdue.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
+    }
+
+    [Fact]
     public async Task An_answer_in_time_sends_no_reminder()
     {
         await using var runner = await StartAsync(new() { ["CustomerService:FirstResponseTarget"] = "00:00:10", ["CustomerService:ReminderLead"] = "00:00:04" });
@@ -199,11 +230,51 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_mail_whose_words_suggest_support_goes_to_the_team_with_the_suggestion_and_never_to_a_manufacturer()
+    {
+        await using var runner = await StartAsync(new() { ["CustomerService:ManufacturerWindow"] = "00:00:05" });
+        var email = CaseDriver.NewCustomer();
+        using var mail = new MultipartFormDataContent
+        {
+            { new StringContent($"From: Per Hansen <{email}>\r\nTo: kundeservice@example.no\r\nSubject: Oppdatering\r\nMessage-ID: <{Guid.NewGuid():N}@example.no>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHei, jeg har ikke hørt noe fra dere ennå. Hilsen Per\r\n"), "email" },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await runner.Http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", mail)).StatusCode);
+
+        var ack = await runner.WaitForMailAsync(m => m.To.Contains(email) && m.Subject.StartsWith("Vi har mottatt klagen din", StringComparison.Ordinal));
+        var driver = new CaseDriver(runner, email);
+        driver.UseCase(System.Text.RegularExpressions.Regex.Match(ack.Subject, @"K-\d{4}-\d{4}-\d{3}").Value);
+
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        Assert.Contains("category-suggested", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("oppdatering", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("Not sent to the manufacturer's support", assignment.Text, StringComparison.Ordinal);
+        Assert.Equal("customer-service", await driver.StageAsync());
+
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        Assert.Equal(0, await driver.CountAsync(email, "Hjelp fra produsentens support"));
+        Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task A_support_question_without_a_known_manufacturer_goes_to_the_team_not_to_our_own_number_as_the_manufacturer()
+    {
+        await using var runner = await StartAsync();
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "How do I pair the mouse?", category = "support", language = "en" });
+
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        Assert.Contains("did not say who made the product", assignment.Text, StringComparison.Ordinal);
+        await driver.CustomerMailAsync("We have received your complaint");
+        Assert.Equal(0, await driver.CountAsync(email, "Help from the manufacturer"));
+        Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
     public async Task The_manufacturer_route_closes_when_the_customer_does_not_come_back()
     {
         await using var runner = await StartAsync(new() { ["CustomerService:ManufacturerWindow"] = "00:00:05" });
         var email = CaseDriver.NewCustomer();
-        var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "How do I pair the mouse?", category = "support", language = "en" });
+        var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "How do I pair the mouse?", category = "support", manufacturer = "Acme", language = "en" });
         await driver.CustomerMailAsync("Help from the manufacturer");
 
         await driver.CustomerMailAsync("Your complaint is closed");

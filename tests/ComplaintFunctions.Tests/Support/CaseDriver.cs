@@ -34,6 +34,13 @@ public sealed partial class CaseDriver(RunnerClient runner, string customerEmail
         return this;
     }
 
+    /// <summary>Follows a case opened another way (by mail), known by its number.</summary>
+    public CaseDriver UseCase(string caseNumber)
+    {
+        CaseNumber = caseNumber;
+        return this;
+    }
+
     /// <summary>A mail about this case to <paramref name="to"/> whose subject starts with <paramref name="subjectStart"/>.</summary>
     public Task<SeenMail> MailAsync(string to, string subjectStart, TimeSpan? timeout = null) =>
         runner.WaitForMailAsync(
