@@ -192,6 +192,8 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
         var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "The headset needs a repair technician.", category = "service", manufacturer = "Nordtek", language = "en" });
         var routed = await driver.CustomerMailAsync("Help from the manufacturer");
 
+        // The mail goes out as the case turns to the customer; they come back after talking to the manufacturer.
+        await driver.WaitForStageAsync("waiting-for-customer");
         await driver.ActAsync(CaseDriver.LinkAfter(routed, "I still need help from you:"), "They never answered me.");
 
         // Not a new complaint: the team reads that it comes back from the manufacturer's support, and why.
