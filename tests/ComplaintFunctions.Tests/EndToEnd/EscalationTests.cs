@@ -182,6 +182,7 @@ public sealed class EscalationTests(AzuriteFixture azurite)
         Assert.Contains("The ombudsman has also referred the case to Forbrukertilsynet (the Norwegian Consumer Authority)", referral.Text, StringComparison.Ordinal);
         Assert.Contains("Forbrukertilsynet mediates between you and us", referral.Text, StringComparison.Ordinal);
         Assert.Contains("Cost: It is free.", referral.Text, StringComparison.Ordinal);
+        Assert.Contains("20 July 2025", referral.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("You have taken case", referral.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Check packaging of screens.", referral.Text, StringComparison.Ordinal);
         Assert.Equal(Ombudsman, referral.From);
