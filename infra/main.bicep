@@ -75,6 +75,9 @@ param mailFrom string
 @description('Sender display name (Mail__FromName); empty means Kundeservice.')
 param mailFromName string = ''
 
+@description('Sender display name of the customer ombudsman\'s mails to customers (Mail__OmbudsmanFromName); empty means Kundeombudsmannen.')
+param mailOmbudsmanFromName string = ''
+
 @description('Customer service address given in mails (Mail__CustomerServiceEmail).')
 param mailCustomerServiceEmail string
 
@@ -192,6 +195,7 @@ module functionApp 'modules/functionapp.bicep' = {
     linkPreviousKeyValidUntil: empty(linkPreviousKeyValidUntil) ? '2000-01-01T00:00:00Z' : linkPreviousKeyValidUntil
     mailFrom: mailFrom
     mailFromName: empty(mailFromName) ? 'Kundeservice' : mailFromName
+    mailOmbudsmanFromName: empty(mailOmbudsmanFromName) ? 'Kundeombudsmannen' : mailOmbudsmanFromName
     mailCustomerServiceEmail: mailCustomerServiceEmail
     mailCustomerServicePhone: mailCustomerServicePhone
     mailMessageIdDomain: mailMessageIdDomain

@@ -73,6 +73,9 @@ param mailFrom string
 @description('Sender display name.')
 param mailFromName string
 
+@description('Sender display name of the customer ombudsman\'s mails to customers, sent from the ombudsman\'s address.')
+param mailOmbudsmanFromName string
+
 @description('Customer service address the mails tell customers to write to.')
 param mailCustomerServiceEmail string
 
@@ -196,6 +199,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
 
     Mail__From: mailFrom
     Mail__FromName: mailFromName
+    Mail__OmbudsmanFromName: mailOmbudsmanFromName
     Mail__CustomerServiceEmail: mailCustomerServiceEmail
     Mail__CustomerServicePhone: mailCustomerServicePhone
     Mail__MessageIdDomain: mailMessageIdDomain

@@ -14,7 +14,8 @@ public sealed record KeptMail(
     string? Text,
     string? Html,
     IReadOnlyDictionary<string, string> Headers,
-    IReadOnlyDictionary<string, string> CustomArgs);
+    IReadOnlyDictionary<string, string> CustomArgs,
+    string? FromName = null);
 
 /// <summary>
 /// Keeps the mails the app "sends", in memory and, when a folder is given, in a JSON-lines file
@@ -69,6 +70,7 @@ public sealed class KeptMailbox
     {
         ArgumentNullException.ThrowIfNull(body);
         var from = body["from"]?["email"]?.GetValue<string>() ?? string.Empty;
+        var fromName = body["from"]?["name"]?.GetValue<string>();
         var subject = body["subject"]?.GetValue<string>() ?? string.Empty;
         string? text = null, html = null;
         foreach (var content in body["content"]?.AsArray() ?? [])
@@ -97,7 +99,7 @@ public sealed class KeptMailbox
                 merged[k] = v;
             }
 
-            yield return new KeptMail(Guid.NewGuid().ToString("N"), now, to, from, personalSubject, text, html, merged, customArgs);
+            yield return new KeptMail(Guid.NewGuid().ToString("N"), now, to, from, personalSubject, text, html, merged, customArgs, fromName);
         }
     }
 

@@ -7,6 +7,9 @@ public sealed class MailOptions
 
     public string From { get; set; } = "kundeservice@example.no";
     public string FromName { get; set; } = "Kundeservice";
+
+    /// <summary>The sender name of the customer ombudsman's mails to customers, sent from <c>Staff:OmbudsmanEmail</c>.</summary>
+    public string OmbudsmanFromName { get; set; } = "Kundeombudsmannen";
     public string CustomerServiceEmail { get; set; } = "kundeservice@example.no";
     public string CustomerServicePhone { get; set; } = "21 04 40 30";
     /// <summary>The right-hand side of our Message-IDs.</summary>

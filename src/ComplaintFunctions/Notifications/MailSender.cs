@@ -40,7 +40,7 @@ public sealed class MailSender(
         var o = options.Value;
         var message = new SendGridMessage
         {
-            From = new EmailAddress(o.From, o.FromName),
+            From = string.IsNullOrWhiteSpace(mail.From) ? new EmailAddress(o.From, o.FromName) : new EmailAddress(mail.From, mail.FromName),
             Subject = mail.Subject,
             PlainTextContent = mail.Body.Text,
             HtmlContent = mail.Body.Html,

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ComplaintFunctions.Notifications;
 
-/// <summary>Every kind of mail the pipeline sends.</summary>
+/// <summary>Every kind of mail the pipeline sends. Stored with open cases: new kinds go at the end, with their value written out.</summary>
 public enum MailKind
 {
     Acknowledgement,
@@ -33,6 +33,22 @@ public enum MailKind
     BodyReminder,
     ComplianceRequest,
     ComplianceEscalation,
+
+    /// <summary>To the customer: the ombudsman decided and referred the case to a body at once.</summary>
+    OmbudsmanReferral = 28,
+
+    /// <summary>To the team: a case back from the manufacturer's support (the customer still needs help).</summary>
+    StaffManufacturerReturn = 29,
+}
+
+/// <summary>Who a kind of mail goes to and who it comes from.</summary>
+public static class MailKinds
+{
+    /// <summary>Mails to staff, in the team's language; the rest go to the customer, in theirs.</summary>
+    public static bool ToStaff(MailKind kind) => kind >= MailKind.StaffAssignment && kind != MailKind.OmbudsmanReferral;
+
+    /// <summary>The independent customer ombudsman's own mails to the customer: signed by and sent from the ombudsman.</summary>
+    public static bool FromOmbudsman(MailKind kind) => kind is MailKind.OmbudsmanDecision or MailKind.OmbudsmanReferral;
 }
 
 /// <summary>A mail's words: a subject and paragraphs, with {placeholders} filled from the case.</summary>

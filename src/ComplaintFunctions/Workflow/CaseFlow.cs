@@ -65,6 +65,9 @@ public sealed record CaseFlow
 
     /// <summary>The external body the case went to.</summary>
     public string? BodyId { get; init; }
+
+    /// <summary>Who took the case to the body: null when the customer chose it, or the ombudsman who referred it.</summary>
+    public string? BodyReferredBy { get; init; }
 }
 
 /// <summary>What the ombudsman decided; the reasons and the note on routines are in the case texts table.</summary>

@@ -132,7 +132,7 @@ public sealed class CaseWorkActivities(
         var complaint = (await complaints.GetAsync(number)).Complaint;
         var customer = complaint.Details.Customer;
         var staff = staffOptions.Value;
-        var toStaff = order.Kind >= MailKind.StaffAssignment;
+        var toStaff = MailKinds.ToStaff(order.Kind);
         var language = toStaff ? staff.Language : customer.Language;
         var to = order.Kind switch
         {
@@ -153,7 +153,9 @@ public sealed class CaseWorkActivities(
         var calendar = new BusinessCalendar(customer.Country, hours.Get(customer.Country.ToString()));
         var values = await ValuesAsync(complaint, order, calendar, language);
         var (subject, body) = MailTexts.For(order.Kind, language).Fill(values);
-        var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body);
+        // The independent ombudsman writes to the customer in their own name, from their own address.
+        var (from, fromName) = MailKinds.FromOmbudsman(order.Kind) ? (staff.OmbudsmanEmail, mailOptions.Value.OmbudsmanFromName) : ((string?)null, (string?)null);
+        var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body, from, fromName);
         var at = new DateTimeOffset(order.At, TimeSpan.Zero);
 
         // Only mails that could feed a mail loop count against the daily cap (AutomaticMailRule).
@@ -257,6 +259,11 @@ public sealed class CaseWorkActivities(
             values["body"] = registry.TextFor(body, language).Name;
         }
 
+        if (order.Kind is MailKind.OmbudsmanReferral && extra.TryGetValue("bodyId", out var referredTo) && registry.Bodies.FirstOrDefault(b => b.Id == referredTo) is { } referred)
+        {
+            values["bodyAbout"] = BodyAbout(referred, language);
+        }
+
         if (extra.TryGetValue("outcome", out var outcome))
         {
             values["decision"] = MailTexts.DecisionWord(language, outcome);
@@ -265,7 +272,12 @@ public sealed class CaseWorkActivities(
             values["bodies"] = BodiesList(values, language);
         }
 
-        if (order.Kind is MailKind.StaffAssignment)
+        if (order.Kind is MailKind.Acknowledgement && details.Category is ComplaintCategory.Doa)
+        {
+            values["doaDays"] = triageOptions.Value.DoaDays.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (order.Kind is MailKind.StaffAssignment or MailKind.StaffManufacturerReturn)
         {
             values["checks"] = Assess(details).Checks;
         }
@@ -304,6 +316,21 @@ public sealed class CaseWorkActivities(
         }
 
         return list.Length == 0 ? null : list.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The body a case is referred to, in the customer's words: what it does and how it works. Not what it
+    /// needs first nor how to file: the referral met the one, and the retailer files the case itself.
+    /// </summary>
+    string BodyAbout(ComplaintFunctions.Domain.Disputes.DisputeBody body, string language)
+    {
+        var labels = MailTexts.BodyLabels(language);
+        var t = registry.TextFor(body, language);
+        return new StringBuilder()
+            .Append(t.Name).Append(": ").Append(t.WhatItDoes).Append('\n')
+            .Append("- ").Append(labels.Cost).Append(": ").Append(t.Cost).Append('\n')
+            .Append("- ").Append(labels.HowLong).Append(": ").Append(t.HowLong)
+            .ToString();
     }
 
     /// <summary>Triage and the route decision, with every check staff should read, one per line.</summary>

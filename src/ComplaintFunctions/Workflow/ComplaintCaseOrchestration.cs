@@ -86,7 +86,7 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
             case FlowPhase.ExternalBody when !Flow.StageStarted:
                 await context.CallActivityAsync(
                     DisputeWorkActivities.StartExternalBody,
-                    new ExternalBodyState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, BodyId = Flow.BodyId! },
+                    new ExternalBodyState { CaseNumber = Flow.CaseNumber, Plan = Flow.Plan!, BodyId = Flow.BodyId!, ReferredBy = Flow.BodyReferredBy },
                     CaseTools.Storage);
                 Flow = Flow with { StageStarted = true };
                 break;
@@ -222,8 +222,9 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
                 break;
 
             case (CaseInputKinds.ManufacturerHelp or CaseInputKinds.CustomerReplied, FlowPhase.Manufacturer):
+                // Not a new complaint: the team's mail says it comes back from the manufacturer's support.
                 await Tools.ApplyAsync(CaseAction.CustomerResponded, input.Actor);
-                await AssignAsync(MailKind.StaffAssignment, Timings.NextResponseTarget, input.TextRef);
+                await AssignAsync(MailKind.StaffManufacturerReturn, Timings.NextResponseTarget, input.TextRef);
                 return;
 
             case (CaseInputKinds.CustomerReplied, FlowPhase.WaitingForCustomer):
@@ -325,8 +326,16 @@ sealed class CaseSteps(TaskOrchestrationContext context, CaseFlow flow, ILogger 
 
         if (decision.ReferToBody && offered.Length > 0)
         {
-            // The ombudsman referred the case: it goes to the first body that fits, without waiting for the customer.
-            Flow = Flow with { Phase = FlowPhase.ExternalBody, BodyId = offered[0] };
+            // The ombudsman referred the case: it goes to the first body that fits, without waiting for the customer,
+            // who hears the decision, its reasons and what that body is and does, from the ombudsman.
+            await Tools.MailAsync(
+                MailKind.OmbudsmanReferral,
+                [],
+                CaseTools.Times(),
+                decision.ReasonsRef,
+                decision.DisputedAmount,
+                new Dictionary<string, string> { ["outcome"] = decision.Outcome, ["bodyId"] = offered[0] });
+            Flow = Flow with { Phase = FlowPhase.ExternalBody, BodyId = offered[0], BodyReferredBy = input.Actor };
             return;
         }
 

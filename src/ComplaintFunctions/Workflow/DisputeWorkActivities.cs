@@ -198,10 +198,20 @@ public static class CaseFile
         var d = complaint.Details;
         var body = registry.Bodies.FirstOrDefault(b => b.Id == forWhom);
         var heading = body is null ? "For the customer ombudsman" : $"For {registry.TextFor(body, "en").Name}";
+
+        // An outside body gets what the customer and the retailer said and decided; the retailer's
+        // internal trail (notes, triage, mails sent, system lines) stays with the ombudsman's file.
+        if (body is not null)
+        {
+            texts = texts.Where(t => SharedWithBodies.Contains(t.Kind)).ToList();
+            trail = trail.Where(IsSharedWithBodies).ToList();
+        }
+
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</title>")
             .Append("<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.45} h1,h2{font-family:sans-serif} table{border-collapse:collapse;width:100%} td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left} pre{white-space:pre-wrap;font-family:inherit} @media print{a{color:inherit}}</style></head><body>")
             .Append("<h1>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</h1><p>").Append(E(heading)).Append(". Prepared ").Append(at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(". Print this page to PDF to file it.</p>")
+            .Append(body is null ? string.Empty : "<p>What the customer and the retailer wrote and decided on the case: the complaint, the messages with the customer, the final answer, why the customer rejected it, and the customer ombudsman's decision with its reasons and amounts.</p>")
             .Append("<h2>The complaint</h2><table>")
             .Append(Row("Customer", $"{d.Customer.Name} <{d.Customer.Email}>{(d.Customer.Phone is { } p ? ", " + p : string.Empty)}"))
             .Append(Row("Country / language", $"{d.Customer.Country} / {d.Customer.Language}"))
@@ -212,13 +222,13 @@ public static class CaseFile
             .Append(Row("Stage now", complaint.Stage.Describe()))
             .Append("</table><h3>What the customer wrote</h3><pre>").Append(E(d.Description)).Append("</pre>");
 
-        html.Append("<h2>Every message on the case</h2>");
+        html.Append(body is null ? "<h2>Every message on the case</h2>" : "<h2>The messages on the case</h2>");
         foreach (var text in texts)
         {
             html.Append("<h3>").Append(E(TextKindName(text.Kind))).Append(" — ").Append(E(text.Author)).Append(", ").Append(text.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</h3><pre>").Append(E(text.Text)).Append("</pre>");
         }
 
-        html.Append("<h2>What happened, in order</h2><table><tr><th>When (UTC)</th><th>Who</th><th>Through</th><th>What</th></tr>");
+        html.Append(body is null ? "<h2>What happened, in order</h2>" : "<h2>What was decided, in order</h2>").Append("<table><tr><th>When (UTC)</th><th>Who</th><th>Through</th><th>What</th></tr>");
         foreach (var e in trail)
         {
             html.Append("<tr><td>").Append(e.OccurredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(e.Actor)).Append("</td><td>")
@@ -229,6 +239,23 @@ public static class CaseFile
 
         static string Row(string name, string value) => $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>";
     }
+
+    /// <summary>The texts an outside body sees: what passed between the customer and the retailer, and the decisions.</summary>
+    static readonly HashSet<string> SharedWithBodies = new(StringComparer.Ordinal)
+    {
+        "agent-answer",
+        "agent-ask",
+        "agent-final",
+        "customer-ombudsman",
+        "customer-reply",
+        "manufacturer-help",
+        "ombudsman-decide",
+        "dispute-outcome",
+    };
+
+    /// <summary>The lines of the trail an outside body sees: the ombudsman's decision, and the steps a person took.</summary>
+    static bool IsSharedWithBodies(CaseEvent e) =>
+        e.Kind == "ombudsman-decision" || (e.Kind == "stage-changed" && e.Actor != "system");
 
     static string TextKindName(string kind) => kind switch
     {

@@ -21,6 +21,10 @@ public sealed record ExternalBodyState
     public required string CaseNumber { get; init; }
     public required CasePlan Plan { get; init; }
     public required string BodyId { get; init; }
+
+    /// <summary>Who took the case to the body: null for the customer (their choice from the decision mail), or the ombudsman who referred it.</summary>
+    public string? ReferredBy { get; init; }
+
     public BodyPhase Phase { get; init; } = BodyPhase.Filing;
     public DateTime? NextReminderAt { get; init; }
     public int Reminders { get; init; }
@@ -61,18 +65,27 @@ public static class ExternalBodyOrchestration
             case BodyPhase.Filing:
             {
                 logger.LogInformation("Case filed with external body {BodyId}", state.BodyId);
-                await tools.ApplyAsync(CaseAction.TakeToExternalBody, "customer");
+                await tools.ApplyAsync(CaseAction.TakeToExternalBody, state.ReferredBy ?? "customer");
 
                 // The case file first: every notice links to it.
                 await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), CaseTools.Storage);
-                await Task.WhenAll(
+                // A customer who chose the body hears it is filed; a referred one heard it from the ombudsman already.
+                var notices = new List<Task>
+                {
                     tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact), views: [tools.View("caseFileUrl", caseFile, ActionRoles.DisputeContact)]),
                     tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.Ombudsman), views: [tools.View("caseFileUrl", caseFile, ActionRoles.Ombudsman)]),
                     tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.TeamLead), views: [tools.View("caseFileUrl", caseFile, ActionRoles.TeamLead)]),
-                    tools.MailAsync(MailKind.BodyFiledCustomer, extra: body));
+                };
+                if (state.ReferredBy is null)
+                {
+                    notices.Add(tools.MailAsync(MailKind.BodyFiledCustomer, extra: body));
+                }
+
+                await Task.WhenAll(notices);
                 var next = context.CurrentUtcDateTime + disputes.BodyReminderEvery;
                 await tools.RecordStateAsync("dispute contact (external body)", new DateTimeOffset(next, TimeSpan.Zero), false);
-                context.ContinueAsNew(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next, MailSequence = tools.MailSequence });
+                // An outcome recorded while the notices were still going out waits for the next episode.
+                context.ContinueAsNew(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next, MailSequence = tools.MailSequence }, preserveUnprocessedEvents: true);
                 return null;
             }
 

@@ -223,10 +223,49 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
         var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "The headset needs a repair technician.", category = "service", manufacturer = "Nordtek", language = "en" });
         var routed = await driver.CustomerMailAsync("Help from the manufacturer");
 
+        // The mail goes out as the case turns to the customer; they come back after talking to the manufacturer.
+        await driver.WaitForStageAsync("waiting-for-customer");
         await driver.ActAsync(CaseDriver.LinkAfter(routed, "I still need help from you:"), "They never answered me.");
 
-        await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        // Not a new complaint: the team reads that it comes back from the manufacturer's support, and why.
+        var back = await driver.MailAsync(CaseDriver.Team, "Tilbake fra produsentens support");
+        Assert.Contains("kommer tilbake fra produsentsporet", back.Text, StringComparison.Ordinal);
+        Assert.Contains("They never answered me.", back.Text, StringComparison.Ordinal);
+        Assert.Contains("The headset needs a repair technician.", back.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await driver.CountAsync(CaseDriver.Team, "Ny klage"));
         Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Theory]
+    [InlineData("sv", null, "Din vara var trasig när den kom. En vara som är trasig vid leverans byts ut när det anmäls inom 14 dagar från leveransen.")]
+    [InlineData("en", "10", "A product that is dead on arrival is exchanged when it is reported within 10 days of delivery.")]
+    public async Task A_product_dead_on_arrival_is_acknowledged_with_the_exchange_window(string language, string? doaDays, string expected)
+    {
+        await using var runner = await StartAsync(doaDays is null ? null : new() { ["Triage:DoaDays"] = doaDays });
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(runner, email).ReportAsync(new
+        {
+            email,
+            description = "The screen was black when I unpacked it.",
+            category = "doa",
+            country = language == "sv" ? "SE" : "NO",
+            language,
+            deliveryDate = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var acknowledgement = await driver.CustomerMailAsync(language == "sv" ? "Vi har tagit emot" : "We have received");
+        Assert.Contains(expected, acknowledgement.Text, StringComparison.Ordinal);
+        Assert.Contains(language == "sv" ? "hur du skickar tillbaka varan och får en ny" : "how to send the product back and get a new one", acknowledgement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_complaint_that_is_not_dead_on_arrival_says_nothing_of_the_exchange_window()
+    {
+        await using var runner = await StartAsync();
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+
+        var acknowledgement = await driver.CustomerMailAsync("We have received");
+        Assert.DoesNotContain("dead on arrival", acknowledgement.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class EscalationTests(AzuriteFixture azurite)
         var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
         await driver.ActAsync(CaseDriver.LinkAfter(assignment, "Gi endelig svar:"), "The damage is not covered; we offer a discount of 10 %.");
         var final = await driver.CustomerMailAsync(FinalSubject(driver));
+
+        // The mail goes out as the stage changes; the customer answers later, never in the same second.
+        await driver.WaitForStageAsync("final-answer");
         var notSatisfied = driver.CustomerEmail.EndsWith(".se", StringComparison.Ordinal) ? "granskar ärendet:" : "review the case:";
         await driver.ActAsync(CaseDriver.LinkAfter(final, notSatisfied), "The damage was there on delivery.");
         return await driver.MailAsync(Ombudsman, "Case for review");
@@ -70,6 +73,12 @@ public sealed class EscalationTests(AzuriteFixture azurite)
 
         var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
         Assert.Contains("customer service's answer stands", decision.Text, StringComparison.Ordinal);
+
+        // The independent ombudsman writes in their own name, from their own address.
+        Assert.Equal(Ombudsman, decision.From);
+        Assert.Equal("Kundeombudsmannen", decision.FromName);
+        Assert.EndsWith("Best regards\nThe customer ombudsman", decision.Text!.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Customer service", decision.Text, StringComparison.Ordinal);
         Assert.Contains("transport damage", decision.Text, StringComparison.Ordinal);
         Assert.Contains("Forbrukertilsynet", decision.Text, StringComparison.Ordinal);
         Assert.Contains("20 July 2025", decision.Text, StringComparison.Ordinal);
@@ -157,6 +166,63 @@ public sealed class EscalationTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Jag tar ärendet till", decision.Text, StringComparison.Ordinal);
         var offered = (await driver.TrailAsync()).Single(e => e.GetProperty("kind").GetString() == "bodies-offered").GetProperty("summary").GetString();
         Assert.Contains("Not offered: se-arn", offered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_referral_tells_the_customer_the_decision_and_the_body_and_the_trail_names_the_ombudsman()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+        await DecideAsync(driver, caseFile, "partly-settled", refer: true);
+
+        var referral = await driver.CustomerMailAsync("The customer ombudsman's decision: your case goes to Forbrukertilsynet");
+        Assert.Contains("The decision: the case is settled partly in your favour.", referral.Text, StringComparison.Ordinal);
+        Assert.Contains("Decision partly-settled: the photos show transport damage.", referral.Text, StringComparison.Ordinal);
+        Assert.Contains("The ombudsman has also referred the case to Forbrukertilsynet (the Norwegian Consumer Authority)", referral.Text, StringComparison.Ordinal);
+        Assert.Contains("Forbrukertilsynet mediates between you and us", referral.Text, StringComparison.Ordinal);
+        Assert.Contains("Cost: It is free.", referral.Text, StringComparison.Ordinal);
+        Assert.Contains("20 July 2025", referral.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("You have taken case", referral.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check packaging of screens.", referral.Text, StringComparison.Ordinal);
+        Assert.Equal(Ombudsman, referral.From);
+        Assert.Equal("Kundeombudsmannen", referral.FromName);
+        Assert.EndsWith("The customer ombudsman", referral.Text!.TrimEnd(), StringComparison.Ordinal);
+
+        await driver.MailAsync(DisputeContact, $"{driver.CaseNumber} goes to");
+        await driver.WaitForStageAsync("external-body");
+        Assert.Equal(0, await driver.CountAsync(driver.CustomerEmail, "Your case with"));
+        var trail = await driver.TrailAsync();
+        var taken = Assert.Single(trail, e => e.GetProperty("kind").GetString() == "stage-changed" && e.GetProperty("summary").GetString()!.Contains("external body", StringComparison.Ordinal));
+        Assert.Equal("ombudsman", taken.GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task The_case_file_for_a_body_holds_what_was_said_and_decided_and_no_internal_notes()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        var caseFile = await ToOmbudsmanAsync(driver);
+        await DecideAsync(driver, caseFile, "partly-settled", refer: true);
+
+        var notice = await driver.MailAsync(DisputeContact, $"{driver.CaseNumber} goes to");
+        await driver.WaitForStageAsync("external-body");
+        var file = await runner.Http.GetStringAsync(CaseDriver.LinkAfter(notice, "(printable to PDF):"));
+
+        // What the customer and the retailer said and decided.
+        Assert.Contains("Laderen sluttet", file, StringComparison.Ordinal);
+        Assert.Contains("The damage is not covered; we offer a discount of 10 %.", file, StringComparison.Ordinal);
+        Assert.Contains("The damage was there on delivery.", file, StringComparison.Ordinal);
+        Assert.Contains("Decision partly-settled: the photos show transport damage.", file, StringComparison.Ordinal);
+        Assert.Contains("disputed amount 4999", file, StringComparison.Ordinal);
+
+        // Not the ombudsman's note on routines, nor the internal trail.
+        Assert.DoesNotContain("Check packaging of screens.", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("note on routines", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("mailed to", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("Route:", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("Offered:", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>system</td>", file, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ComplaintFunctions.Tests.Support;
 
 /// <summary>A mail as a person finds it in the runner's <c>/dev/mail</c>.</summary>
-public sealed record SeenMail(string Id, DateTimeOffset Time, string[] To, string From, string Subject, string? Text, string? Html, Dictionary<string, string> Headers);
+public sealed record SeenMail(string Id, DateTimeOffset Time, string[] To, string From, string Subject, string? Text, string? Html, Dictionary<string, string> Headers, string? FromName = null);
 
 /// <summary>Starts a local runner for a test on its own port and task hub, and talks to it over HTTP like a user.</summary>
 public sealed partial class RunnerClient : IAsyncDisposable
