@@ -66,11 +66,12 @@ public sealed class CaseWorkActivities(
     TimeProvider time,
     ILogger<CaseWorkActivities> logger)
 {
-    public const string OpenCase = nameof(OpenCaseAsync);
-    public const string ApplyCaseAction = nameof(ApplyCaseActionAsync);
-    public const string SendCaseMail = nameof(SendCaseMailAsync);
-    public const string RecordMailFailure = nameof(RecordMailFailureAsync);
-    public const string RecordServiceState = nameof(RecordServiceStateAsync);
+    // Activity names are persisted in open cases' histories: literals, so renaming a method never renames an activity.
+    public const string OpenCase = "OpenCaseAsync";
+    public const string ApplyCaseAction = "ApplyCaseActionAsync";
+    public const string SendCaseMail = "SendCaseMailAsync";
+    public const string RecordMailFailure = "RecordMailFailureAsync";
+    public const string RecordServiceState = "RecordServiceStateAsync";
 
     /// <summary>Triage when the case opens: the checks go on the case's trail, the route and clocks to the orchestration.</summary>
     [Function(OpenCase)]

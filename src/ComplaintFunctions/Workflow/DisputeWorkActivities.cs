@@ -37,12 +37,13 @@ public sealed class DisputeWorkActivities(
     TimeProvider time,
     ILogger<DisputeWorkActivities> logger)
 {
-    public const string OfferBodies = nameof(OfferBodiesAsync);
-    public const string RecordOmbudsmanDecision = nameof(RecordOmbudsmanDecisionAsync);
-    public const string PrepareCaseFile = nameof(PrepareCaseFileAsync);
-    public const string StartOmbudsmanReview = nameof(StartOmbudsmanReviewAsync);
-    public const string StartExternalBody = nameof(StartExternalBodyAsync);
-    public const string ReportToCase = nameof(ReportToCaseAsync);
+    // Activity names are persisted in open cases' histories: literals, so renaming a method never renames an activity.
+    public const string OfferBodies = "OfferBodiesAsync";
+    public const string RecordOmbudsmanDecision = "RecordOmbudsmanDecisionAsync";
+    public const string PrepareCaseFile = "PrepareCaseFileAsync";
+    public const string StartOmbudsmanReview = "StartOmbudsmanReviewAsync";
+    public const string StartExternalBody = "StartExternalBodyAsync";
+    public const string ReportToCase = "ReportToCaseAsync";
 
     // The later stages run as orchestrations of their own, with ids from the case, started once and
     // reporting back with an event; each keeps its own short history.

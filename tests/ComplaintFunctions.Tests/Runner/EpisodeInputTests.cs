@@ -87,19 +87,7 @@ public sealed class EpisodeInputTests(AzuriteFixture azurite)
     public async Task No_input_is_lost_to_a_clock_on_the_runner_and_its_Azure_Storage_backend()
     {
         var folder = Directory.CreateTempSubdirectory("episode-probe-").FullName;
-        var options = new FunctionsRunnerOptions
-        {
-            FunctionAssembly = typeof(EpisodeProbeFunctions).Assembly,
-            ConfigureApp = (builder, _) => ProbeApp.Configure(builder),
-            HostJsonPath = Path.Combine(LocalHost.RepositoryRoot.Find(), "host.json"),
-            LocalSettingsPath = Path.Combine(folder, "none.json"),
-            Port = 0,
-            StorageConnectionString = azurite.ConnectionString,
-            KeysFile = Path.Combine(folder, "keys.json"),
-            TaskHub = "episodes" + Guid.NewGuid().ToString("N")[..8],
-            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
-        };
-        options.Settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01";
+        var options = ProbeApp.RunnerOptions(azurite.ConnectionString, folder, "episodes");
         try
         {
             await using var runner = await FunctionsRunner.StartAsync(options);

@@ -87,6 +87,25 @@ public sealed class ProbeMiddleware : IFunctionsWorkerMiddleware
 
 public static class ProbeApp
 {
+    /// <summary>The generic runner pointed at this test assembly's functions, on the test's Azurite, with keys and no settings file under <paramref name="folder"/>.</summary>
+    public static LocalFunctionsRunner.FunctionsRunnerOptions RunnerOptions(string storageConnectionString, string folder, string hubPrefix)
+    {
+        var options = new LocalFunctionsRunner.FunctionsRunnerOptions
+        {
+            FunctionAssembly = typeof(ProbeFunctions).Assembly,
+            ConfigureApp = (builder, _) => Configure(builder),
+            HostJsonPath = Path.Combine(LocalHost.RepositoryRoot.Find(), "host.json"),
+            LocalSettingsPath = Path.Combine(folder, "none.json"),
+            Port = 0,
+            StorageConnectionString = storageConnectionString,
+            KeysFile = Path.Combine(folder, "keys.json"),
+            TaskHub = hubPrefix + Guid.NewGuid().ToString("N")[..8],
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+        };
+        options.Settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01";
+        return options;
+    }
+
     public static void Configure(IFunctionsWorkerApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -129,20 +129,8 @@ public sealed class RunnerLikeHostTests(AzuriteFixture azurite)
     public async Task Any_app_runs_with_its_middleware_its_versions_and_the_hosts_queue_rules()
     {
         var keysFolder = Directory.CreateTempSubdirectory("probe-keys-").FullName;
-        var options = new FunctionsRunnerOptions
-        {
-            FunctionAssembly = typeof(ProbeFunctions).Assembly,
-            ConfigureApp = (builder, _) => ProbeApp.Configure(builder),
-            HostJsonPath = Path.Combine(RepositoryRoot.Find(), "host.json"),
-            LocalSettingsPath = Path.Combine(keysFolder, "none.json"),
-            Port = 0,
-            StorageConnectionString = azurite.ConnectionString,
-            KeysFile = Path.Combine(keysFolder, "keys.json"),
-            TaskHub = Hub("probe"),
-            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
-        };
+        var options = ProbeApp.RunnerOptions(azurite.ConnectionString, keysFolder, "probe");
         options.Settings["AzureFunctionsJobHost:extensions:http:routePrefix"] = "svc";
-        options.Settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01";
         options.Settings["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:01";
         var queues = new QueueServiceClient(azurite.ConnectionString);
         var plain = queues.GetQueueClient(ProbeFunctions.Queue);
