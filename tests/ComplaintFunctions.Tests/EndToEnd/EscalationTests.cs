@@ -298,7 +298,15 @@ public sealed class EscalationTests(AzuriteFixture azurite)
                 async () => (await runner.MailAsync()).Count(m => m.To.Contains(DisputeContact) && m.Subject.StartsWith("Still with", StringComparison.Ordinal) && m.Subject.Contains(driver.CaseNumber, StringComparison.Ordinal)) >= reminders ? "ok" : null,
                 $"{reminders} reminders",
                 TimeSpan.FromSeconds(60));
-            sizes.Add(await CurrentExecutionSizeAsync(history, instance));
+            // A snapshot can fall early or late in an episode; the largest over a few episodes is the episode's full size.
+            var largest = 0;
+            for (var sample = 0; sample < 8; sample++)
+            {
+                largest = Math.Max(largest, await CurrentExecutionSizeAsync(history, instance));
+                await Task.Delay(300);
+            }
+
+            sizes.Add(largest);
         }
 
         Assert.All(sizes, size => Assert.InRange(size, 1, 40));
