@@ -86,7 +86,9 @@ public sealed class MailIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         switch (outcome)
         {
             case "new-case":
-                var ack = await runner.WaitForMailAsync(m => m.To.Contains(from!) && m.Subject.Contains("[K-", StringComparison.Ordinal));
+                // Each test restarts the runner on the class's task hub: the first work after a restart can wait
+                // for the engine's partition leases, as on the host, so this waits longer than a mail takes.
+                var ack = await runner.WaitForMailAsync(m => m.To.Contains(from!) && m.Subject.Contains("[K-", StringComparison.Ordinal), TimeSpan.FromSeconds(75));
                 var caseNumber = System.Text.RegularExpressions.Regex.Match(ack.Subject, @"K-\d{4}-\d{4}-\d{3}").Value;
                 var view = await StaffCaseAsync(caseNumber);
                 Assert.Equal("email", view.GetProperty("summary").GetProperty("channel").GetString());
