@@ -1,32 +1,34 @@
 namespace ComplaintFunctions.Domain.Complaints;
 
 /// <summary>Everything that can move a case between stages.</summary>
+// Persisted by name in open cases (activity inputs); the numbers are fixed too.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CaseAction>))]
 public enum CaseAction
 {
     /// <summary>Customer service needs something from the customer, or sent them to the manufacturer.</summary>
-    AskCustomer,
+    AskCustomer = 0,
     /// <summary>The customer answered what customer service asked, or asks for help again.</summary>
-    CustomerResponded,
+    CustomerResponded = 1,
     /// <summary>Customer service gives its final answer.</summary>
-    GiveFinalAnswer,
+    GiveFinalAnswer = 2,
     /// <summary>The customer accepts the final answer.</summary>
-    AcceptFinalAnswer,
+    AcceptFinalAnswer = 3,
     /// <summary>The customer is not satisfied with the final answer and asks the ombudsman (process step 3).</summary>
-    RequestOmbudsmanReview,
+    RequestOmbudsmanReview = 4,
     /// <summary>The ombudsman decides (uphold, overturn, settle in part).</summary>
-    RecordOmbudsmanDecision,
+    RecordOmbudsmanDecision = 5,
     /// <summary>The customer accepts the ombudsman's decision.</summary>
-    AcceptOmbudsmanDecision,
+    AcceptOmbudsmanDecision = 6,
     /// <summary>The customer takes the case to a national dispute body, or the ombudsman refers it (process step 4).</summary>
-    TakeToExternalBody,
+    TakeToExternalBody = 7,
     /// <summary>Staff record the external body's recommendation or decision.</summary>
-    RecordBodyOutcome,
+    RecordBodyOutcome = 8,
     /// <summary>Staff confirm the retailer followed the body's recommendation.</summary>
-    ConfirmCompliance,
+    ConfirmCompliance = 9,
     /// <summary>The problem is solved (e.g. by the manufacturer's support) and the customer says so.</summary>
-    Resolve,
+    Resolve = 10,
     /// <summary>The customer did not answer within the time they were given.</summary>
-    ReplyWindowExpired,
+    ReplyWindowExpired = 11,
     /// <summary>The customer withdraws the complaint.</summary>
-    Withdraw,
+    Withdraw = 12,
 }

@@ -1,14 +1,16 @@
 namespace ComplaintFunctions.Domain.Complaints;
 
 /// <summary>Where a case stands, from report to close.</summary>
+// Persisted by name in open cases (activity inputs); the numbers are fixed too.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CaseStage>))]
 public enum CaseStage
 {
-    CustomerService,
-    WaitingForCustomer,
-    FinalAnswer,
-    OmbudsmanReview,
-    ExternalBody,
-    Closed,
+    CustomerService = 0,
+    WaitingForCustomer = 1,
+    FinalAnswer = 2,
+    OmbudsmanReview = 3,
+    ExternalBody = 4,
+    Closed = 5,
 }
 
 public static class CaseStageNames

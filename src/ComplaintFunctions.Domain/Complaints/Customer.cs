@@ -1,12 +1,13 @@
 namespace ComplaintFunctions.Domain.Complaints;
 
-/// <summary>The Nordic markets the retailer sells in.</summary>
+/// <summary>The Nordic markets the retailer sells in. Persisted by name in open cases; the numbers are fixed too (version 1 wrote them).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Country>))]
 public enum Country
 {
-    NO,
-    SE,
-    DK,
-    FI,
+    NO = 0,
+    SE = 1,
+    DK = 2,
+    FI = 3,
 }
 
 /// <summary>Who complains and how to reach them. Language is one of nb, sv, da, fi, en.</summary>

@@ -12,15 +12,16 @@ public enum TriageVerdict
     Unknown,
 }
 
-/// <summary>Where the case goes first.</summary>
+/// <summary>Where the case goes first. Persisted by name in open cases; the numbers are fixed too (version 1 wrote them).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TriageRoute>))]
 public enum TriageRoute
 {
     /// <summary>An agent handles it (claims, warranty questions, delivery problems, anything unclear).</summary>
-    CustomerService,
+    CustomerService = 0,
     /// <summary>Service and support questions: the customer is sent to the manufacturer's support (process step 2).</summary>
-    ManufacturerSupport,
+    ManufacturerSupport = 1,
     /// <summary>Broken on arrival and delivered within the DOA window: exchange the product.</summary>
-    DoaExchange,
+    DoaExchange = 2,
 }
 
 /// <summary>The codes of the checks, stable for screens and tests.</summary>

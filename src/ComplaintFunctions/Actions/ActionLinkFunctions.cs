@@ -95,14 +95,9 @@ public sealed class ActionLinkFunctions(
             new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", now, "link-used", actor, "link",
                 $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint!.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
             cancel);
-        var instance = step.Target switch
-        {
-            ActionTarget.OmbudsmanReview => OmbudsmanReviewOrchestration.InstanceIdFor(link.CaseNumber.Value),
-            ActionTarget.ExternalBody => ExternalBodyOrchestration.InstanceIdFor(link.CaseNumber.Value),
-            _ => ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber),
-        };
+        // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now.
         await durable.RaiseEventAsync(
-            instance,
+            ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber),
             ComplaintCaseOrchestration.InputEvent,
             new CaseInput(step.Step, actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag),
             cancel);

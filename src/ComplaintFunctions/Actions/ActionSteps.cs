@@ -11,7 +11,7 @@ public enum TextField
     Required,
 }
 
-/// <summary>Which orchestration of the case an action goes to.</summary>
+/// <summary>Which part of the case takes an action (every input reaches the case's orchestration, which passes a stage's inputs on).</summary>
 public enum ActionTarget
 {
     Case,
@@ -87,6 +87,8 @@ public static class ActionStepCatalogue
             Choices: [("customer", "In the customer's favour"), ("partly", "Partly in the customer's favour"), ("retailer", "In the retailer's favour (nothing to follow)")]),
         new ActionStep(CaseInputKinds.DisputeComply, [ActionRoles.DisputeContact, ActionRoles.Management], CaseAction.ConfirmCompliance, null, TextField.None,
             "Confirm the recommendation is followed", "The case closes and the customer is told.", "Confirm and close", ActionTarget.ExternalBody),
+        new ActionStep(CaseInputKinds.StageRetry, [ActionRoles.TeamLead], null, null, TextField.None,
+            "Run the stopped stage again", "The stage starts again from its beginning; the people in it get their mails again.", "Run it again"),
         new ActionStep(CaseInputKinds.DisputeNotComply, [ActionRoles.DisputeContact], null, CaseStage.ExternalBody, TextField.Required,
             "The recommendation will not be followed", "Your reason goes to management, who decide. The case stays open.", "Send to management", ActionTarget.ExternalBody,
             TextLabel: "Why it will not be followed"),

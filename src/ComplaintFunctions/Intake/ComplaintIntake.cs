@@ -108,11 +108,11 @@ public sealed class ComplaintIntake(
             return;
         }
 
-        var input = new CaseFlow { CaseNumber = complaint.CaseNumber.Value };
+        var input = new CaseFlow { CaseNumber = complaint.CaseNumber.Value, SchemaVersion = CaseFlow.CurrentSchema };
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                ComplaintCaseOrchestration.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+                ComplaintCaseOrchestration.Name, input, new StartOrchestrationOptions(instanceId) { Version = ProcessVersions.Current }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -2,50 +2,74 @@ using System.Text.RegularExpressions;
 
 namespace ComplaintFunctions.Notifications;
 
-/// <summary>Every kind of mail the pipeline sends. Stored with open cases: new kinds go at the end, with their value written out.</summary>
+/// <summary>
+/// The kinds of mail. Persisted by name in open cases (mail orders, failures) and part of every mail's
+/// id: names and numbers are fixed; add new kinds at the end with the next number.
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MailKind>))]
 public enum MailKind
 {
-    Acknowledgement,
-    Progress,
-    ManufacturerSupport,
-    AgentAnswer,
-    AgentQuestion,
-    FinalAnswer,
-    ClosedAccepted,
-    ClosedSolved,
-    ClosedNoReply,
-    OmbudsmanHandover,
-    OmbudsmanDecision,
-    ClosedDecisionAccepted,
-    BodyFiledCustomer,
-    BodyOutcomeCustomer,
-    ComplianceDone,
-    StaffAssignment,
-    StaffReminder,
-    StaffEscalation,
-    StaffCustomerReplied,
-    StaffApprovalRequest,
-    StaffSentBack,
-    OmbudsmanCaseFile,
-    OmbudsmanReminder,
-    OmbudsmanEscalation,
-    BodyFilingNotice,
-    BodyReminder,
-    ComplianceRequest,
-    ComplianceEscalation,
+    Acknowledgement = 0,
+    Progress = 1,
+    ManufacturerSupport = 2,
+    AgentAnswer = 3,
+    AgentQuestion = 4,
+    FinalAnswer = 5,
+    ClosedAccepted = 6,
+    ClosedSolved = 7,
+    ClosedNoReply = 8,
+    OmbudsmanHandover = 9,
+    OmbudsmanDecision = 10,
+    ClosedDecisionAccepted = 11,
+    BodyFiledCustomer = 12,
+    BodyOutcomeCustomer = 13,
+    ComplianceDone = 14,
+    StaffAssignment = 15,
+    StaffReminder = 16,
+    StaffEscalation = 17,
+    StaffCustomerReplied = 18,
+    StaffApprovalRequest = 19,
+    StaffSentBack = 20,
+    OmbudsmanCaseFile = 21,
+    OmbudsmanReminder = 22,
+    OmbudsmanEscalation = 23,
+    BodyFilingNotice = 24,
+    BodyReminder = 25,
+    ComplianceRequest = 26,
+    ComplianceEscalation = 27,
 
     /// <summary>To the customer: the ombudsman decided and referred the case to a body at once.</summary>
     OmbudsmanReferral = 28,
 
     /// <summary>To the team: a case back from the manufacturer's support (the customer still needs help).</summary>
     StaffManufacturerReturn = 29,
+
+    /// <summary>To the team: the complaint refused a step, or an input could not be read; nothing went to the customer.</summary>
+    StaffStepRefused = 30,
+
+    /// <summary>To the team lead: a later stage's orchestration failed, with a link to run it again.</summary>
+    StaffStageFailed = 31,
+
+    /// <summary>To the team: the customer withdrew the complaint.</summary>
+    StaffWithdrawn = 32,
+
+    /// <summary>To the customer: their withdrawal is done and the case is closed.</summary>
+    ClosedWithdrawn = 33,
 }
 
 /// <summary>Who a kind of mail goes to and who it comes from.</summary>
 public static class MailKinds
 {
     /// <summary>Mails to staff, in the team's language; the rest go to the customer, in theirs.</summary>
-    public static bool ToStaff(MailKind kind) => kind >= MailKind.StaffAssignment && kind != MailKind.OmbudsmanReferral;
+    public static bool ToStaff(MailKind kind) => kind switch
+    {
+        MailKind.StaffAssignment or MailKind.StaffReminder or MailKind.StaffEscalation or MailKind.StaffCustomerReplied
+            or MailKind.StaffApprovalRequest or MailKind.StaffSentBack or MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder
+            or MailKind.OmbudsmanEscalation or MailKind.BodyFilingNotice or MailKind.BodyReminder or MailKind.ComplianceRequest
+            or MailKind.ComplianceEscalation or MailKind.StaffManufacturerReturn or MailKind.StaffStepRefused or MailKind.StaffStageFailed
+            or MailKind.StaffWithdrawn => true,
+        _ => false,
+    };
 
     /// <summary>The independent customer ombudsman's own mails to the customer: signed by and sent from the ombudsman.</summary>
     public static bool FromOmbudsman(MailKind kind) => kind is MailKind.OmbudsmanDecision or MailKind.OmbudsmanReferral;

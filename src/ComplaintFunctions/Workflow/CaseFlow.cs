@@ -1,21 +1,37 @@
+using System.Text.Json.Serialization;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Service;
 
 namespace ComplaintFunctions.Workflow;
 
-/// <summary>Where the case's orchestration is; finer than the case's stage (approval, manufacturer route).</summary>
+/// <summary>
+/// Where the case's orchestration is; finer than the case's stage (approval, manufacturer route).
+/// Persisted by name (version 1 wrote these numbers, which still read).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FlowPhase>))]
 public enum FlowPhase
 {
-    Opening,
-    Manufacturer,
-    CustomerService,
-    WaitingForCustomer,
-    AwaitingApproval,
-    FinalAnswer,
-    Ombudsman,
-    OmbudsmanDecided,
-    ExternalBody,
-    Closed,
+    Opening = 0,
+    Manufacturer = 1,
+    CustomerService = 2,
+    WaitingForCustomer = 3,
+    AwaitingApproval = 4,
+    FinalAnswer = 5,
+    Ombudsman = 6,
+    OmbudsmanDecided = 7,
+    ExternalBody = 8,
+    Closed = 9,
+
+    /// <summary>A later stage's orchestration failed: staff are told and can run it again.</summary>
+    StageFailed = 10,
+}
+
+/// <summary>The stages that run as orchestrations of their own.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LaterStage>))]
+public enum LaterStage
+{
+    OmbudsmanReview = 0,
+    ExternalBody = 1,
 }
 
 /// <summary>What the orchestration needs to know about a case, read once when it opens.</summary>
@@ -35,6 +51,11 @@ public sealed record PendingAnswer(string TextRef, decimal? Amount);
 /// </summary>
 public sealed record CaseFlow
 {
+    /// <summary>The shape this state has: 0 for what version 1 wrote (it had no number), <see cref="CurrentSchema"/> now.</summary>
+    public const int CurrentSchema = 2;
+
+    public int SchemaVersion { get; init; }
+
     public required string CaseNumber { get; init; }
     public CasePlan? Plan { get; init; }
     public FlowPhase Phase { get; init; } = FlowPhase.Opening;
@@ -68,10 +89,35 @@ public sealed record CaseFlow
 
     /// <summary>Who took the case to the body: null when the customer chose it, or the ombudsman who referred it.</summary>
     public string? BodyReferredBy { get; init; }
+
+    /// <summary>
+    /// The running stage was started by version 1, as an orchestration of its own that reports to the
+    /// case with an input; since version 2 a stage is a sub-orchestration whose result the case awaits.
+    /// </summary>
+    public bool StageReportsByInput { get; init; }
+
+    /// <summary>How many times the current later stage has been started (a retry after a failure starts it again, under a new id).</summary>
+    public int StageAttempt { get; init; }
+
+    /// <summary>The stage that failed, while <see cref="Phase"/> is <see cref="FlowPhase.StageFailed"/>.</summary>
+    public LaterStage? FailedStage { get; init; }
+
+    /// <summary>Brings a state written by an earlier version to this shape; the start of every episode calls it.</summary>
+    public CaseFlow Upgraded() => SchemaVersion >= CurrentSchema
+        ? this
+        : this with
+        {
+            SchemaVersion = CurrentSchema,
+            // Version 1 started the later stages from an activity; those keep reporting by input.
+            StageReportsByInput = StageStarted && Phase is FlowPhase.Ombudsman or FlowPhase.ExternalBody,
+            StageAttempt = StageStarted ? 1 : 0,
+        };
 }
 
 /// <summary>What the ombudsman decided; the reasons and the note on routines are in the case texts table.</summary>
-public sealed record OmbudsmanDecision(string Outcome, string ReasonsRef, decimal? DisputedAmount, string? RoutineNoteRef, bool ReferToBody, DateTime DecidedAt);
+/// <param name="Outcome">The verdict's wire name (upheld, overturned, partly-settled): checked when the input is read.</param>
+/// <param name="DecidedBy">The ombudsman who decided (version 1 did not keep it).</param>
+public sealed record OmbudsmanDecision(string Outcome, string ReasonsRef, decimal? DisputedAmount, string? RoutineNoteRef, bool ReferToBody, DateTime DecidedAt, string? DecidedBy = null);
 
 /// <summary>Everything from outside that moves a case: action links, customer mail, withdrawal.</summary>
 /// <param name="TextRef">Where the text (an answer, a reason, a reply) is stored; texts never travel through the orchestration.</param>
@@ -106,4 +152,7 @@ public static class CaseInputKinds
 
     /// <summary>From the external body's orchestration to the case's: the case is done with the body.</summary>
     public const string BodyCaseClosed = "body-case-closed";
+
+    /// <summary>A team lead runs a failed later stage again.</summary>
+    public const string StageRetry = "stage-retry";
 }

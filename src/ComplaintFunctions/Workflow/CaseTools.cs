@@ -1,53 +1,144 @@
 using ComplaintFunctions.Domain.Complaints;
-using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Telemetry;
+using ComplaintFunctions.Workflow.Process;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
+/// <summary>How a list of commands was carried out.</summary>
+/// <param name="Refusal">The complaint refused a step: nothing after it was done, and the state stays as it was.</param>
+/// <param name="Plan">The settings the last step read (see the rule for open cases in the README).</param>
+/// <param name="Offered">The bodies that fit, when the commands asked for them.</param>
+/// <param name="StageToStart">A later stage to run as a sub-orchestration, started by the case.</param>
+sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart, IReadOnlyList<EndStage> StagesToEnd);
+
 /// <summary>
-/// What every orchestration of a case does the same way: mail with links, change the stage, read
-/// its clocks. Deterministic: time and ids come from the context.
+/// Carries out the process's commands inside an orchestration, in order, and decides nothing: ids
+/// and time come from the context, all I/O is in activities. A refused step stops the list.
 /// </summary>
-sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, CasePlan plan, int mailSequence)
+sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, CasePlan plan, int mailSequence, ILogger logger)
 {
     static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
-    BusinessCalendar? calendar;
-
     public int MailSequence { get; private set; } = mailSequence;
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
-    public BusinessCalendar Calendar => calendar ??= new BusinessCalendar(plan.Country, plan.Hours);
     public static TaskOptions Storage => StorageRetry;
 
     // Mail may fail for a while (SendGrid 429/5xx): back off threefold, by default for about half an hour in all.
     TaskOptions MailRetry => TaskOptions.FromRetryPolicy(
         new RetryPolicy(Math.Max(1, plan.Timings.MailRetryAttempts), plan.Timings.MailRetryFirstInterval, backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromMinutes(10)));
 
-    public LinkOrder Link(string placeholder, string step, string role) =>
-        new(placeholder, step, role, context.NewGuid(), context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime);
+    /// <param name="stage">The complaint's stage the process believes the case is in (for telling a retried step from a refused one).</param>
+    public async Task<CarriedOut> CarryOutAsync(IReadOnlyList<ProcessCommand> commands, CaseStage stage)
+    {
+        CasePlan? readPlan = null;
+        (OmbudsmanDecision, string[])? offered = null;
+        StartStage? start = null;
+        var ends = new List<EndStage>();
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case TakeStep step:
+                {
+                    var result = await context.CallActivityAsync<CaseStepResult>(
+                        CaseWorkActivities.TakeCaseStep,
+                        new CaseStepOrder(caseNumber, step.Action, step.Actor, step.Actor == "system" ? "system" : "link", context.CurrentUtcDateTime, stage),
+                        StorageRetry);
+                    if (result.Outcome == StepOutcome.Refused)
+                    {
+                        // Nothing was sent yet (a step comes first); staff hear why, and the case stays as it was.
+                        logger.LogWarning("Step {Action} refused by the complaint; the case stays as it was", step.Action);
+                        await MailAsync(new SendMail(MailKind.StaffStepRefused, [], ProcessTimes.None,
+                            Extra: new Dictionary<string, string> { ["step"] = CaseLifecycle.Describe(step.Action), ["refusal"] = result.Reason ?? string.Empty, ["actor"] = step.Actor }));
+                        return new CarriedOut(result.Reason ?? "refused", null, null, null, []);
+                    }
 
-    /// <summary>A view link, expiring like the mail's action links; nothing in it is random, so a retried mail carries the same link.</summary>
-    public ViewLinkOrder View(string placeholder, string view, string role) =>
-        new(placeholder, view, role, context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime);
+                    stage = CaseLifecycle.Check(stage, step.Action).To;
+                    readPlan = result.Plan;
+                    break;
+                }
 
-    public static Dictionary<string, DateTime> Times(params (string Name, DateTimeOffset At)[] times) =>
-        times.ToDictionary(t => t.Name, t => t.At.UtcDateTime, StringComparer.Ordinal);
+                case SendMail mail:
+                    await MailAsync(mail);
+                    break;
+
+                case SendMails mails:
+                    await Task.WhenAll(mails.Mails.Select(MailAsync).ToList());
+                    break;
+
+                case RecordOwner owner:
+                    await context.CallActivityAsync(CaseWorkActivities.RecordServiceState, new ServiceState(caseNumber, owner.Owner, owner.DueAt?.UtcDateTime, owner.Overdue), StorageRetry);
+                    break;
+
+                case TargetMissed missed:
+                    logger.LogWarning("The {Stage} target passed at {DueAt:u}; escalating", missed.Stage, missed.DueAt);
+                    // Once per real execution: a replayed episode does not count it again.
+                    if (!context.IsReplaying)
+                    {
+                        ComplaintMetrics.SlaBreached(missed.Stage);
+                    }
+
+                    break;
+
+                case RecordRefusal refusal:
+                    MailSequence++;
+                    await context.CallActivityAsync(
+                        CaseWorkActivities.RecordRefusedInput,
+                        new RefusedInput(caseNumber, refusal.InputKind, refusal.Actor, refusal.Reason, context.CurrentUtcDateTime, MailSequence),
+                        StorageRetry);
+                    if (refusal.TellStaff)
+                    {
+                        await MailAsync(new SendMail(MailKind.StaffStepRefused, [], ProcessTimes.None,
+                            Extra: new Dictionary<string, string> { ["step"] = refusal.InputKind, ["refusal"] = refusal.Reason, ["actor"] = refusal.Actor }));
+                    }
+
+                    break;
+
+                case FindBodies find:
+                    offered = (find.Decision, await context.CallActivityAsync<string[]>(DisputeWorkActivities.OfferBodies, new BodyOfferRequest(caseNumber, find.Decision), StorageRetry));
+                    break;
+
+                case PrepareCaseFile file:
+                    await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(caseNumber, file.For), StorageRetry);
+                    break;
+
+                case RecordDecision decision:
+                    await context.CallActivityAsync(DisputeWorkActivities.RecordOmbudsmanDecision, new DecisionRecord(caseNumber, decision.Decision, decision.Actor), StorageRetry);
+                    break;
+
+                case ReportToCase report:
+                    await context.CallActivityAsync(DisputeWorkActivities.ReportToCase, new StageReport(caseNumber, report.Input), StorageRetry);
+                    break;
+
+                case StartStage stageToStart:
+                    start = stageToStart;
+                    break;
+
+                case EndStage end:
+                    ends.Add(end);
+                    break;
+
+                default:
+                    throw new InvalidOperationException($"No way to carry out {command.GetType().Name}.");
+            }
+        }
+
+        return new CarriedOut(null, readPlan, offered, start, ends);
+    }
 
     /// <summary>Sends one mail; if every retry fails, the case records it and goes on.</summary>
-    public async Task MailAsync(
-        MailKind kind,
-        IReadOnlyList<LinkOrder>? links = null,
-        IReadOnlyDictionary<string, DateTime>? times = null,
-        string? textRef = null,
-        decimal? amount = null,
-        IReadOnlyDictionary<string, string>? extra = null,
-        IReadOnlyList<ViewLinkOrder>? views = null)
+    async Task MailAsync(SendMail mail)
     {
         MailSequence++;
-        var order = new CaseMailOrder(caseNumber, kind, MailSequence, context.CurrentUtcDateTime, links ?? [], times ?? Times(), textRef, amount, extra, views);
+        var sequence = MailSequence;
+        var expires = context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime;
+        var links = mail.Links.Select(l => new LinkOrder(l.Placeholder, l.Step, l.Role, context.NewGuid(), expires)).ToList();
+        var views = mail.Views?.Select(v => new ViewLinkOrder(v.Placeholder, v.View, v.Role, expires)).ToList();
+        var order = new CaseMailOrder(caseNumber, mail.Kind, sequence, context.CurrentUtcDateTime, links, mail.Times, mail.TextRef, mail.Amount, mail.Extra, views);
         try
         {
             await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, MailRetry);
@@ -56,101 +147,113 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         {
             await context.CallActivityAsync(
                 CaseWorkActivities.RecordMailFailure,
-                new MailFailure(caseNumber, kind, MailSequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
+                new MailFailure(caseNumber, mail.Kind, sequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
                 StorageRetry);
         }
     }
 
+    readonly EpisodeWait wait = new(context, ComplaintCaseOrchestration.InputEvent);
+
+    /// <summary>Waits for the next input, or null when <paramref name="deadline"/> comes first.</summary>
+    public Task<CaseInput?> NextInputAsync(DateTimeOffset? deadline) => wait.NextAsync(deadline, null);
+
+    /// <summary>Waits for the next input, or for <paramref name="stage"/> to end (null then).</summary>
+    public Task<CaseInput?> NextInputOrStageAsync(Task stage) => wait.NextAsync(null, stage);
+
     /// <summary>
-    /// Counts a target that passed (the escalation metric) once per real execution: a replayed
-    /// episode does not count it again. Nothing the orchestration decides depends on it.
+    /// An input this episode has not handled yet: one that reached the wait while a clock or a stage's
+    /// end was handled, or that came while no wait was open. The episode handles it before it ends.
     /// </summary>
-    public void SlaBreached(string stage)
-    {
-        if (!context.IsReplaying)
-        {
-            ComplaintMetrics.SlaBreached(stage);
-        }
-    }
-
-    public Task<bool> ApplyAsync(CaseAction action, string actor) =>
-        context.CallActivityAsync<bool>(
-            CaseWorkActivities.ApplyCaseAction,
-            new CaseActionOrder(caseNumber, action, actor, actor == "system" ? "system" : "link", context.CurrentUtcDateTime),
-            StorageRetry);
-
-    public Task RecordStateAsync(string owner, DateTimeOffset? due, bool overdue) =>
-        context.CallActivityAsync(CaseWorkActivities.RecordServiceState, new ServiceState(caseNumber, owner, due?.UtcDateTime, overdue), StorageRetry);
-
-    /// <summary>The instant a reminder is due: the lead before the clock's target, or null when the target is shorter than the lead.</summary>
-    public DateTimeOffset? ReminderAt(SlaClock? sla, TimeSpan lead) =>
-        sla is { IsRunning: true } running && running.Target > lead ? (running with { Target = running.Target - lead }).DueAt(Calendar) : null;
-
-    readonly EpisodeWait wait = new(context);
-
-    /// <summary>Waits for the next input on <paramref name="eventName"/>, or null when <paramref name="deadline"/> comes first.</summary>
-    public Task<CaseInput?> NextInputAsync(string eventName, DateTimeOffset? deadline) => wait.NextAsync(eventName, deadline);
-
-    /// <summary>An input that reached the episode's wait while its clock was handled: the episode must handle it before it ends.</summary>
-    public CaseInput? LateInput => wait.Late;
+    public CaseInput? TakeUnhandledInput() => wait.TakeArrived();
 }
 
 /// <summary>
-/// An episode's one wait: the next input, or a clock. An input delivered to an outstanding wait is
-/// consumed by it, never kept as an unprocessed event, and a cancelled wait still swallows the next
-/// input (the SDK keeps the cancelled waiter). So the wait is never cancelled: it gives back an input
-/// that came in the same work item as the clock, and after a clock it stays open, so an input that
-/// comes while the clock's work runs is held in <see cref="Late"/> for the episode to handle before it
-/// continues as new. Later inputs find no waiter and are kept for the next episode.
+/// An episode's wait: the next input, or a clock (or a stage's end). An input delivered to an
+/// outstanding wait is consumed by it, never kept as an unprocessed event, and a cancelled wait still
+/// swallows the next input (the SDK keeps the cancelled waiter). So the wait is never cancelled: it
+/// gives back an input that came in the same work item as the clock, and after a clock it stays open,
+/// so an input that comes while the clock's work runs is held for the episode. Before it ends, the
+/// episode takes every input that has arrived (<see cref="TakeArrived"/>) and handles it.
 /// </summary>
-sealed class EpisodeWait(TaskOrchestrationContext context)
+sealed class EpisodeWait(TaskOrchestrationContext context, string eventName)
 {
     Task<CaseInput>? pending;
 
-    public CaseInput? Late => pending is { IsCompletedSuccessfully: true } done ? done.Result : null;
-
-    public async Task<CaseInput?> NextAsync(string eventName, DateTimeOffset? deadline)
+    /// <summary>
+    /// The input that has arrived and is not handled, or null. The wait is opened first, so an input
+    /// held back because no wait was open (the SDK keeps those, and hands them to the next wait at once)
+    /// is found too, and the episode never has to rely on inputs being carried over to the next one.
+    /// </summary>
+    public CaseInput? TakeArrived()
     {
-        if (pending is not null)
+        pending ??= context.WaitForExternalEvent<CaseInput>(eventName);
+        if (pending.IsCompletedSuccessfully)
         {
-            throw new InvalidOperationException("An episode waits once; handle its late input instead of waiting again.");
+            var arrived = pending.Result;
+            pending = null;
+            return arrived;
+        }
+
+        return null;
+    }
+
+    public async Task<CaseInput?> NextAsync(DateTimeOffset? deadline, Task? stage)
+    {
+        // A wait still open from before, not a second waiter, gets the next input.
+        var input = pending ??= context.WaitForExternalEvent<CaseInput>(eventName);
+        if (stage is not null)
+        {
+            await Task.WhenAny(input, stage);
+            return Take(input);
+        }
+
+        if (deadline is not { } at)
+        {
+            await input;
+            return Take(input);
         }
 
         using var stopTimer = new CancellationTokenSource();
-        var input = context.WaitForExternalEvent<CaseInput>(eventName);
-        if (deadline is { } at)
+        var fireAt = at.UtcDateTime;
+        while (true)
         {
-            var fireAt = at.UtcDateTime;
-            while (true)
+            var timer = context.CreateTimer(fireAt, stopTimer.Token);
+            if (await Task.WhenAny(input, timer) == input || input.IsCompleted)
             {
-                var timer = context.CreateTimer(fireAt, stopTimer.Token);
-                if (await Task.WhenAny(input, timer) == input || input.IsCompleted)
-                {
-                    // An input that came in the same work item as the clock goes first; the clock, due
-                    // already, fires at once in the next episode.
-                    break;
-                }
-
-                // The Azure Storage backend can fire a timer up to a second early: wait out the rest here
-                // rather than spend a whole new episode on a clock that is not due yet.
-                if (context.CurrentUtcDateTime >= at.UtcDateTime)
-                {
-                    pending = input;
-                    return null;
-                }
-
-                // Its delays are whole seconds, measured a moment after this clock: a timer under two
-                // seconds out could fire again at once, so the rest is waited in at least two.
-                var soonest = context.CurrentUtcDateTime.AddSeconds(2);
-                fireAt = soonest > at.UtcDateTime ? soonest : at.UtcDateTime;
+                // An input that came in the same work item as the clock goes first; the clock, due
+                // already, fires at once in the next episode.
+                break;
             }
 
-            // Synchronous on purpose: an orchestrator awaits only durable tasks.
-#pragma warning disable CA1849
-            stopTimer.Cancel();
-#pragma warning restore CA1849
+            // The Azure Storage backend can fire a timer up to a second early: wait out the rest here
+            // rather than spend a whole new episode on a clock that is not due yet.
+            if (context.CurrentUtcDateTime >= at.UtcDateTime)
+            {
+                // The wait stays open: an input that comes while the clock is handled is held for the episode.
+                return null;
+            }
+
+            // Its delays are whole seconds, measured a moment after this clock: a timer under two
+            // seconds out could fire again at once, so the rest is waited in at least two.
+            var soonest = context.CurrentUtcDateTime.AddSeconds(2);
+            fireAt = soonest > at.UtcDateTime ? soonest : at.UtcDateTime;
         }
 
-        return await input;
+        // Synchronous on purpose: an orchestrator awaits only durable tasks.
+#pragma warning disable CA1849
+        stopTimer.Cancel();
+#pragma warning restore CA1849
+        return Take(input);
+    }
+
+    CaseInput? Take(Task<CaseInput> input)
+    {
+        if (!input.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        pending = null;
+        return input.Result;
     }
 }

@@ -38,6 +38,31 @@ public sealed record CaseMailOrder(
 /// <summary>A change of the case's stage, as the domain allows it.</summary>
 public sealed record CaseActionOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At);
 
+/// <summary>
+/// A step of the case's lifecycle, as the process took it (version 2): <paramref name="ExpectedStage"/>
+/// is the stage the process believes the case is in, so a retried attempt of a step already taken is
+/// told apart from a refusal.
+/// </summary>
+public sealed record CaseStepOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At, CaseStage ExpectedStage);
+
+/// <summary>What the complaint said to a step.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StepOutcome>))]
+public enum StepOutcome
+{
+    Taken = 0,
+
+    /// <summary>An earlier attempt of the same step took it (the activity ran twice).</summary>
+    TakenBefore = 1,
+
+    Refused = 2,
+}
+
+/// <param name="Plan">The settings as they are now, for the case's next phase (the rule for open cases: timings and thresholds are read again when a case takes a step).</param>
+public sealed record CaseStepResult(StepOutcome Outcome, string? Reason, CasePlan? Plan);
+
+/// <summary>An input the process did not take, for the trail.</summary>
+public sealed record RefusedInput(string CaseNumber, string InputKind, string Actor, string Reason, DateTime At, int Sequence);
+
 public sealed record MailFailure(string CaseNumber, MailKind Kind, int Sequence, string Error, DateTime At);
 
 /// <summary>What the staff list shows of a case's clock.</summary>
@@ -72,6 +97,8 @@ public sealed class CaseWorkActivities(
     public const string SendCaseMail = "SendCaseMailAsync";
     public const string RecordMailFailure = "RecordMailFailureAsync";
     public const string RecordServiceState = "RecordServiceStateAsync";
+    public const string TakeCaseStep = "TakeCaseStepAsync";
+    public const string RecordRefusedInput = "RecordRefusedInputAsync";
 
     /// <summary>Triage when the case opens: the checks go on the case's trail, the route and clocks to the orchestration.</summary>
     [Function(OpenCase)]
@@ -124,6 +151,77 @@ public sealed class CaseWorkActivities(
         }
     }
 
+    /// <summary>
+    /// Takes one step of the lifecycle on the complaint, or says why not (on the trail). A step is taken
+    /// once: a second attempt of the same order finds it taken (same time, the stage it leads to).
+    /// </summary>
+    [Function(TakeCaseStep)]
+    public async Task<CaseStepResult> TakeCaseStepAsync([ActivityTrigger] CaseStepOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
+        var number = CaseNumber.Parse(order.CaseNumber);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(order.At, DateTimeKind.Utc), TimeSpan.Zero);
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await complaints.GetAsync(number);
+            var complaint = stored.Complaint;
+            var from = complaint.Stage;
+            var check = complaint.Apply(order.Action, at);
+            if (!check.Allowed)
+            {
+                // The complaint changed at this very step's time: an earlier attempt of this activity took it
+                // (and may have stopped before its trail line, which is written once whatever happens).
+                if ((complaint.UpdatedAt - at).Duration() < TimeSpan.FromMilliseconds(1))
+                {
+                    await auditTrail.AppendAsync(new CaseEvent(
+                        number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
+                        $"{CaseLifecycle.Describe(order.Action)}: {order.ExpectedStage.ToWire()} → {from.ToWire()}."));
+                    return new CaseStepResult(StepOutcome.TakenBefore, null, PlanFor(complaint));
+                }
+
+                var reason = check.RefusalReason ?? "The step is not allowed now.";
+                await auditTrail.AppendAsync(new CaseEvent(
+                    number, $"step-refused-{order.Action}", at, "step-refused", order.Actor, order.Channel,
+                    $"{CaseLifecycle.Describe(order.Action)} was refused while the case is {from.Describe()}: {reason}"));
+                logger.LogWarning("Stage change {Action} refused at {Stage}", order.Action, from.ToWire());
+                return new CaseStepResult(StepOutcome.Refused, reason, null);
+            }
+
+            try
+            {
+                await complaints.UpdateAsync(stored);
+                await auditTrail.AppendAsync(new CaseEvent(
+                    number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
+                    $"{CaseLifecycle.Describe(order.Action)}: {from.ToWire()} → {check.To.ToWire()}."));
+                logger.LogInformation("Stage {From} → {To} ({Action})", from.ToWire(), check.To.ToWire(), order.Action);
+                return new CaseStepResult(StepOutcome.Taken, null, PlanFor(complaint));
+            }
+            catch (ConcurrentCaseUpdateException) when (attempt < 3)
+            {
+                // Someone changed the case meanwhile; read it again and decide again.
+            }
+        }
+    }
+
+    /// <summary>An input the process did not take: on the trail with the reason, once.</summary>
+    [Function(RecordRefusedInput)]
+    public async Task RecordRefusedInputAsync([ActivityTrigger] RefusedInput refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        using var scope = logger.BeginCaseScope(refused.CaseNumber);
+        await auditTrail.AppendAsync(new CaseEvent(
+            CaseNumber.Parse(refused.CaseNumber), $"input-refused-{refused.Sequence}", new DateTimeOffset(DateTime.SpecifyKind(refused.At, DateTimeKind.Utc), TimeSpan.Zero),
+            "input-refused", refused.Actor, "system", $"'{refused.InputKind}' was not taken: {refused.Reason}"));
+        logger.LogWarning("Input {InputKind} not taken", refused.InputKind);
+    }
+
+    CasePlan PlanFor(Complaint complaint)
+    {
+        var country = complaint.Details.Customer.Country;
+        return new CasePlan(country, default, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
+    }
+
     [Function(SendCaseMail)]
     public async Task<string?> SendCaseMailAsync([ActivityTrigger] CaseMailOrder order)
     {
@@ -137,7 +235,7 @@ public sealed class CaseWorkActivities(
         var language = toStaff ? staff.Language : customer.Language;
         var to = order.Kind switch
         {
-            MailKind.StaffEscalation or MailKind.StaffApprovalRequest => staff.TeamLeadEmail,
+            MailKind.StaffEscalation or MailKind.StaffApprovalRequest or MailKind.StaffStageFailed => staff.TeamLeadEmail,
             MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder => staff.OmbudsmanEmail,
             MailKind.OmbudsmanEscalation or MailKind.ComplianceEscalation => staff.ManagementEmail,
             MailKind.BodyReminder or MailKind.ComplianceRequest => staff.DisputeContactEmail,
@@ -255,6 +353,16 @@ public sealed class CaseWorkActivities(
 
         values["recommendation"] = text;
         var extra = order.Extra ?? new Dictionary<string, string>();
+
+        // What the process says about a refused step, a failed stage or a withdrawal.
+        foreach (var key in (string[])["step", "refusal", "actor", "stage", "error"])
+        {
+            if (extra.TryGetValue(key, out var value))
+            {
+                values[key] = value;
+            }
+        }
+
         if (extra.TryGetValue("bodyId", out var bodyId) && registry.Bodies.FirstOrDefault(b => b.Id == bodyId) is { } body)
         {
             values["body"] = registry.TextFor(body, language).Name;

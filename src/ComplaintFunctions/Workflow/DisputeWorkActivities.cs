@@ -137,11 +137,13 @@ public sealed class DisputeWorkActivities(
         return registry.OffersFor(facts);
     }
 
+    /// <summary>The verdict as the dispute rules read it; an unknown one is an error, never a guess (inputs are checked when read).</summary>
     public static OmbudsmanOutcome ParseOutcome(string outcome) => outcome switch
     {
         "upheld" => OmbudsmanOutcome.Upheld,
         "overturned" => OmbudsmanOutcome.Overturned,
-        _ => OmbudsmanOutcome.PartlySettled,
+        "partly-settled" => OmbudsmanOutcome.PartlySettled,
+        _ => throw new ArgumentException($"'{outcome}' is not an outcome of the ombudsman's review.", nameof(outcome)),
     };
 
     /// <summary>The decision on the trail (with who decided), and the note on the retailer's routines kept for the report.</summary>

@@ -1,23 +1,29 @@
+using System.Text.Json.Serialization;
 using ComplaintFunctions.Domain.Complaints;
-using ComplaintFunctions.Links;
-using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Telemetry;
+using ComplaintFunctions.Workflow.Legacy;
+using ComplaintFunctions.Workflow.Process;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace ComplaintFunctions.Workflow;
 
+/// <summary>Where the case stands with the external body. Persisted by name (version 1 wrote these numbers, which still read).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BodyPhase>))]
 public enum BodyPhase
 {
-    Filing,
-    AwaitingOutcome,
-    Compliance,
+    Filing = 0,
+    AwaitingOutcome = 1,
+    Compliance = 2,
 }
 
 /// <summary>An external body's handling of the case, carried between episodes.</summary>
 public sealed record ExternalBodyState
 {
+    /// <summary>0 for what version 1 wrote (no number), <see cref="CurrentSchema"/> now.</summary>
+    public const int CurrentSchema = 2;
+
+    public int SchemaVersion { get; init; }
     public required string CaseNumber { get; init; }
     public required CasePlan Plan { get; init; }
     public required string BodyId { get; init; }
@@ -34,175 +40,42 @@ public sealed record ExternalBodyState
 
     /// <summary>Its own range of mail ids, apart from the case's and the ombudsman's.</summary>
     public int MailSequence { get; init; } = 2000;
+
+    /// <summary>Started by the case as a sub-orchestration (version 2): the end is its result. Version 1's report with an input.</summary>
+    public bool ReturnsResult { get; init; }
 }
 
 /// <summary>
-/// The case with an external dispute body: fan out (tell the ombudsman, the customer-service lead
-/// and the dispute contact, prepare the case file, record the filing) in parallel; then wait, for
-/// months, with a reminder to the dispute contact each period and a fresh history each time; then
-/// follow the recommendation with a deadline, escalating to management when it is missed or refused.
+/// The case with an external dispute body, as a sub-orchestration of the case: notices and the case
+/// file, months of waiting with reminders, then following the recommendation. What to do is decided
+/// by <see cref="ExternalBodyProcess"/>.
 /// </summary>
 public static class ExternalBodyOrchestration
 {
     public const string Name = "ExternalBodyCase";
 
-    public static string InstanceIdFor(string caseNumber) => $"complaint-{CaseNumber.Parse(caseNumber).Digits}-body";
+    /// <summary>The first attempt has the id version 1 gave the stage; a retry after a failure gets its own.</summary>
+    public static string InstanceIdFor(string caseNumber, int attempt = 1) =>
+        $"complaint-{CaseNumber.Parse(caseNumber).Digits}-body{(attempt > 1 ? $"-{attempt}" : string.Empty)}";
 
     [Function(Name)]
-    public static async Task<string?> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static async Task<StageResult?> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var state = context.GetInput<ExternalBodyState>() ?? throw new InvalidOperationException("The external body case needs its input.");
+        if (ProcessVersions.IsLegacy(context.Version))
+        {
+            var ended = await V1ExternalBodyEpisode.RunAsync(context, state);
+            return ended is null ? null : new StageResult(StageEnding.Closed);
+        }
+
         var logger = context.CreateReplaySafeLogger(ComplaintCaseOrchestration.LogCategory + ".ExternalBody");
         using var scope = logger.BeginCaseScope(state.CaseNumber);
-        var tools = new CaseTools(context, state.CaseNumber, state.Plan, state.MailSequence);
-        var disputes = state.Plan.Disputes;
-        var body = new Dictionary<string, string> { ["bodyId"] = state.BodyId };
-        var caseFile = CaseViews.CaseFileFor(state.BodyId);
-
-        switch (state.Phase)
-        {
-            case BodyPhase.Filing:
-            {
-                logger.LogInformation("Case filed with external body {BodyId}", state.BodyId);
-                await tools.ApplyAsync(CaseAction.TakeToExternalBody, state.ReferredBy ?? "customer");
-
-                // The case file first: every notice links to it.
-                await context.CallActivityAsync<string>(DisputeWorkActivities.PrepareCaseFile, new CaseFileRequest(state.CaseNumber, state.BodyId), CaseTools.Storage);
-                // A customer who chose the body hears it is filed; a referred one heard it from the ombudsman already.
-                var notices = new List<Task>
-                {
-                    tools.MailAsync(MailKind.BodyFilingNotice, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact), views: [tools.View("caseFileUrl", caseFile, ActionRoles.DisputeContact)]),
-                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.Ombudsman), views: [tools.View("caseFileUrl", caseFile, ActionRoles.Ombudsman)]),
-                    tools.MailAsync(MailKind.BodyFilingNotice, [], extra: With(body, "to", ActionRoles.TeamLead), views: [tools.View("caseFileUrl", caseFile, ActionRoles.TeamLead)]),
-                };
-                if (state.ReferredBy is null)
-                {
-                    notices.Add(tools.MailAsync(MailKind.BodyFiledCustomer, extra: body));
-                }
-
-                await Task.WhenAll(notices);
-                var next = context.CurrentUtcDateTime + disputes.BodyReminderEvery;
-                await tools.RecordStateAsync("dispute contact (external body)", new DateTimeOffset(next, TimeSpan.Zero), false);
-                // An outcome recorded while the notices were still going out waits for the next episode.
-                context.ContinueAsNew(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next, MailSequence = tools.MailSequence }, preserveUnprocessedEvents: true);
-                return null;
-            }
-
-            case BodyPhase.AwaitingOutcome:
-            {
-                var input = await tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, new DateTimeOffset(state.NextReminderAt!.Value, TimeSpan.Zero));
-                if (input is null)
-                {
-                    if (context.CurrentUtcDateTime >= state.NextReminderAt)
-                    {
-                        await tools.MailAsync(MailKind.BodyReminder, [tools.Link("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], extra: With(body, "to", ActionRoles.DisputeContact), views: [tools.View("caseFileUrl", caseFile, ActionRoles.DisputeContact)]);
-                        state = state with { NextReminderAt = context.CurrentUtcDateTime + disputes.BodyReminderEvery, Reminders = state.Reminders + 1 };
-                    }
-
-                    // An input that came while the clock was handled is this episode's to handle: never lost.
-                    if (tools.LateInput is not { } late)
-                    {
-                        context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-                        return null;
-                    }
-
-                    input = late;
-                }
-
-                if (input.Kind != CaseInputKinds.DisputeOutcome)
-                {
-                    context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-                    return null;
-                }
-
-                await tools.ApplyAsync(CaseAction.RecordBodyOutcome, input.Actor);
-                await tools.MailAsync(MailKind.BodyOutcomeCustomer, textRef: input.TextRef, extra: body);
-                if (input.Choice == "retailer")
-                {
-                    // The body found for the retailer: there is nothing to follow, and the case ends here.
-                    await tools.ApplyAsync(CaseAction.ConfirmCompliance, "system");
-                    await tools.RecordStateAsync("nobody (closed)", null, false);
-                    await ReportClosedAsync(context, state);
-                    return "closed";
-                }
-
-                var complianceDue = context.CurrentUtcDateTime + disputes.ComplianceDeadline;
-                await tools.MailAsync(
-                    MailKind.ComplianceRequest,
-                    [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.DisputeContact), tools.Link("notComplyUrl", CaseInputKinds.DisputeNotComply, ActionRoles.DisputeContact)],
-                    CaseTools.Times(("dueAt", new DateTimeOffset(complianceDue, TimeSpan.Zero))),
-                    input.TextRef,
-                    extra: With(body, "to", ActionRoles.DisputeContact));
-                await tools.RecordStateAsync("dispute contact (follow the recommendation)", new DateTimeOffset(complianceDue, TimeSpan.Zero), false);
-                context.ContinueAsNew(state with { Phase = BodyPhase.Compliance, ComplianceDue = complianceDue, OutcomeRef = input.TextRef, MailSequence = tools.MailSequence });
-                return null;
-            }
-
-            default:
-            {
-                DateTimeOffset? deadline = state.ComplianceEscalated ? null : new DateTimeOffset(state.ComplianceDue!.Value, TimeSpan.Zero);
-                var input = await tools.NextInputAsync(ComplaintCaseOrchestration.InputEvent, deadline);
-                if (input is null || input.Kind == CaseInputKinds.DisputeNotComply)
-                {
-                    if (input is null && context.CurrentUtcDateTime < state.ComplianceDue)
-                    {
-                        // Not due yet: nothing was awaited since the wait, so no input can have come meanwhile.
-                        context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-                        return null;
-                    }
-
-                    // Missed, or refused with a reason: management hears, with a link to confirm once it is done.
-                    if (input is null)
-                    {
-                        logger.LogWarning("The deadline to follow the body's recommendation passed; escalating to management");
-                        tools.SlaBreached("compliance");
-                    }
-                    else
-                    {
-                        logger.LogWarning("The body's recommendation will not be followed; management is told");
-                    }
-
-                    await tools.MailAsync(
-                        MailKind.ComplianceEscalation,
-                        [tools.Link("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.Management)],
-                        textRef: input?.TextRef,
-                        extra: With(body, "to", ActionRoles.Management),
-                        views: [tools.View("caseFileUrl", caseFile, ActionRoles.Management)]);
-                    await tools.RecordStateAsync("management (recommendation not followed)", null, true);
-                    state = state with { ComplianceEscalated = true };
-
-                    // An input that came while this was handled is this episode's to handle: never lost.
-                    if (input is not null || tools.LateInput is not { } late)
-                    {
-                        context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-                        return null;
-                    }
-
-                    input = late;
-                }
-
-                if (input.Kind != CaseInputKinds.DisputeComply)
-                {
-                    context.ContinueAsNew(state with { MailSequence = tools.MailSequence });
-                    return null;
-                }
-
-                await tools.ApplyAsync(CaseAction.ConfirmCompliance, input.Actor);
-                await tools.MailAsync(MailKind.ComplianceDone, extra: body);
-                await tools.RecordStateAsync("nobody (closed)", null, false);
-                await ReportClosedAsync(context, state);
-                return "closed";
-            }
-        }
+        state = state with { SchemaVersion = ExternalBodyState.CurrentSchema };
+        var run = new StageEpisode<ExternalBodyState>(
+            context, state.CaseNumber, state.Plan, state.MailSequence, logger, CaseStage.ExternalBody,
+            ExternalBodyProcess.NeedsStart, ExternalBodyProcess.Start, ExternalBodyProcess.NextClock, ExternalBodyProcess.OnClock, ExternalBodyProcess.OnInput,
+            (s, plan) => s with { Plan = plan }, (s, sequence) => s with { MailSequence = sequence });
+        return await run.RunAsync(state);
     }
-
-    static Task ReportClosedAsync(TaskOrchestrationContext context, ExternalBodyState state) =>
-        context.CallActivityAsync(
-            DisputeWorkActivities.ReportToCase,
-            new StageReport(state.CaseNumber, new CaseInput(CaseInputKinds.BodyCaseClosed, "system")),
-            CaseTools.Storage);
-
-    static Dictionary<string, string> With(Dictionary<string, string> values, string key, string value) =>
-        new(values, StringComparer.Ordinal) { [key] = value };
 }

@@ -27,23 +27,23 @@ public static class EpisodeProbe
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
         var due = state.NextClock ?? context.CurrentUtcDateTime.AddSeconds(1);
-        var wait = new EpisodeWait(context);
-        var input = await wait.NextAsync(Event, new DateTimeOffset(due, TimeSpan.Zero));
+        var wait = new EpisodeWait(context, Event);
+        var input = await wait.NextAsync(new DateTimeOffset(due, TimeSpan.Zero), null);
         if (input is null)
         {
             // A clock's work (a progress mail, say) during which inputs keep coming.
             await context.CallActivityAsync<int>(ClockWork, state.Clocks);
             state = state with { Clocks = state.Clocks + 1, NextClock = context.CurrentUtcDateTime.AddSeconds(1) };
-            input = wait.Late;
         }
         else
         {
-            state = state with { NextClock = due };
+            state = state with { NextClock = due, Seen = [.. state.Seen, input.Actor] };
         }
 
-        if (input is not null)
+        // As the case does: every input that has arrived is handled before the episode ends.
+        while (wait.TakeArrived() is { } arrived)
         {
-            state = state with { Seen = [.. state.Seen, input.Actor] };
+            state = state with { Seen = [.. state.Seen, arrived.Actor] };
         }
 
         if (state.Seen.Count >= state.Wanted)

@@ -24,7 +24,7 @@ namespace ComplaintFunctions.Tests.Workflow;
 /// </summary>
 public sealed class DurablePayloadRoundTripTests(ITestOutputHelper output)
 {
-    static readonly Lazy<WorkerSerialization> Worker = new(WorkerSerialization.LikeProgram);
+    internal static readonly Lazy<WorkerSerialization> Worker = new(WorkerSerialization.LikeProgram);
 
     public static TheoryData<string> Payloads()
     {
@@ -55,7 +55,7 @@ public sealed class DurablePayloadRoundTripTests(ITestOutputHelper output)
         Assert.Contains(DurablePayloads.All, p => p.Type == typeof(CaseFlow) && p.Route == PayloadRoute.OrchestrationInput);
         Assert.Contains(DurablePayloads.All, p => p.Type == typeof(OmbudsmanReviewState) && p.Route == PayloadRoute.OrchestrationInput);
         Assert.Contains(DurablePayloads.All, p => p.Type == typeof(ExternalBodyState) && p.Route == PayloadRoute.OrchestrationInput);
-        Assert.Contains(typeof(OmbudsmanDecision), types);
+        Assert.Contains(typeof(ComplaintFunctions.Workflow.Process.StageResult), types);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class DurablePayloadRoundTripTests(ITestOutputHelper output)
     }
 
     /// <summary>The serialization pieces of the app's worker, from the services Program.cs builds.</summary>
-    sealed record WorkerSerialization(Azure.Core.Serialization.ObjectSerializer Serializer, DataConverter Converter, DataConverter ClientConverter, JsonSerializerOptions InputOptions)
+    internal sealed record WorkerSerialization(Azure.Core.Serialization.ObjectSerializer Serializer, DataConverter Converter, DataConverter ClientConverter, JsonSerializerOptions InputOptions)
     {
         public static WorkerSerialization LikeProgram()
         {

@@ -1,0 +1,74 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Notifications;
+
+namespace ComplaintFunctions.Workflow.Process;
+
+/// <summary>A link to put in a mail: the orchestration gives it its id and expiry.</summary>
+public sealed record LinkSpec(string Placeholder, string Step, string Role);
+
+/// <summary>A read-only view link to put in a mail.</summary>
+public sealed record ViewSpec(string Placeholder, string View, string Role);
+
+/// <summary>Something the orchestration carries out for the process, in order. Nothing here decides.</summary>
+public abstract record ProcessCommand;
+
+/// <summary>
+/// A step of the case's lifecycle, taken on the complaint. It comes before anything the step
+/// sends: when the complaint refuses it, nothing after it is carried out, the case stays as it was,
+/// and the refusal goes on the trail and to staff.
+/// </summary>
+public sealed record TakeStep(CaseAction Action, string Actor) : ProcessCommand;
+
+public sealed record SendMail(
+    MailKind Kind,
+    IReadOnlyList<LinkSpec> Links,
+    IReadOnlyDictionary<string, DateTime> Times,
+    string? TextRef = null,
+    decimal? Amount = null,
+    IReadOnlyDictionary<string, string>? Extra = null,
+    IReadOnlyList<ViewSpec>? Views = null) : ProcessCommand
+{
+    public static SendMail Plain(MailKind kind, string? textRef = null, IReadOnlyDictionary<string, string>? extra = null) =>
+        new(kind, [], ProcessTimes.None, textRef, Extra: extra);
+}
+
+/// <summary>Several mails at once (the notices of a filing); each keeps its own id, in order.</summary>
+public sealed record SendMails(IReadOnlyList<SendMail> Mails) : ProcessCommand;
+
+/// <summary>Who holds the case now and when it is due, for the staff list.</summary>
+public sealed record RecordOwner(string Owner, DateTimeOffset? DueAt, bool Overdue) : ProcessCommand;
+
+/// <summary>A target passed: counted once (the escalation metric) and logged as a warning.</summary>
+public sealed record TargetMissed(string Stage, DateTimeOffset DueAt) : ProcessCommand;
+
+/// <summary>An input that is not a step now, or could not be read: on the trail with the reason, and staff hear of it when <paramref name="TellStaff"/>.</summary>
+public sealed record RecordRefusal(string InputKind, string Actor, string Reason, bool TellStaff) : ProcessCommand;
+
+/// <summary>Starts a later stage as a sub-orchestration of the case (its instance id comes from the case and the attempt).</summary>
+public sealed record StartStage(LaterStage Stage, int Attempt) : ProcessCommand;
+
+/// <summary>Tells a running later stage that the case was withdrawn, so it ends its clocks.</summary>
+public sealed record EndStage(LaterStage Stage, int Attempt, string Actor) : ProcessCommand;
+
+/// <summary>Passes an input for a later stage (from a link that names it) on to that stage's orchestration.</summary>
+public sealed record ForwardToStage(LaterStage Stage, int Attempt, CaseInput Input) : ProcessCommand;
+
+/// <summary>Asks which external bodies fit the decision; the answer comes back to the process as <see cref="BodiesOffered"/>.</summary>
+public sealed record FindBodies(OmbudsmanDecision Decision) : ProcessCommand;
+
+/// <summary>Writes the case file for a reader (the ombudsman, a body).</summary>
+public sealed record PrepareCaseFile(string For) : ProcessCommand;
+
+/// <summary>Puts the ombudsman's decision (and the note on routines) on the trail.</summary>
+public sealed record RecordDecision(OmbudsmanDecision Decision, string Actor) : ProcessCommand;
+
+/// <summary>A stage started before version 2 reports to the case with an input rather than a result.</summary>
+public sealed record ReportToCase(CaseInput Input) : ProcessCommand;
+
+public static class ProcessTimes
+{
+    public static IReadOnlyDictionary<string, DateTime> None { get; } = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+
+    public static IReadOnlyDictionary<string, DateTime> Of(params (string Name, DateTimeOffset At)[] times) =>
+        times.ToDictionary(t => t.Name, t => t.At.UtcDateTime, StringComparer.Ordinal);
+}

@@ -1,0 +1,272 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Service;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Notifications;
+
+namespace ComplaintFunctions.Workflow.Process;
+
+/// <summary>What a later stage's process decided: its next state, the commands, and its result once it ends.</summary>
+public sealed record StageDecision<TState>(TState Next, IReadOnlyList<ProcessCommand> Commands, StageResult? Result = null);
+
+/// <summary>
+/// The independent ombudsman's review as a decision table: the ombudsman gets the case file and a
+/// link to decide, with a target, a reminder and an escalation to management. Management hears that
+/// the review is late and sees the case, never the ombudsman's file: the review is independent.
+/// </summary>
+public static class OmbudsmanReviewProcess
+{
+    public static bool NeedsStart(OmbudsmanReviewState state) => !(state ?? throw new ArgumentNullException(nameof(state))).Started;
+
+    public static StageDecision<OmbudsmanReviewState> Start(OmbudsmanReviewState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var sla = SlaClock.Start(state.Plan.Disputes.OmbudsmanReviewTarget, now);
+        var due = sla.DueAt(Calendar(state))!.Value;
+        return new(state with { Started = true, Sla = sla },
+        [
+            new PrepareCaseFile(CaseViews.ForOmbudsman),
+            new SendMail(MailKind.OmbudsmanCaseFile, [DecideLink], ProcessTimes.Of(("dueAt", due)), state.CustomerReasonRef, Views: [CaseFile]),
+            new RecordOwner("customer ombudsman", due, false),
+        ]);
+    }
+
+    public static DateTimeOffset? NextClock(OmbudsmanReviewState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Sla is null)
+        {
+            return null;
+        }
+
+        var calendar = Calendar(state);
+        var reminder = state.ReminderSent ? null : CaseProcess.ReminderAt(state.Sla, state.Plan.Disputes.OmbudsmanReminderLead, calendar);
+        var due = state.Escalated ? null : state.Sla.DueAt(calendar);
+        return new[] { reminder, due }.Where(d => d is not null).Min();
+    }
+
+    public static StageDecision<OmbudsmanReviewState> OnClock(OmbudsmanReviewState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Sla is null)
+        {
+            return new(state, []);
+        }
+
+        var calendar = Calendar(state);
+        var due = state.Sla.DueAt(calendar);
+        var commands = new List<ProcessCommand>();
+        var next = state;
+        if (!state.ReminderSent && CaseProcess.ReminderAt(state.Sla, state.Plan.Disputes.OmbudsmanReminderLead, calendar) is { } reminder && now >= reminder)
+        {
+            commands.Add(new SendMail(MailKind.OmbudsmanReminder, [DecideLink], ProcessTimes.Of(("dueAt", due!.Value)), Views: [CaseFile]));
+            next = next with { ReminderSent = true };
+        }
+
+        if (!state.Escalated && due is { } d && now >= d)
+        {
+            commands.Add(new TargetMissed("ombudsman", d));
+            commands.Add(new SendMail(MailKind.OmbudsmanEscalation, [], ProcessTimes.Of(("dueAt", d)),
+                Extra: new Dictionary<string, string> { ["to"] = ActionRoles.Management },
+                Views: [new("caseUrl", CaseViews.Case, ActionRoles.Management)]));
+            commands.Add(new RecordOwner("customer ombudsman", d, true));
+            next = next with { Escalated = true };
+        }
+
+        return new(next, commands);
+    }
+
+    public static StageDecision<OmbudsmanReviewState> OnInput(OmbudsmanReviewState state, InputReading reading, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(reading);
+        switch (reading.Input)
+        {
+            case null:
+                return new(state, [new RecordRefusal(reading.Kind, reading.Actor, reading.Error ?? "The input could not be read.", TellStaff: true)]);
+
+            case OmbudsmanDecides decides:
+            {
+                var decision = new OmbudsmanDecision(decides.Verdict.ToWire(), decides.ReasonsRef, decides.DisputedAmount, decides.RoutineNoteRef, decides.ReferToBody, now.UtcDateTime, decides.Actor);
+                var commands = new List<ProcessCommand>
+                {
+                    new TakeStep(CaseAction.RecordOmbudsmanDecision, decides.Actor),
+                    new RecordDecision(decision, decides.Actor),
+                };
+                if (!state.ReturnsResult)
+                {
+                    // Started by version 1: the case waits for an input, not for this orchestration's result.
+                    commands.Add(new ReportToCase(new CaseInput(CaseInputKinds.OmbudsmanDecided, decides.Actor, decides.ReasonsRef, decides.DisputedAmount, decision.Outcome, decides.RoutineNoteRef, decides.ReferToBody)));
+                }
+
+                return new(state, commands, new StageResult(StageEnding.Decided, decision));
+            }
+
+            case ComplaintWithdrawn:
+                return new(state, [], new StageResult(StageEnding.Withdrawn));
+
+            case { } other:
+                return new(state, [new RecordRefusal(other.Kind, other.Actor, $"'{other.Kind}' is not a step of the ombudsman's review.", TellStaff: false)]);
+        }
+    }
+
+    static readonly LinkSpec DecideLink = new("decideUrl", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman);
+    static readonly ViewSpec CaseFile = new("caseFileUrl", CaseViews.CaseFileFor(CaseViews.ForOmbudsman), ActionRoles.Ombudsman);
+
+    static BusinessCalendar Calendar(OmbudsmanReviewState state) => new(state.Plan.Country, state.Plan.Hours);
+}
+
+/// <summary>
+/// The case with an external dispute body as a decision table: tell the dispute contact, the
+/// ombudsman and the customer-service lead (and the customer who chose the body), prepare the case
+/// file; then wait, for months, with a reminder each period; then follow the recommendation with a
+/// deadline, escalating to management when it is missed or refused.
+/// </summary>
+public static class ExternalBodyProcess
+{
+    public static bool NeedsStart(ExternalBodyState state) => (state ?? throw new ArgumentNullException(nameof(state))).Phase == BodyPhase.Filing;
+
+    public static StageDecision<ExternalBodyState> Start(ExternalBodyState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var caseFile = CaseViews.CaseFileFor(state.BodyId);
+        var notices = new List<SendMail>
+        {
+            Notice(state, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], ActionRoles.DisputeContact, caseFile),
+            Notice(state, [], ActionRoles.Ombudsman, caseFile),
+            Notice(state, [], ActionRoles.TeamLead, caseFile),
+        };
+
+        // A customer who chose the body hears it is filed; a referred one heard it from the ombudsman already.
+        if (state.ReferredBy is null)
+        {
+            notices.Add(SendMail.Plain(MailKind.BodyFiledCustomer, extra: Body(state)));
+        }
+
+        var next = now + state.Plan.Disputes.BodyReminderEvery;
+        return new(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next.UtcDateTime },
+        [
+            // The case file first: every notice links to it.
+            new PrepareCaseFile(state.BodyId),
+            new SendMails(notices),
+            new RecordOwner("dispute contact (external body)", next, false),
+        ]);
+    }
+
+    public static DateTimeOffset? NextClock(ExternalBodyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Phase switch
+        {
+            BodyPhase.AwaitingOutcome when state.NextReminderAt is { } at => Utc(at),
+            BodyPhase.Compliance when !state.ComplianceEscalated && state.ComplianceDue is { } due => Utc(due),
+            _ => null,
+        };
+    }
+
+    public static StageDecision<ExternalBodyState> OnClock(ExternalBodyState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Phase == BodyPhase.AwaitingOutcome && state.NextReminderAt is { } at && now >= Utc(at))
+        {
+            return new(state with { NextReminderAt = (now + state.Plan.Disputes.BodyReminderEvery).UtcDateTime, Reminders = state.Reminders + 1 },
+            [
+                new SendMail(MailKind.BodyReminder, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], ProcessTimes.None,
+                    Extra: With(Body(state), "to", ActionRoles.DisputeContact), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.DisputeContact)]),
+            ]);
+        }
+
+        if (state.Phase == BodyPhase.Compliance && !state.ComplianceEscalated && state.ComplianceDue is { } due && now >= Utc(due))
+        {
+            return Escalate(state, reasonRef: null, [new TargetMissed("compliance", Utc(due))]);
+        }
+
+        return new(state, []);
+    }
+
+    public static StageDecision<ExternalBodyState> OnInput(ExternalBodyState state, InputReading reading, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(reading);
+        var body = Body(state);
+        switch (reading.Input, state.Phase)
+        {
+            case (null, _):
+                return new(state, [new RecordRefusal(reading.Kind, reading.Actor, reading.Error ?? "The input could not be read.", TellStaff: true)]);
+
+            case (ComplaintWithdrawn, _):
+                return new(state, [], new StageResult(StageEnding.Withdrawn));
+
+            case (BodyOutcomeRecorded outcome, BodyPhase.AwaitingOutcome) when outcome.Finding == BodyFinding.Retailer:
+                // The body found for the retailer: there is nothing to follow, and the case ends here.
+                return Closed(state,
+                [
+                    new TakeStep(CaseAction.RecordBodyOutcome, outcome.Actor),
+                    new TakeStep(CaseAction.ConfirmCompliance, "system"),
+                    SendMail.Plain(MailKind.BodyOutcomeCustomer, outcome.TextRef, body),
+                ]);
+
+            case (BodyOutcomeRecorded outcome, BodyPhase.AwaitingOutcome):
+            {
+                var complianceDue = now + state.Plan.Disputes.ComplianceDeadline;
+                return new(state with { Phase = BodyPhase.Compliance, ComplianceDue = complianceDue.UtcDateTime, OutcomeRef = outcome.TextRef },
+                [
+                    new TakeStep(CaseAction.RecordBodyOutcome, outcome.Actor),
+                    SendMail.Plain(MailKind.BodyOutcomeCustomer, outcome.TextRef, body),
+                    new SendMail(MailKind.ComplianceRequest,
+                        [new("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.DisputeContact), new("notComplyUrl", CaseInputKinds.DisputeNotComply, ActionRoles.DisputeContact)],
+                        ProcessTimes.Of(("dueAt", complianceDue)), outcome.TextRef, Extra: With(body, "to", ActionRoles.DisputeContact)),
+                    new RecordOwner("dispute contact (follow the recommendation)", complianceDue, false),
+                ]);
+            }
+
+            case (ComplianceRefused refused, BodyPhase.Compliance):
+                // Refused with a reason: management hears and decides, with a link to confirm once it is done.
+                return Escalate(state, refused.TextRef, []);
+
+            case (ComplianceConfirmed confirmed, BodyPhase.Compliance):
+                return Closed(state, [new TakeStep(CaseAction.ConfirmCompliance, confirmed.Actor), SendMail.Plain(MailKind.ComplianceDone, extra: body)]);
+
+            case ({ } other, _):
+                return new(state, [new RecordRefusal(other.Kind, other.Actor, $"'{other.Kind}' is not a step while the case is with the external body ({Describe(state.Phase)}).", TellStaff: false)]);
+        }
+    }
+
+    static StageDecision<ExternalBodyState> Escalate(ExternalBodyState state, string? reasonRef, IReadOnlyList<ProcessCommand> before) =>
+        new(state with { ComplianceEscalated = true },
+        [
+            .. before,
+            new SendMail(MailKind.ComplianceEscalation, [new("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.Management)], ProcessTimes.None, reasonRef,
+                Extra: With(Body(state), "to", ActionRoles.Management), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.Management)]),
+            new RecordOwner("management (recommendation not followed)", null, true),
+        ]);
+
+    static StageDecision<ExternalBodyState> Closed(ExternalBodyState state, IReadOnlyList<ProcessCommand> commands)
+    {
+        var all = new List<ProcessCommand>(commands) { new RecordOwner("nobody (closed)", null, false) };
+        if (!state.ReturnsResult)
+        {
+            // Started by version 1: the case waits for an input, not for this orchestration's result.
+            all.Add(new ReportToCase(new CaseInput(CaseInputKinds.BodyCaseClosed, "system")));
+        }
+
+        return new(state, all, new StageResult(StageEnding.Closed));
+    }
+
+    static SendMail Notice(ExternalBodyState state, IReadOnlyList<LinkSpec> links, string to, string caseFile) =>
+        new(MailKind.BodyFilingNotice, links, ProcessTimes.None, Extra: With(Body(state), "to", to), Views: [new("caseFileUrl", caseFile, to)]);
+
+    static Dictionary<string, string> Body(ExternalBodyState state) => new(StringComparer.Ordinal) { ["bodyId"] = state.BodyId };
+
+    static Dictionary<string, string> With(Dictionary<string, string> values, string key, string value) =>
+        new(values, StringComparer.Ordinal) { [key] = value };
+
+    static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc), TimeSpan.Zero);
+
+    static string Describe(BodyPhase phase) => phase switch
+    {
+        BodyPhase.Filing => "being filed",
+        BodyPhase.AwaitingOutcome => "waiting for the body's outcome",
+        BodyPhase.Compliance => "following the recommendation",
+        _ => phase.ToString(),
+    };
+}
