@@ -1,0 +1,184 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Notifications;
+using ComplaintFunctions.Workflow;
+using ComplaintFunctions.Workflow.Process;
+using static ComplaintFunctions.Tests.Workflow.CaseProcessTests;
+
+namespace ComplaintFunctions.Tests.Workflow;
+
+/// <summary>The ombudsman's review and the external body's stage as decision tables, tested directly.</summary>
+public sealed class StageProcessTests
+{
+    static OmbudsmanReviewState Review() => new() { CaseNumber = "K-1234-5678-901", Plan = Plan(), CustomerReasonRef = "why-1", ReturnsResult = true, SchemaVersion = 2 };
+
+    static ExternalBodyState Body(string? referredBy = null) => new() { CaseNumber = "K-1234-5678-901", Plan = Plan(), BodyId = "no-forbrukertilsynet", ReferredBy = referredBy, ReturnsResult = true, SchemaVersion = 2 };
+
+    [Fact]
+    public void The_ombudsman_gets_the_case_file_and_a_link_to_decide_with_a_target()
+    {
+        var state = Review();
+        Assert.True(OmbudsmanReviewProcess.NeedsStart(state));
+        var started = OmbudsmanReviewProcess.Start(state, Now);
+
+        Assert.Equal(new PrepareCaseFile(CaseViews.ForOmbudsman), started.Commands[0]);
+        var mail = Assert.IsType<SendMail>(started.Commands[1]);
+        Assert.Equal((MailKind.OmbudsmanCaseFile, "why-1", CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman), (mail.Kind, mail.TextRef, mail.Links.Single().Step, mail.Links.Single().Role));
+        Assert.Equal(ActionRoles.Ombudsman, mail.Views!.Single().Role);
+        Assert.Equal(new RecordOwner("customer ombudsman", Now.AddHours(80), false), started.Commands[2]);
+        Assert.False(OmbudsmanReviewProcess.NeedsStart(started.Next));
+    }
+
+    [Fact]
+    public void A_late_review_reminds_the_ombudsman_then_management_hears_without_the_ombudsman_s_file()
+    {
+        var state = OmbudsmanReviewProcess.Start(Review(), Now).Next;
+        Assert.Equal(Now.AddHours(64), OmbudsmanReviewProcess.NextClock(state));
+
+        var reminded = OmbudsmanReviewProcess.OnClock(state, Now.AddHours(64));
+        Assert.Equal(MailKind.OmbudsmanReminder, reminded.Commands.OfType<SendMail>().Single().Kind);
+        Assert.Equal(Now.AddHours(80), OmbudsmanReviewProcess.NextClock(reminded.Next));
+
+        var escalated = OmbudsmanReviewProcess.OnClock(reminded.Next, Now.AddHours(80));
+        var mail = escalated.Commands.OfType<SendMail>().Single();
+        Assert.Equal((MailKind.OmbudsmanEscalation, ActionRoles.Management), (mail.Kind, mail.Views!.Single().Role));
+        Assert.Equal(CaseViews.Case, mail.Views!.Single().View);
+        Assert.Contains(new TargetMissed("ombudsman", Now.AddHours(80)), escalated.Commands);
+        Assert.Null(OmbudsmanReviewProcess.NextClock(escalated.Next));
+        Assert.Null(escalated.Result);
+    }
+
+    [Fact]
+    public void The_decision_is_recorded_after_the_step_and_is_the_review_s_result()
+    {
+        var state = OmbudsmanReviewProcess.Start(Review(), Now).Next;
+        var decided = OmbudsmanReviewProcess.OnInput(state, Input(CaseInputKinds.OmbudsmanDecide, "ombudsman", "reasons-1", 1200m, "overturned", flag: true), Now);
+
+        Assert.Equal(new TakeStep(CaseAction.RecordOmbudsmanDecision, "ombudsman"), decided.Commands[0]);
+        var record = Assert.IsType<RecordDecision>(decided.Commands[1]);
+        Assert.Equal(("overturned", "reasons-1", 1200m, true, "ombudsman"), (record.Decision.Outcome, record.Decision.ReasonsRef, record.Decision.DisputedAmount, record.Decision.ReferToBody, record.Decision.DecidedBy));
+        Assert.DoesNotContain(decided.Commands, c => c is ReportToCase);
+        Assert.Equal(new StageResult(StageEnding.Decided, record.Decision), decided.Result);
+    }
+
+    [Fact]
+    public void A_decision_without_an_outcome_or_reasons_is_refused()
+    {
+        var state = OmbudsmanReviewProcess.Start(Review(), Now).Next;
+        var noOutcome = OmbudsmanReviewProcess.OnInput(state, Input(CaseInputKinds.OmbudsmanDecide, "ombudsman", choice: null), Now);
+        Assert.True(Assert.IsType<RecordRefusal>(Assert.Single(noOutcome.Commands)).TellStaff);
+        Assert.Null(noOutcome.Result);
+
+        var noReasons = OmbudsmanReviewProcess.OnInput(state, Input(CaseInputKinds.OmbudsmanDecide, "ombudsman", text: null, choice: "upheld"), Now);
+        Assert.Contains("no reasons", Assert.IsType<RecordRefusal>(Assert.Single(noReasons.Commands)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_withdrawal_ends_the_review_and_its_clocks()
+    {
+        var state = OmbudsmanReviewProcess.Start(Review(), Now).Next;
+        var withdrawn = OmbudsmanReviewProcess.OnInput(state, Input(CaseInputKinds.Withdraw, "customer"), Now);
+        Assert.Equal(StageEnding.Withdrawn, withdrawn.Result!.Ending);
+        Assert.Empty(withdrawn.Commands);
+    }
+
+    [Fact]
+    public void A_customer_input_is_not_a_step_of_the_review()
+    {
+        var state = OmbudsmanReviewProcess.Start(Review(), Now).Next;
+        var refused = OmbudsmanReviewProcess.OnInput(state, Input(CaseInputKinds.CustomerAccept, "customer"), Now);
+        Assert.False(Assert.IsType<RecordRefusal>(Assert.Single(refused.Commands)).TellStaff);
+        Assert.Equal(state, refused.Next);
+    }
+
+    [Theory]
+    [InlineData(null, 4)]
+    [InlineData("ombudsman", 3)]
+    public void A_filing_tells_the_dispute_contact_the_ombudsman_the_lead_and_a_customer_who_chose_it(string? referredBy, int notices)
+    {
+        var started = ExternalBodyProcess.Start(Body(referredBy), Now);
+        Assert.Equal(new PrepareCaseFile("no-forbrukertilsynet"), started.Commands[0]);
+        var mails = Assert.IsType<SendMails>(started.Commands[1]).Mails;
+        Assert.Equal(notices, mails.Count);
+        Assert.Equal([ActionRoles.DisputeContact, ActionRoles.Ombudsman, ActionRoles.TeamLead], mails.Take(3).Select(m => m.Extra!["to"]));
+        Assert.Equal(CaseInputKinds.DisputeOutcome, mails[0].Links.Single().Step);
+        Assert.Equal((BodyPhase.AwaitingOutcome, Now.AddDays(30).UtcDateTime), (started.Next.Phase, started.Next.NextReminderAt!.Value));
+        Assert.DoesNotContain(started.Commands, c => c is TakeStep);
+    }
+
+    [Fact]
+    public void The_dispute_contact_is_reminded_every_period_while_the_body_works()
+    {
+        var state = ExternalBodyProcess.Start(Body(), Now).Next;
+        var first = ExternalBodyProcess.OnClock(state, Now.AddDays(30));
+        Assert.Equal(MailKind.BodyReminder, first.Commands.OfType<SendMail>().Single().Kind);
+        Assert.Equal((1, Now.AddDays(60)), (first.Next.Reminders, ExternalBodyProcess.NextClock(first.Next)!.Value));
+    }
+
+    [Fact]
+    public void An_outcome_for_the_customer_asks_for_compliance_with_a_deadline()
+    {
+        var state = ExternalBodyProcess.Start(Body(), Now).Next;
+        var outcome = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", "recommendation-1", choice: "partly"), Now);
+
+        Assert.Equal(new TakeStep(CaseAction.RecordBodyOutcome, "dispute-contact"), outcome.Commands[0]);
+        Assert.Equal([MailKind.BodyOutcomeCustomer, MailKind.ComplianceRequest], outcome.Commands.OfType<SendMail>().Select(m => m.Kind));
+        Assert.Equal((BodyPhase.Compliance, Now.AddDays(30).UtcDateTime), (outcome.Next.Phase, outcome.Next.ComplianceDue!.Value));
+        Assert.Null(outcome.Result);
+    }
+
+    [Fact]
+    public void An_outcome_for_the_retailer_ends_the_case_with_nothing_to_follow()
+    {
+        var state = ExternalBodyProcess.Start(Body(), Now).Next;
+        var outcome = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", "decision-1", choice: "retailer"), Now);
+
+        Assert.Equal([CaseAction.RecordBodyOutcome, CaseAction.ConfirmCompliance], outcome.Commands.OfType<TakeStep>().Select(s => s.Action));
+        CaseProcessTests.AssertStepsFirst(outcome.Commands, "retailer outcome");
+        Assert.Equal(MailKind.BodyOutcomeCustomer, outcome.Commands.OfType<SendMail>().Single().Kind);
+        Assert.Equal(StageEnding.Closed, outcome.Result!.Ending);
+    }
+
+    [Fact]
+    public void A_missed_or_refused_recommendation_goes_to_management_once_and_compliance_closes_it()
+    {
+        var state = ExternalBodyProcess.OnInput(ExternalBodyProcess.Start(Body(), Now).Next, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", choice: "customer"), Now).Next;
+
+        var missed = ExternalBodyProcess.OnClock(state, Now.AddDays(30));
+        Assert.Equal(MailKind.ComplianceEscalation, missed.Commands.OfType<SendMail>().Single().Kind);
+        Assert.Contains(missed.Commands, c => c is TargetMissed { Stage: "compliance" });
+        Assert.Null(ExternalBodyProcess.NextClock(missed.Next));
+
+        var refused = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeNotComply, "dispute-contact", "why-not"), Now);
+        var escalation = refused.Commands.OfType<SendMail>().Single();
+        Assert.Equal((MailKind.ComplianceEscalation, "why-not", ActionRoles.Management), (escalation.Kind, escalation.TextRef, escalation.Links.Single().Role));
+
+        var done = ExternalBodyProcess.OnInput(missed.Next, Input(CaseInputKinds.DisputeComply, "management"), Now);
+        Assert.Equal(new TakeStep(CaseAction.ConfirmCompliance, "management"), done.Commands[0]);
+        Assert.Equal(MailKind.ComplianceDone, done.Commands.OfType<SendMail>().Single().Kind);
+        Assert.Equal(StageEnding.Closed, done.Result!.Ending);
+    }
+
+    [Fact]
+    public void Steps_out_of_turn_at_the_body_are_refused()
+    {
+        var state = ExternalBodyProcess.Start(Body(), Now).Next;
+        var early = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeComply, "dispute-contact"), Now);
+        Assert.IsType<RecordRefusal>(Assert.Single(early.Commands));
+        Assert.Null(early.Result);
+    }
+
+    [Fact]
+    public void Every_input_to_either_stage_takes_its_steps_before_it_mails()
+    {
+        var review = OmbudsmanReviewProcess.Start(Review(), Now).Next;
+        var body = ExternalBodyProcess.Start(Body(), Now).Next;
+        var compliance = ExternalBodyProcess.OnInput(body, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", choice: "customer"), Now).Next;
+        foreach (var input in EveryKindOfInput())
+        {
+            CaseProcessTests.AssertStepsFirst(OmbudsmanReviewProcess.OnInput(review, input, Now).Commands, $"{input.Kind} at the ombudsman");
+            CaseProcessTests.AssertStepsFirst(ExternalBodyProcess.OnInput(body, input, Now).Commands, $"{input.Kind} at the body");
+            CaseProcessTests.AssertStepsFirst(ExternalBodyProcess.OnInput(compliance, input, Now).Commands, $"{input.Kind} at compliance");
+        }
+    }
+}
