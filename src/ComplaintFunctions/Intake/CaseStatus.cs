@@ -32,7 +32,8 @@ public sealed record CaseStatus(
             complaint.ClosedAt);
     }
 
-    public static ContentResult Page(CaseStatus status, string language)
+    /// <param name="withdrawUrl">Where an open case can be withdrawn (the status link's token), or null.</param>
+    public static ContentResult Page(CaseStatus status, string language, string? withdrawUrl = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         _ = CaseStageNames.TryParse(status.Stage, out var stage);
@@ -43,6 +44,11 @@ public sealed record CaseStatus(
             <p>{HtmlPage.Encode(t.Next)}</p>
             <p>{HtmlPage.Encode(t.Reported)} {status.OpenedAt:yyyy-MM-dd HH:mm} UTC · {HtmlPage.Encode(t.LastChange)} {status.UpdatedAt:yyyy-MM-dd HH:mm} UTC</p>
             """;
+        if (withdrawUrl is not null && stage != CaseStage.Closed)
+        {
+            body += $"""<p><a id="withdraw" href="{HtmlPage.Encode(withdrawUrl)}">{HtmlPage.Encode(WithdrawalTexts.For(language).Link)}</a></p>""";
+        }
+
         return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, body);
     }
 }

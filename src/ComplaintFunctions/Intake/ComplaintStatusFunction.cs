@@ -29,6 +29,7 @@ public sealed class ComplaintStatusFunction(ComplaintStore complaints, StatusLin
         }
 
         var status = CaseStatus.Of(stored.Complaint);
-        return HtmlPage.Wanted(request) ? CaseStatus.Page(status, stored.Complaint.Details.Customer.Language) : new OkObjectResult(status);
+        var withdrawUrl = $"/api/complaints/{number.Value}/withdraw?t={Uri.EscapeDataString(token)}";
+        return HtmlPage.Wanted(request) ? CaseStatus.Page(status, stored.Complaint.Details.Customer.Language, withdrawUrl) : new OkObjectResult(status);
     }
 }
