@@ -4,11 +4,12 @@ using DurableTask.Core.History;
 namespace LocalFunctionsRunner.Durable;
 
 /// <summary>
-/// Sits between the gRPC sidecar and the Azure Storage orchestration service and smooths two seams:
+/// Sits between the gRPC sidecar and the Azure Storage orchestration service and smooths its seams:
 /// starting and stopping are idempotent (the sidecar stops the service on shutdown even when it never
 /// started it, and the service then throws from a fire-and-forget callback that ends the process),
-/// and the sidecar's own subclass of the "sub-orchestration created" history event is stored as the
-/// core event (the Azure Storage backend cannot store the subclass, which loses sub-orchestrations).
+/// the sidecar's own subclass of the "sub-orchestration created" history event is stored as the
+/// core event (the Azure Storage backend cannot store the subclass), and the tags of the messages it
+/// sends are plain dictionaries (see <c>UsePlainTags</c>).
 /// </summary>
 sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestrationServiceClient client) : IOrchestrationService, IOrchestrationServiceClient, IDisposable
 {
@@ -82,6 +83,11 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
             UseCoreEvents(workItem?.OrchestrationRuntimeState);
         }
 
+        UsePlainTags(outboundMessages);
+        UsePlainTags(orchestratorMessages);
+        UsePlainTags(timerMessages);
+        UsePlainTags(newOrchestrationRuntimeState?.NewEvents);
+
         return service.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }
 
@@ -112,6 +118,42 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
                     };
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The sidecar hands a sub-orchestration's start event the tags of the gRPC request as they are, a
+    /// protobuf <c>MapField</c>. The backend writes queue messages with their .NET type names and cannot
+    /// resolve that type when it reads them back, so the child's start message fails on every dequeue
+    /// (and holds up the rest of its control queue's batch): the child never runs. A plain dictionary
+    /// is what the backend writes and reads everywhere else.
+    /// </summary>
+    static void UsePlainTags(IEnumerable<TaskMessage>? messages)
+    {
+        foreach (var message in messages ?? [])
+        {
+            UsePlainTags(message?.Event);
+        }
+    }
+
+    static void UsePlainTags(IEnumerable<HistoryEvent>? events)
+    {
+        foreach (var e in events ?? [])
+        {
+            UsePlainTags(e);
+        }
+    }
+
+    static void UsePlainTags(HistoryEvent? e)
+    {
+        switch (e)
+        {
+            case ExecutionStartedEvent { Tags: { } tags } started when tags.GetType() != typeof(Dictionary<string, string>):
+                started.Tags = tags.Count == 0 ? null : new Dictionary<string, string>(tags, StringComparer.Ordinal);
+                break;
+            case TaskScheduledEvent { Tags: { } tags } scheduled when tags.GetType() != typeof(Dictionary<string, string>):
+                scheduled.Tags = tags.Count == 0 ? null : new Dictionary<string, string>(tags, StringComparer.Ordinal);
+                break;
         }
     }
 

@@ -113,3 +113,109 @@ public static class ProbeApp
         builder.UseMiddleware<ProbeMiddleware>();
     }
 }
+
+/// <summary>What the sub-orchestration probe's parent is asked to do with its child.</summary>
+/// <param name="Mode"><c>ok</c>, <c>fail</c>, <c>continue</c> (the child continues as new once), <c>event</c> (an event to the parent while the child waits), <c>retry-same</c> / <c>retry-other</c> (a failed child, then a second one with the same or another id), <c>parent-continues</c> (the parent continues as new while its child runs).</param>
+public sealed record SubProbeInput(string Mode, int Round = 0);
+
+/// <summary>A parent and a child orchestration, to show sub-orchestrations run on the runner as on the host.</summary>
+public static class SubOrchestrationProbe
+{
+    public const string Parent = "ProbeSubParent";
+    public const string Child = "ProbeSubChild";
+    public const string ParentEvent = "x";
+    public const string ChildEvent = "release";
+
+    public static string ChildId(string parentId) => $"{parentId}-child";
+
+    [Function(Parent)]
+    public static async Task<string> RunParent([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<SubProbeInput>() ?? throw new InvalidOperationException("No input.");
+        var childId = ChildId(context.InstanceId);
+        switch (input.Mode)
+        {
+            case "event":
+            {
+                var child = context.CallSubOrchestratorAsync<string>(Child, new SubProbeInput("wait"), new SubOrchestrationOptions { InstanceId = childId });
+                var raised = context.WaitForExternalEvent<string>(ParentEvent);
+                var first = await Task.WhenAny(child, raised);
+                var handled = first == raised ? $"handled {raised.Result} first" : "child first";
+                context.SetCustomStatus(handled);
+                return $"{handled}; {await child}";
+            }
+
+            case "retry-same" or "retry-other":
+                try
+                {
+                    await context.CallSubOrchestratorAsync<string>(Child, new SubProbeInput("fail"), new SubOrchestrationOptions { InstanceId = childId });
+                    return "the failing child did not fail";
+                }
+                catch (TaskFailedException)
+                {
+                    var retryId = input.Mode == "retry-same" ? childId : $"{childId}-2";
+                    return await context.CallSubOrchestratorAsync<string>(Child, new SubProbeInput("ok"), new SubOrchestrationOptions { InstanceId = retryId });
+                }
+
+            case "parent-continues" when input.Round == 0:
+                // Started, not awaited: the core ends this execution only once the child is done.
+                _ = context.CallSubOrchestratorAsync<string>(Child, new SubProbeInput("wait"), new SubOrchestrationOptions { InstanceId = childId });
+                context.ContinueAsNew(input with { Round = 1 });
+                return string.Empty;
+
+            case "parent-continues":
+            {
+                using var cancel = new CancellationTokenSource();
+                var done = context.WaitForExternalEvent<string>(ParentEvent, cancel.Token);
+                var timer = context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(15), cancel.Token);
+                var first = await Task.WhenAny(done, timer);
+                cancel.Cancel();
+                return first == done ? $"event {done.Result}" : "timer";
+            }
+
+            default:
+                try
+                {
+                    return await context.CallSubOrchestratorAsync<string>(Child, new SubProbeInput(input.Mode), new SubOrchestrationOptions { InstanceId = childId });
+                }
+                catch (TaskFailedException e)
+                {
+                    // What a parent can tell of its failed child, for the test to read.
+                    var details = e.FailureDetails;
+                    return System.Text.Json.JsonSerializer.Serialize(new
+                    {
+                        exception = e.GetType().Name,
+                        message = e.Message,
+                        e.TaskName,
+                        details.ErrorType,
+                        details.ErrorMessage,
+                        hasStackTrace = !string.IsNullOrEmpty(details.StackTrace),
+                        inner = details.InnerFailure?.ErrorType,
+                        innerMessage = details.InnerFailure?.ErrorMessage,
+                        causedByInvalidOperation = details.IsCausedBy<InvalidOperationException>(),
+                    });
+                }
+        }
+    }
+
+    [Function(Child)]
+    public static async Task<string> RunChild([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<SubProbeInput>() ?? throw new InvalidOperationException("No input.");
+        var me = $"{context.InstanceId} of {context.Parent?.InstanceId ?? "no parent"}";
+        switch (input.Mode)
+        {
+            case "fail":
+                throw new InvalidOperationException($"child {context.InstanceId} failed on purpose");
+            case "continue" when input.Round == 0:
+                context.ContinueAsNew(input with { Round = 1 });
+                return string.Empty;
+            case "wait":
+                return $"{me} released by {await context.WaitForExternalEvent<string>(ChildEvent)}";
+            default:
+                return $"{me} round {input.Round}";
+        }
+    }
+}
