@@ -122,6 +122,10 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                     ends.Add(end);
                     break;
 
+                case ForwardToStage:
+                    // The case's episode passes it on (it knows the stage's instance).
+                    break;
+
                 default:
                     throw new InvalidOperationException($"No way to carry out {command.GetType().Name}.");
             }
