@@ -45,8 +45,8 @@ public sealed class DisputeWorkActivities(
     public const string StartExternalBody = "StartExternalBodyAsync";
     public const string ReportToCase = "ReportToCaseAsync";
 
-    // The later stages run as orchestrations of their own, with ids from the case, started once and
-    // reporting back with an event; each keeps its own short history.
+    // Version 1 ran the later stages as orchestrations of their own, started by these activities and
+    // reporting back with an event; an episode of version 1 that was under way may still call them.
     [Function(StartOmbudsmanReview)]
     public static Task StartOmbudsmanReviewAsync([ActivityTrigger] OmbudsmanReviewState state, [DurableClient] DurableTaskClient durable)
     {
@@ -181,6 +181,13 @@ public sealed class DisputeWorkActivities(
         ArgumentNullException.ThrowIfNull(request);
         using var scope = logger.BeginCaseScope(request.CaseNumber);
         var number = CaseNumber.Parse(request.CaseNumber);
+        // A file is made for the ombudsman or a body in the registry, never for a reader nobody knows
+        // (the ombudsman's file holds internal notes a body must not see).
+        if (request.For != Links.CaseViews.ForOmbudsman && registry.Bodies.All(b => b.Id != request.For))
+        {
+            throw new InvalidOperationException($"'{request.For}' reads no case file: only the customer ombudsman and the external bodies in the registry do.");
+        }
+
         var complaint = (await complaints.GetAsync(number)).Complaint;
         var html = CaseFile.Render(complaint, await auditTrail.ReadAsync(number), await texts.ListAsync(number), request.For, registry, time.GetUtcNow());
         var name = await caseFiles.SaveAsync(number, request.For, html);

@@ -327,4 +327,41 @@ public sealed class EscalationTests(AzuriteFixture azurite)
 
         return byExecution.Count == 0 ? 0 : byExecution.Values.OrderByDescending(v => v.Latest).First().Count;
     }
+
+    [Fact]
+    public async Task A_stage_that_fails_is_shown_the_lead_is_told_and_can_run_it_again()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        await DecideAsync(driver, await ToOmbudsmanAsync(driver), "upheld");
+        await driver.CustomerMailAsync("The customer ombudsman's decision");
+        await driver.WaitForStageAsync("ombudsman-review");
+
+        // A body nobody knows (no link names one; this comes as a fault would): its stage cannot prepare a case file and fails.
+        await runner.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>().RaiseEventAsync(
+            ComplaintFunctions.Workflow.ComplaintCaseOrchestration.InstanceIdFor(CaseNumber.Parse(driver.CaseNumber)),
+            ComplaintFunctions.Workflow.ComplaintCaseOrchestration.InputEvent,
+            new ComplaintFunctions.Workflow.CaseInput("customer-external-body", "customer", Choice: "xx-nobody"));
+
+        var failed = await driver.MailAsync(CaseDriver.Lead, "Stanset: trinnet external-body", TimeSpan.FromSeconds(90));
+        Assert.Contains("reads no case file", failed.Text, StringComparison.Ordinal);
+
+        // The staff list shows it (it is written a moment after the mail).
+        await RunnerClient.EventuallyAsync(
+            async () =>
+            {
+                var listed = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
+                var row = listed.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("caseNumber").GetString() == driver.CaseNumber);
+                return row.GetProperty("owner").GetString() == "team lead (a stage failed)" && row.GetProperty("overdue").GetBoolean() ? "listed" : null;
+            },
+            "the failed stage on the staff list");
+
+        // The lead runs it again from the mail (a new attempt under its own id); it fails the same way, and says so again.
+        var retry = CaseDriver.LinkAfter(failed, "trykker på knappen):");
+        Assert.Equal(HttpStatusCode.OK, (await driver.OpenAsync(retry)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await driver.ActAsync(retry)).Status);
+        await RunnerClient.EventuallyAsync(
+            async () => await driver.CountAsync(CaseDriver.Lead, "Stanset: trinnet external-body") >= 2 ? "again" : null, "a second failure mail", TimeSpan.FromSeconds(90));
+        Assert.Equal(0, await driver.CountAsync(driver.CustomerEmail, "Your case with"));
+    }
 }
