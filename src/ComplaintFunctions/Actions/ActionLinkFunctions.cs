@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Http;
@@ -34,7 +35,7 @@ public sealed class ActionLinkFunctions(
     public async Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions/{token}")] HttpRequest request, string token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (refusal, link, step, complaint, _) = await CheckAsync(token, request.HttpContext.RequestAborted);
+        var (refusal, link, step, complaint, _, _) = await CheckAsync(token, resume: false, request.HttpContext.RequestAborted);
         return refusal ?? Form(link!, step!, complaint!, values: null, error: null);
     }
 
@@ -47,10 +48,17 @@ public sealed class ActionLinkFunctions(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var cancel = request.HttpContext.RequestAborted;
-        var (refusal, link, step, complaint, linkChoice) = await CheckAsync(token, cancel);
+        var (refusal, link, step, complaint, linkChoice, cutShort) = await CheckAsync(token, resume: true, cancel);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (cutShort is { Intent: { } recorded })
+        {
+            // The same person's first press was cut short after the link was burned: finish it, with what it asked for then.
+            var intent = JsonSerializer.Deserialize<CaseInput>(recorded) ?? throw new InvalidOperationException("A recorded intent did not read.");
+            return await FinishAsync(link!, step!, complaint!, intent, cutShort.UsedAt, durable, cancel);
         }
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancel) : null;
@@ -81,47 +89,59 @@ public sealed class ActionLinkFunctions(
             amount = reading.Amount;
         }
 
-        using var scope = logger.BeginCaseScope(link!.CaseNumber);
         var now = time.GetUtcNow();
-        var actor = Actor(link);
-        if (!await usedLinks.TryUseAsync(link!.ActionId, link.CaseNumber, actor, now, cancel))
+        var actor = Actor(link!);
+
+        // Texts first, under ids from the link, then the link is burned together with what it asks for:
+        // a press cut short at any point is finished by the next press, and nothing is kept twice.
+        var textRef = string.IsNullOrWhiteSpace(text) ? null : await texts.SaveAsync(link!.CaseNumber, step.Step, text, actor, now, $"link-{link.ActionId:N}-text", cancel);
+        var noteRef = string.IsNullOrWhiteSpace(note) ? null : await texts.SaveAsync(link!.CaseNumber, "ombudsman-note", note, actor, now, $"link-{link.ActionId:N}-note", cancel);
+        var input = new CaseInput(step.Step, actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag, InputId: $"link:{link!.ActionId:N}");
+        if (!await usedLinks.TryUseAsync(link.ActionId, link.CaseNumber, actor, now, JsonSerializer.Serialize(input), cancel))
         {
             return await UsedPageAsync(link, complaint!, cancel);
         }
 
-        var textRef = string.IsNullOrWhiteSpace(text) ? null : await texts.SaveAsync(link.CaseNumber, step.Step, text, actor, now, cancel);
-        var noteRef = string.IsNullOrWhiteSpace(note) ? null : await texts.SaveAsync(link.CaseNumber, "ombudsman-note", note, actor, now, cancel);
+        return await FinishAsync(link, step, complaint!, input, now, durable, cancel);
+    }
+
+    /// <summary>The use's trail line and its input to the case; then the link is used for good.</summary>
+    async Task<IActionResult> FinishAsync(ActionLink link, ActionStep step, Complaint complaint, CaseInput input, DateTimeOffset usedAt, DurableTaskClient durable, CancellationToken cancel)
+    {
+        using var scope = logger.BeginCaseScope(link.CaseNumber);
+        var text = await texts.ReadAsync(link.CaseNumber, input.TextRef, cancel);
+        var choice = input.Choice;
         await auditTrail.AppendAsync(
-            new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", now, "link-used", actor, "link",
-                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint!.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
+            new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", usedAt, "link-used", input.Actor, "link",
+                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(input.Amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
             cancel);
-        // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now.
-        await durable.RaiseEventAsync(
-            ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber),
-            ComplaintCaseOrchestration.InputEvent,
-            new CaseInput(step.Step, actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag),
-            cancel);
+
+        // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now;
+        // the case remembers the input's id, so raising it again after a cut-short press changes nothing.
+        await durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber), ComplaintCaseOrchestration.InputEvent, input, cancel);
+        await usedLinks.MarkDoneAsync(link.ActionId, cancel);
         logger.LogInformation("Action link used: {Step} by the {Role}", step.Step, link.Role);
 
-        var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
-        return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!),
+        var done = link.Role == "customer" ? Texts(link, complaint).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
+        return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint), Title(link, step, complaint),
             $"<p id=\"done\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(statusLinks.UrlFor(link.CaseNumber))}\">{HtmlPage.Encode(link.CaseNumber.Value)}</a></p>");
     }
 
-    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint, string? Choice)> CheckAsync(string token, CancellationToken cancel)
+    /// <param name="resume">A press (POST): the same person's earlier press that was cut short is given back to be finished.</param>
+    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint, string? Choice, ActionLinkUse? CutShort)> CheckAsync(string token, bool resume, CancellationToken cancel)
     {
         var reading = tokens.Read(token, time.GetUtcNow());
         var english = ActionPageTexts.For("en");
         if (reading.Status is LinkTokenStatus.Forged or LinkTokenStatus.Malformed || reading.Link is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null, null);
         }
 
         var link = reading.Link;
         var stored = await complaints.FindAsync(link.CaseNumber, cancel);
         if (stored is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null, null);
         }
 
         var complaint = stored.Complaint;
@@ -129,7 +149,7 @@ public sealed class ActionLinkFunctions(
         var language = Language(link, complaint);
         if (reading.Status == LinkTokenStatus.Expired)
         {
-            return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null, null);
+            return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null, null, null);
         }
 
         var (step, choice) = ActionStepCatalogue.Find(link.Step);
@@ -140,20 +160,22 @@ public sealed class ActionLinkFunctions(
                 new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", time.GetUtcNow(), "link-refused", Actor(link), "link",
                     $"A {link.Role} link for '{link.Step}' was refused: that step is not theirs to take."),
                 cancel);
-            return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null, null, null);
         }
 
-        if (await usedLinks.FindUseAsync(link.ActionId, cancel) is not null)
+        if (await usedLinks.FindUseAsync(link.ActionId, cancel) is { } use)
         {
-            return (await UsedPageAsync(link, complaint, cancel), null, null, null, null);
+            return resume && !use.Done && use.UsedBy == Actor(link)
+                ? (null, link, step, complaint, choice, use)
+                : (await UsedPageAsync(link, complaint, cancel), null, null, null, null, null);
         }
 
         if (ActionStepCatalogue.RefusalFor(step, complaint) is { } why)
         {
-            return (Page(StatusCodes.Status409Conflict, language, "Not possible now", t.NotNow.Replace("{reason}", why, StringComparison.Ordinal)), null, null, null, null);
+            return (Page(StatusCodes.Status409Conflict, language, "Not possible now", t.NotNow.Replace("{reason}", why, StringComparison.Ordinal)), null, null, null, null, null);
         }
 
-        return (null, link, step, complaint, choice);
+        return (null, link, step, complaint, choice, null);
     }
 
     async Task<IActionResult> UsedPageAsync(ActionLink link, Complaint complaint, CancellationToken cancel)

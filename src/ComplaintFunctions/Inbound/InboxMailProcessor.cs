@@ -128,17 +128,22 @@ public sealed class InboxMailProcessor(
 
     async Task<InboundMailRecord> AddReplyAsync(InboundMail mail, string hash, CaseNumber caseNumber, CaseReferenceRule rule, DurableTaskClient durable, DateTimeOffset now, MailIntakeDecision decision, CancellationToken cancellationToken)
     {
+        // Every id and time here comes from the mail's identity, so a retry after a crash at any step
+        // finishes what the first attempt began and adds nothing twice: the trail line keeps the time
+        // of its first writing, the text its id, and the case ignores an input it has taken.
+        var eventId = $"mail-{hash}";
+        var at = (await auditTrail.ReadAsync(caseNumber, cancellationToken)).FirstOrDefault(e => e.EventId == eventId)?.OccurredAt ?? now;
         var kept = await attachmentStore.KeepAsync(caseNumber, hash, mail.Attachments, cancellationToken);
         var text = string.IsNullOrWhiteSpace(mail.TextBody) ? mail.TextWithQuotes : mail.TextBody;
         await auditTrail.AppendAsync(
-            new CaseEvent(caseNumber, $"mail-{hash}", now, "customer-replied", Sender(mail), "email",
+            new CaseEvent(caseNumber, eventId, at, "customer-replied", Sender(mail), "email",
                 InboundMailLedger.Trim($"Reply by mail ({rule.ToWire()}). Subject: {mail.Subject}\n{text}", 4000) + AttachmentNote(kept)),
             cancellationToken);
-        var textRef = await caseTexts.SaveAsync(caseNumber, "customer-reply", $"{mail.Subject}\n\n{text}".Trim(), Sender(mail), now, cancellationToken);
+        var textRef = await caseTexts.SaveAsync(caseNumber, "customer-reply", $"{mail.Subject}\n\n{text}".Trim(), Sender(mail), at, $"reply-{hash}", cancellationToken);
         await durable.RaiseEventAsync(
             ComplaintCaseOrchestration.InstanceIdFor(caseNumber),
             ComplaintCaseOrchestration.InputEvent,
-            new CaseInput(CaseInputKinds.CustomerReplied, Sender(mail), textRef),
+            new CaseInput(CaseInputKinds.CustomerReplied, Sender(mail), textRef, InputId: $"mail:{hash}"),
             cancellationToken);
         return new InboundMailRecord(hash, decision.Outcome.ToWire(), caseNumber.Value, decision.Reason, now);
     }

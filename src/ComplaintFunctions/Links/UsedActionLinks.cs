@@ -5,13 +5,16 @@ using ComplaintFunctions.Storage;
 
 namespace ComplaintFunctions.Links;
 
-/// <summary>Who used an action link, and when.</summary>
-public sealed record ActionLinkUse(Guid ActionId, CaseNumber CaseNumber, string UsedBy, DateTimeOffset UsedAt);
+/// <summary>Who used an action link, and when; what they asked for, and whether it has all been done.</summary>
+/// <param name="Intent">The input the use raises on the case (JSON), recorded with the use so that a use cut short can be finished.</param>
+/// <param name="Done">The input was raised; a later use is a second use.</param>
+public sealed record ActionLinkUse(Guid ActionId, CaseNumber CaseNumber, string UsedBy, DateTimeOffset UsedAt, string? Intent = null, bool Done = true);
 
 /// <summary>
-/// Makes each action link work once: the first use inserts a row keyed by the link's action id;
-/// every later use finds it (409) and is refused, across instances and retries. The row says who
-/// used the link and when, for the "already used" page.
+/// Makes each action link work once: the first use inserts a row keyed by the link's action id,
+/// together with what it asks for; every later use finds it (409) and is refused, across instances
+/// and retries, unless the first was cut short before it was done: then the same person's retry
+/// finishes it. The row says who used the link and when, for the "already used" page.
 /// </summary>
 public sealed class UsedActionLinks(AppTables tables)
 {
@@ -19,7 +22,11 @@ public sealed class UsedActionLinks(AppTables tables)
 
     /// <summary>Records the use; true the first time, false when the link was used before (by anyone).</summary>
     /// <param name="who">Who acted, as the audit trail writes it (<c>customer</c>, <c>agent:ola</c>).</param>
-    public async Task<bool> TryUseAsync(Guid actionId, CaseNumber caseNumber, string who, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<bool> TryUseAsync(Guid actionId, CaseNumber caseNumber, string who, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        TryUseAsync(actionId, caseNumber, who, at, null, cancellationToken);
+
+    /// <param name="intent">What the use asks the case to do, kept until <see cref="MarkDoneAsync"/>; null for a use with nothing to finish.</param>
+    public async Task<bool> TryUseAsync(Guid actionId, CaseNumber caseNumber, string who, DateTimeOffset at, string? intent, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(who);
         var table = await tables.GetAsync(TableNames.UsedActionLinks);
@@ -28,6 +35,8 @@ public sealed class UsedActionLinks(AppTables tables)
             ["CaseNumber"] = caseNumber.Value,
             ["UsedBy"] = who,
             ["UsedAt"] = at,
+            ["Intent"] = intent,
+            ["Done"] = intent is null,
         };
         try
         {
@@ -50,8 +59,18 @@ public sealed class UsedActionLinks(AppTables tables)
                 actionId,
                 CaseNumber.Parse(entity.GetString("CaseNumber")),
                 entity.GetString("UsedBy"),
-                entity.GetDateTimeOffset("UsedAt") ?? DateTimeOffset.MinValue)
+                entity.GetDateTimeOffset("UsedAt") ?? DateTimeOffset.MinValue,
+                entity.GetString("Intent"),
+                // Rows written before intents were kept have no column: those uses were done.
+                entity.GetBoolean("Done") ?? true)
             : null;
+    }
+
+    /// <summary>The use's input has reached the case: from now on the link is used.</summary>
+    public async Task MarkDoneAsync(Guid actionId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.UsedActionLinks);
+        await table.UpdateEntityAsync(new TableEntity(PartitionOf(actionId), RowKey) { ["Done"] = true }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     static string PartitionOf(Guid actionId) => actionId.ToString("N");

@@ -14,8 +14,13 @@ public sealed class MailNotAcceptedException(string mailId, int status, string d
 }
 
 /// <summary>
-/// Sends through SendGrid, at most once per mail id: a retried activity finds the mail in the
-/// ledger and does not send it again. Each mail carries our signed Message-ID, so replies can
+/// Sends through SendGrid, once per mail id: the intent is recorded before the send and the send
+/// after it, so a retried activity finds a sent mail in the ledger and does not send it again. One
+/// window remains, and SendGrid's API has no idempotency key to close it: SendGrid took the mail but
+/// the activity stopped before recording it. The retry then sends it again under the same identity
+/// (the same signed Message-ID, the same <c>mailId</c> custom argument), so the two are one mail to
+/// mail systems that drop a repeated Message-ID, and to anyone reading SendGrid's activity by mail id;
+/// the ledger knows the attempt ended unseen and the log says so. Each mail's Message-ID is signed, so replies can
 /// be matched to their case and not forged.
 /// </summary>
 public sealed class MailSender(
@@ -37,6 +42,11 @@ public sealed class MailSender(
             return messageId;
         }
 
+        if (await ledger.RecordIntentAsync(mail, messageId, time.GetUtcNow(), cancellationToken))
+        {
+            logger.LogWarning("Mail {MailId}: an earlier attempt stopped while sending it and may have reached SendGrid; sending again under the same Message-ID", mail.MailId);
+        }
+
         var o = options.Value;
         var message = new SendGridMessage
         {
@@ -54,6 +64,7 @@ public sealed class MailSender(
         if (!response.IsSuccessStatusCode)
         {
             var detail = await response.Body.ReadAsStringAsync(cancellationToken);
+            await ledger.RecordRefusedAsync(mail, cancellationToken);
             throw new MailNotAcceptedException(mail.MailId, (int)response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
         }
 

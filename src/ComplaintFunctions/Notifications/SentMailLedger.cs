@@ -5,33 +5,70 @@ using ComplaintFunctions.Storage;
 
 namespace ComplaintFunctions.Notifications;
 
-/// <summary>Which of a case's mails have gone out (partition = case, row = mail id).</summary>
+/// <summary>
+/// Which of a case's mails have gone out (partition = case, row = mail id). A row is written as the
+/// intent to send before the mail goes to SendGrid, and marked sent once SendGrid took it.
+/// </summary>
 public sealed class SentMailLedger(AppTables tables)
 {
+    const string Sending = "sending";
+    const string Sent = "sent";
+    const string Refused = "refused";
+
     public async Task<bool> WasSentAsync(CaseNumber caseNumber, string mailId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.SentMail);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, mailId, cancellationToken: cancellationToken);
-        return row.HasValue;
+        // Rows written before intents were kept have no state: those mails were sent.
+        return row.HasValue && row.Value is { } entity && (entity.GetString("State") ?? Sent) == Sent;
+    }
+
+    /// <summary>
+    /// Records that the mail is about to go out. True when an earlier attempt was about to send it and
+    /// nothing is known of how that ended (it may have reached SendGrid); false for a first attempt or
+    /// after one SendGrid refused.
+    /// </summary>
+    public async Task<bool> RecordIntentAsync(OutgoingMail mail, string messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.SentMail);
+        for (var tries = 0; ; tries++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(mail.CaseNumber.Value, mail.MailId, cancellationToken: cancellationToken);
+            try
+            {
+                if (!row.HasValue || row.Value is null)
+                {
+                    await table.AddEntityAsync(
+                        new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["To"] = mail.To, ["Subject"] = mail.Subject, ["MessageId"] = messageId, ["State"] = Sending, ["Attempts"] = 1, ["FirstAttemptAt"] = at },
+                        cancellationToken);
+                    return false;
+                }
+
+                var unknown = row.Value.GetString("State") == Sending;
+                var attempts = (row.Value.GetInt32("Attempts") ?? 1) + 1;
+                await table.UpdateEntityAsync(new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["Attempts"] = attempts, ["State"] = Sending }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return unknown;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && tries < 3)
+            {
+                // Another attempt wrote meanwhile: read again.
+            }
+        }
+    }
+
+    /// <summary>SendGrid refused the mail: the next attempt knows this one did not go out.</summary>
+    public async Task RecordRefusedAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.SentMail);
+        await table.UpsertEntityAsync(new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["State"] = Refused }, TableUpdateMode.Merge, cancellationToken);
     }
 
     public async Task RecordAsync(OutgoingMail mail, string messageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.SentMail);
-        var entity = new TableEntity(mail.CaseNumber.Value, mail.MailId)
-        {
-            ["To"] = mail.To,
-            ["Subject"] = mail.Subject,
-            ["MessageId"] = messageId,
-            ["SentAt"] = at,
-        };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Recorded by an earlier attempt of the same send.
-        }
+        await table.UpsertEntityAsync(
+            new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["To"] = mail.To, ["Subject"] = mail.Subject, ["MessageId"] = messageId, ["State"] = Sent, ["SentAt"] = at },
+            TableUpdateMode.Merge,
+            cancellationToken);
     }
 }

@@ -102,6 +102,12 @@ public sealed record CaseFlow
     /// <summary>The stage that failed, while <see cref="Phase"/> is <see cref="FlowPhase.StageFailed"/>.</summary>
     public LaterStage? FailedStage { get; init; }
 
+    /// <summary>The ids of the last inputs the case took (<see cref="CaseInput.InputId"/>), newest last, so a repeated one changes nothing.</summary>
+    public IReadOnlyList<string> RecentInputs { get; init; } = [];
+
+    /// <summary>How many input ids the case remembers: far more than can arrive while one is retried.</summary>
+    public const int RememberedInputs = 32;
+
     /// <summary>Brings a state written by an earlier version to this shape; the start of every episode calls it.</summary>
     public CaseFlow Upgraded() => SchemaVersion >= CurrentSchema
         ? this
@@ -124,7 +130,8 @@ public sealed record OmbudsmanDecision(string Outcome, string ReasonsRef, decima
 /// <param name="Choice">A choice made on the page (the ombudsman's outcome, a body, the body's outcome).</param>
 /// <param name="NoteRef">A second text (the ombudsman's note on the retailer's routines).</param>
 /// <param name="Flag">A box ticked on the page (the ombudsman refers the case to an external body).</param>
-public sealed record CaseInput(string Kind, string Actor, string? TextRef = null, decimal? Amount = null, string? Choice = null, string? NoteRef = null, bool Flag = false);
+/// <param name="InputId">Who the input is, from its source's identity (<c>link:&lt;action id&gt;</c>, <c>mail:&lt;hash&gt;</c>): the case remembers it, so the same input raised twice changes nothing. Version 1 sent none.</param>
+public sealed record CaseInput(string Kind, string Actor, string? TextRef = null, decimal? Amount = null, string? Choice = null, string? NoteRef = null, bool Flag = false, string? InputId = null);
 
 public static class CaseInputKinds
 {

@@ -15,14 +15,26 @@ public sealed class CaseTexts(AppTables tables)
 {
     public const int MaxLength = 20_000;
 
-    public async Task<string> SaveAsync(CaseNumber caseNumber, string kind, string text, string author, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(CaseNumber caseNumber, string kind, string text, string author, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        SaveAsync(caseNumber, kind, text, author, at, null, cancellationToken);
+
+    /// <param name="reference">The text's id when it comes from an input with an identity (a link's action, a mail's hash), so saving it again keeps one text; a new id when null.</param>
+    public async Task<string> SaveAsync(CaseNumber caseNumber, string kind, string text, string author, DateTimeOffset at, string? reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var table = await tables.GetAsync(TableNames.CaseTexts);
-        var reference = Guid.NewGuid().ToString("N");
-        await table.AddEntityAsync(
-            new TableEntity(caseNumber.Digits, reference) { ["Kind"] = kind, ["Text"] = text.Length > MaxLength ? text[..MaxLength] : text, ["Author"] = author, ["At"] = at },
-            cancellationToken);
+        reference ??= Guid.NewGuid().ToString("N");
+        try
+        {
+            await table.AddEntityAsync(
+                new TableEntity(caseNumber.Digits, reference) { ["Kind"] = kind, ["Text"] = text.Length > MaxLength ? text[..MaxLength] : text, ["Author"] = author, ["At"] = at },
+                cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            // Saved by an earlier attempt of the same input.
+        }
+
         return reference;
     }
 

@@ -33,6 +33,7 @@ public partial class MailLinkPlaceholdersTests
         ["outcomeUrl"] = "ShowActionLink",
         ["complyUrl"] = "ShowActionLink",
         ["notComplyUrl"] = "ShowActionLink",
+        ["retryUrl"] = "ShowActionLink",
     };
 
     public static TheoryData<MailKind> Kinds => new(Enum.GetValues<MailKind>());

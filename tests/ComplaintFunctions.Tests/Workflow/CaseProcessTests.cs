@@ -411,6 +411,41 @@ public sealed class CaseProcessTests
         Assert.Equal((MailKind.StaffCustomerReplied, "more"), decision.Commands.OfType<SendMail>().Select(m => (m.Kind, m.TextRef)).Single());
     }
 
+    [Fact]
+    public void An_input_raised_twice_changes_the_case_once()
+    {
+        var reply = StepInputs.Read(new CaseInput(CaseInputKinds.CustomerReplied, "customer", "reply-1", InputId: "mail:abc"));
+        var first = CaseProcess.OnInput(In(FlowPhase.WaitingForCustomer), reply, Now);
+        Assert.Equal(FlowPhase.CustomerService, first.Next.Phase);
+        Assert.Contains("mail:abc", first.Next.RecentInputs);
+
+        var again = CaseProcess.OnInput(first.Next, reply, Now.AddSeconds(5));
+        Assert.Empty(again.Commands);
+        Assert.Equal(first.Next, again.Next);
+    }
+
+    [Fact]
+    public void The_case_remembers_a_bounded_number_of_inputs()
+    {
+        var flow = Opened();
+        for (var i = 0; i < CaseFlow.RememberedInputs + 10; i++)
+        {
+            flow = CaseProcess.OnInput(flow, StepInputs.Read(new CaseInput(CaseInputKinds.CustomerReplied, "customer", $"r{i}", InputId: $"mail:{i}")), Now).Next;
+        }
+
+        Assert.Equal(CaseFlow.RememberedInputs, flow.RecentInputs.Count);
+        Assert.Equal($"mail:{CaseFlow.RememberedInputs + 9}", flow.RecentInputs[^1]);
+    }
+
+    [Fact]
+    public void A_refused_input_is_not_remembered_so_it_is_refused_again_on_the_trail()
+    {
+        var late = StepInputs.Read(new CaseInput(CaseInputKinds.CustomerAccept, "customer", InputId: "link:1"));
+        var refused = CaseProcess.OnInput(Opened(), late, Now);
+        Assert.IsType<RecordRefusal>(Assert.Single(refused.Commands));
+        Assert.Empty(refused.Next.RecentInputs);
+    }
+
     /// <summary>
     /// The one state machine: for every phase and every kind of input, a step of the lifecycle comes
     /// before anything is sent; the complaint's rules allow the step from the stage the phase stands for;

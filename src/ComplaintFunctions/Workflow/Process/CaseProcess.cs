@@ -167,11 +167,32 @@ public static class CaseProcess
         return new(next, commands);
     }
 
-    /// <summary>An input came. One that is not a step now is refused with the reason, on the trail; one that cannot be read, too, and staff hear of it.</summary>
+    /// <summary>
+    /// An input came. One the case took before (its id is remembered) changes nothing. One that is not
+    /// a step now is refused with the reason, on the trail; one that cannot be read, too, and staff hear of it.
+    /// </summary>
     public static CaseDecision OnInput(CaseFlow flow, InputReading reading, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(reading);
+        if (reading.Raw?.InputId is not { Length: > 0 } id)
+        {
+            return Take(flow, reading, now);
+        }
+
+        if (flow.RecentInputs.Contains(id, StringComparer.Ordinal))
+        {
+            return CaseDecision.Stay(flow);
+        }
+
+        var decision = Take(flow, reading, now);
+        return decision.Commands.Any(c => c is RecordRefusal)
+            ? decision
+            : decision with { Next = decision.Next with { RecentInputs = [.. decision.Next.RecentInputs.TakeLast(CaseFlow.RememberedInputs - 1), id] } };
+    }
+
+    static CaseDecision Take(CaseFlow flow, InputReading reading, DateTimeOffset now)
+    {
         if (reading.Input is not { } input)
         {
             return CaseDecision.Stay(flow, new RecordRefusal(reading.Kind, reading.Actor, reading.Error ?? "The input could not be read.", TellStaff: true));

@@ -8,8 +8,9 @@ namespace ComplaintFunctions.Workflow;
 /// </summary>
 public static class ProcessVersions
 {
-    public const string Current = "2";
+    // "2.0", not "2": the SDK compares versions as System.Version when both parse, and "2" does not.
+    public const string Current = "2.0";
 
     /// <summary>An instance started before versions were set has an empty version.</summary>
-    public static bool IsLegacy(string? version) => string.IsNullOrEmpty(version) || version == "1";
+    public static bool IsLegacy(string? version) => string.IsNullOrEmpty(version) || version is "1" or "1.0";
 }
