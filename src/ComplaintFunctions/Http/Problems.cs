@@ -23,6 +23,19 @@ public static class Problems
     public static ObjectResult Status(int status, string title, string? detail = null) =>
         Result(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
+    /// <summary>422: the <c>Idempotency-Key</c> was used before with another body; the key is named in the answer.</summary>
+    public static ObjectResult IdempotencyKeyReused(string key)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "This Idempotency-Key was used for another complaint.",
+            Detail = $"The Idempotency-Key '{key}' came before with a different body, so this complaint was not opened. Send it again with a new key.",
+        };
+        problem.Extensions["idempotencyKey"] = key;
+        return Result(problem);
+    }
+
     static ObjectResult Result(ProblemDetails problem)
     {
         var result = new ObjectResult(problem) { StatusCode = problem.Status };

@@ -74,11 +74,14 @@ public sealed class InboxMailProcessor(
             // Raw MIME from another forwarder: keep the original first, as SendGrid's posts are.
             var mime = queueMessage;
             var quick = InboundMailParser.ParseRaw(mime);
-            reference = await rawMail.StoreAsync(RawMailStore.IdentityOf(quick.Mail?.MessageId, mime), mime, RawMailFormat.Mime, "message/rfc822", cancellationToken);
+            reference = await rawMail.StoreAsync(MailIdentity.OfMime(quick.Mail?.MessageId, mime), mime, RawMailFormat.Mime, "message/rfc822", cancellationToken);
             return (reference, quick);
         }
 
-        var content = await rawMail.ReadAsync(reference, cancellationToken);
+        // Read with the content type stored with the copy: a redelivery's reference may carry its own
+        // post's multipart boundary, while the copy kept is the first post's.
+        var stored = await rawMail.ReadAsync(reference, cancellationToken);
+        var content = stored.Content;
         if (reference.Format == RawMailFormat.Mime)
         {
             return (reference, InboundMailParser.ParseRaw(content));
@@ -86,7 +89,7 @@ public sealed class InboxMailProcessor(
 
         try
         {
-            var post = await SendGridInboundForm.ReadAsync(new MemoryStream(content, writable: false), reference.ContentType, cancellationToken);
+            var post = await SendGridInboundForm.ReadAsync(new MemoryStream(content, writable: false), stored.ContentType, cancellationToken);
             return (reference, InboundMailParser.ParseSendGridFields(post.Fields, post.Files));
         }
         catch (Exception e) when (e is InvalidDataException or IOException)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Queues;
 using ComplaintFunctions.Http;
@@ -19,7 +18,7 @@ namespace ComplaintFunctions.Inbound;
 /// parsing bug never loses a mail. A 2xx means the mail is stored; on a storage failure the answer
 /// is 503 and SendGrid tries again (for up to three days).
 /// </summary>
-public sealed partial class SendGridInboundFunction(RawMailStore rawMail, StorageAccount storage, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
+public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount storage, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
 {
     [Function("ReceiveSendGridMail")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/sendgrid")] HttpRequest request)
@@ -45,7 +44,9 @@ public sealed partial class SendGridInboundFunction(RawMailStore rawMail, Storag
 
         try
         {
-            var identity = RawMailStore.IdentityOf(await PeekMessageIdAsync(body, request.ContentType), body);
+            // Only to name the stored copy, so a redelivered mail lands on the same blob and another mail
+            // with the same Message-ID on its own; the real reading waits for the queue.
+            var identity = await MailIdentity.OfSendGridPostAsync(body, request.ContentType, request.HttpContext.RequestAborted);
             var stored = await rawMail.StoreAsync(identity, body, RawMailFormat.SendGridForm, request.ContentType, request.HttpContext.RequestAborted);
             var queue = storage.Queues.GetQueueClient(QueueNames.ComplaintInbox);
             await queue.CreateIfNotExistsAsync(cancellationToken: request.HttpContext.RequestAborted);
@@ -105,30 +106,4 @@ public sealed partial class SendGridInboundFunction(RawMailStore rawMail, Storag
 
         return buffer.ToArray();
     }
-
-    // Only to name the stored copy, so a redelivered mail lands on the same blob; the real reading
-    // waits for the queue. Looks only in the mail's own header block, never in quoted or attached mail.
-    static async Task<string?> PeekMessageIdAsync(byte[] body, string? contentType)
-    {
-        try
-        {
-            var post = await SendGridInboundForm.ReadAsync(new MemoryStream(body, writable: false), contentType);
-            if (!post.Fields.TryGetValue("headers", out var block) && !post.Fields.TryGetValue("email", out block))
-            {
-                return null;
-            }
-
-            var text = Encoding.Latin1.GetString(block).Replace("\r\n", "\n", StringComparison.Ordinal);
-            var end = text.IndexOf("\n\n", StringComparison.Ordinal);
-            var match = MessageIdHeader().Match(end >= 0 ? text[..end] : text);
-            return match.Success ? match.Groups[1].Value : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return null;
-        }
-    }
-
-    [GeneratedRegex(@"^Message-ID:[ \t]*(<[^>\r\n]+>)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex MessageIdHeader();
 }

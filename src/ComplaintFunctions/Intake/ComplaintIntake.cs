@@ -15,7 +15,9 @@ public sealed record OpenedCase(CaseNumber CaseNumber, CaseStage Stage, string S
 /// <summary>
 /// Opens a case, once: store the complaint, write the first line of its audit trail, start its
 /// orchestration. Every step is safe to repeat, so a request retried with the same
-/// Idempotency-Key finishes what an interrupted one began and answers with the same case.
+/// Idempotency-Key finishes what an interrupted one began and answers with the same case. Keys are
+/// scoped by channel (web, staff, mail) and bound to the body: the same key with another body throws
+/// <see cref="IdempotencyKeyConflictException"/> (the HTTP functions answer 422).
 /// </summary>
 public sealed class ComplaintIntake(
     ComplaintStore complaints,
@@ -35,23 +37,28 @@ public sealed class ComplaintIntake(
         DurableTaskClient durable,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(durable);
-        if (idempotencyKey is not null && await idempotencyKeys.FindAsync(idempotencyKey, cancellationToken) is { } known)
+        var scope = IdempotencyKeys.ScopeOf(channel);
+        var bodyHash = IdempotencyKeys.BodyHashOf(details, channel);
+        if (idempotencyKey is not null && await idempotencyKeys.FindAsync(scope, idempotencyKey, cancellationToken) is { } known)
         {
-            return await ResumeAsync(known, actor, durable, cancellationToken);
+            EnsureSameBody(scope, idempotencyKey, known, bodyHash);
+            return await ResumeAsync(known.CaseNumber, actor, durable, cancellationToken);
         }
 
         var now = time.GetUtcNow();
         var complaint = await CreateWithFreshNumberAsync(details, channel, idempotencyKey, now, cancellationToken);
-        using var scope = logger.BeginCaseScope(complaint.CaseNumber);
+        using var logScope = logger.BeginCaseScope(complaint.CaseNumber);
         if (idempotencyKey is not null)
         {
-            var winner = await idempotencyKeys.ClaimAsync(idempotencyKey, complaint.CaseNumber, now, cancellationToken);
-            if (winner != complaint.CaseNumber)
+            var winner = await idempotencyKeys.ClaimAsync(scope, idempotencyKey, bodyHash, complaint.CaseNumber, now, cancellationToken);
+            if (winner.CaseNumber != complaint.CaseNumber)
             {
                 // A concurrent request with the same key got there first; ours was never shown to anyone.
                 await complaints.DeleteUnseenAsync(complaint.CaseNumber, cancellationToken);
-                return await ResumeAsync(winner, actor, durable, cancellationToken);
+                EnsureSameBody(scope, idempotencyKey, winner, bodyHash);
+                return await ResumeAsync(winner.CaseNumber, actor, durable, cancellationToken);
             }
         }
 
@@ -59,6 +66,19 @@ public sealed class ComplaintIntake(
         logger.LogInformation("Complaint received through {Channel} ({Category}); case opened", channel.ToWire(), details.Category.ToWire());
         ComplaintMetrics.ComplaintReceived(channel);
         return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: true);
+    }
+
+    /// <summary>
+    /// A key repeats a request only with the same body; with another it is refused, so the second complaint
+    /// is neither dropped nor answered with the first one's case. A mail's key is its content's hash already,
+    /// and rows from before bodies were bound carry no hash: both resume as before.
+    /// </summary>
+    static void EnsureSameBody(IdempotencyScope scope, string key, ClaimedKey claimed, string bodyHash)
+    {
+        if (scope != IdempotencyScope.Mail && claimed.BodyHash is { } claimedFor && !string.Equals(claimedFor, bodyHash, StringComparison.Ordinal))
+        {
+            throw new IdempotencyKeyConflictException(key);
+        }
     }
 
     async Task<Complaint> CreateWithFreshNumberAsync(ComplaintDetails details, Channel channel, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)

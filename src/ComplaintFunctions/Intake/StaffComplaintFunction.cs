@@ -40,13 +40,21 @@ public sealed class StaffComplaintFunction(ComplaintIntake intake, TimeProvider 
         }
 
         var agent = request.Headers["X-Agent"].ToString().Trim();
-        var opened = await intake.OpenAsync(
-            submission.Check.Details!,
-            channel,
-            agent.Length is > 0 and <= 100 ? $"agent:{agent}" : "agent",
-            submission.IdempotencyKey,
-            durable,
-            request.HttpContext.RequestAborted);
+        OpenedCase opened;
+        try
+        {
+            opened = await intake.OpenAsync(
+                submission.Check.Details!,
+                channel,
+                agent.Length is > 0 and <= 100 ? $"agent:{agent}" : "agent",
+                submission.IdempotencyKey,
+                durable,
+                request.HttpContext.RequestAborted);
+        }
+        catch (IdempotencyKeyConflictException e)
+        {
+            return Problems.IdempotencyKeyReused(e.Key);
+        }
 
         return new ObjectResult(new { caseNumber = opened.CaseNumber.Value, status = opened.Stage.ToWire(), statusUrl = opened.StatusUrl, channel = channel.ToWire() })
         {

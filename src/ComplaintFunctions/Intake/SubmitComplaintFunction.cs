@@ -38,7 +38,15 @@ public sealed class SubmitComplaintFunction(ComplaintIntake intake, TimeProvider
         }
 
         var check = submission.Check;
-        var opened = await intake.OpenAsync(check.Details!, Channel.WebForm, "customer", submission.IdempotencyKey, durable, request.HttpContext.RequestAborted);
+        OpenedCase opened;
+        try
+        {
+            opened = await intake.OpenAsync(check.Details!, Channel.WebForm, "customer", submission.IdempotencyKey, durable, request.HttpContext.RequestAborted);
+        }
+        catch (IdempotencyKeyConflictException e)
+        {
+            return Problems.IdempotencyKeyReused(e.Key);
+        }
 
         if (read.FromForm && HtmlPage.Wanted(request))
         {
