@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using LocalFunctionsRunner.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using ComplaintFunctions.Tests.Support;
 
 namespace ComplaintFunctions.Tests.EndToEnd;
@@ -88,6 +91,36 @@ public sealed class ActionLinkTests(AzuriteFixture azurite)
         var (posted, _) = await driver.ActAsync($"/api/actions/{tampered}", "Hijack.");
         Assert.Equal(HttpStatusCode.Forbidden, posted);
         Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_link_opened_twenty_times_is_on_the_trail_once()
+    {
+        var (runner, driver, _) = await CaseWithFinalLinkAsync();
+        await using var stopped = runner;
+        // A link with our signature for a step its role may not take (the ombudsman's decision, for an agent).
+        var tokens = runner.Services.GetRequiredService<ActionTokens>();
+        var refusedLink = $"/api/actions/{tokens.Issue(CaseNumber.Parse(driver.CaseNumber), "ombudsman-decide", "agent", DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid())}";
+
+        var looks = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            looks.Add((await driver.OpenAsync(refusedLink)).Status);
+        }
+
+        var (posted, page) = await driver.ActAsync(refusedLink, "Overturned.");
+
+        Assert.All(looks, status => Assert.Equal(HttpStatusCode.Forbidden, status));
+        Assert.Equal(HttpStatusCode.Forbidden, posted);
+        Assert.Contains("does not allow this step", page, StringComparison.Ordinal);
+        var refusals = (await driver.TrailAsync()).Where(e => e.GetProperty("kind").GetString() == "link-refused").ToList();
+        var line = Assert.Single(refusals);
+        Assert.Equal("agent", line.GetProperty("actor").GetString());
+
+        // Another refused link is a line of its own.
+        var other = $"/api/actions/{tokens.Issue(CaseNumber.Parse(driver.CaseNumber), "ombudsman-decide", "agent", DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid())}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await driver.OpenAsync(other)).Status);
+        Assert.Equal(2, (await driver.TrailAsync()).Count(e => e.GetProperty("kind").GetString() == "link-refused"));
     }
 
     [Fact]
