@@ -81,7 +81,7 @@ public static class RequestBodies
                 "The form could not be read.",
                 multipart
                     ? "A multipart/form-data post needs a boundary in its Content-Type and parts that use it. Send the form again, or send it as application/x-www-form-urlencoded."
-                    : "The form's fields are not written as a form post writes them. Send the form again."));
+                    : $"The form's fields could not be read: {e.Message} Send the form again without control characters such as NUL."));
         }
     }
 

@@ -54,14 +54,29 @@ public sealed class SingleLineFieldTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             ["name"] = ForgedName,
             ["email"] = email,
-            ["product"] = ForgedProduct,
+            ["product"] = ForgedProduct.Replace('\u0000', '\u001b'),
             ["description"] = "Skjermen er svart.",
             ["category"] = "claim",
             ["country"] = "NO",
         }));
 
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         await AssertOneLineAsync(email, product: true);
+    }
+
+    [Fact]
+    public async Task A_form_value_with_a_NUL_is_refused_with_a_400_problem_not_500()
+    {
+        var response = await runner.Http.PostAsync("/api/complaints", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "Kari\u0000Nordmann",
+            ["email"] = $"nul-{Guid.NewGuid():N}@example.no",
+            ["description"] = "Skjermen er svart.",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("could not be read", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
