@@ -94,6 +94,30 @@ public sealed class ActionLinkTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_post_the_form_reader_cannot_read_gets_a_page_and_leaves_the_link_unused()
+    {
+        var (runner, driver, link) = await CaseWithFinalLinkAsync();
+        await using var stopped = runner;
+        using var noBoundary = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nRefund.\r\n--x--\r\n"));
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, link)
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("text=" + new string('a', 5 * 1024 * 1024)), writable: false)),
+        };
+        chunked.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        chunked.Headers.TransferEncodingChunked = true;
+
+        var unreadable = await runner.Http.PostAsync(link, noBoundary);
+        var tooLarge = await runner.Http.SendAsync(chunked);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("boundary", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("1 MB", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await driver.ActAsync(link, "Refund approved.")).Status);
+    }
+
+    [Fact]
     public async Task A_refused_link_opened_twenty_times_is_on_the_trail_once()
     {
         var (runner, driver, _) = await CaseWithFinalLinkAsync();
