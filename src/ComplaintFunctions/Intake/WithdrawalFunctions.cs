@@ -80,7 +80,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
             if (unreadable is not null)
             {
                 // Nothing is withdrawn: the page says so and what to do.
-                return HtmlPage.Render(unreadable.Status, language, t.Title, $"<p id=\"message\">{HtmlPage.Encode(unreadable.Detail)}</p>");
+                return HtmlPage.Render(unreadable.Status, language, t.Title, $"<p id=\"message\">{HtmlPage.Encode(unreadable.Detail + " Nothing has been withdrawn.")}</p>");
             }
 
             form = posted;
