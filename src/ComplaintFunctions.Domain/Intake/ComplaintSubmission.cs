@@ -192,7 +192,44 @@ public static class ComplaintSubmissionRules
         _ => Complaints.Country.NO,
     };
 
-    static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    // Every field but the description is one line: what a customer types there never becomes lines of its own.
+    static string? Clean(string? text) => SingleLine(text);
+
+    /// <summary>
+    /// A single-line field as one line: each run of control characters (CR, LF, tab, NUL, escape…)
+    /// and white space (which takes in the Unicode line and paragraph separators) becomes one space, so a value can never start a line
+    /// of its own in a mail or a page (no forged <c>Category:</c> or link lines); null when nothing
+    /// but white space is left.
+    /// </summary>
+    public static string? SingleLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var folded = new System.Text.StringBuilder(text.Length);
+        var inBreak = false;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                if (!inBreak)
+                {
+                    folded.Append(' ');
+                }
+
+                inBreak = true;
+                continue;
+            }
+
+            inBreak = false;
+            folded.Append(c);
+        }
+
+        var line = folded.ToString().Trim();
+        return line.Length == 0 ? null : line;
+    }
 
     static bool IsEmailAddress(string text)
     {

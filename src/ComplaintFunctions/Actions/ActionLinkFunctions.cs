@@ -19,7 +19,8 @@ namespace ComplaintFunctions.Actions;
 /// <c>GET /api/actions/{token}</c> shows what a link from a mail will do, with a button; only the
 /// <c>POST</c> of that button acts. Mail scanners that fetch links (Safe Links) therefore never act.
 /// Forged or mangled links get 403, expired 410, used or overtaken 409, each with a page that says
-/// what to do instead. Every use, and every refused use of a valid link, goes on the case's trail.
+/// what to do instead. Every use goes on the case's trail, and so does a link with our signature whose
+/// role may not take its step: once per link, however often it is opened.
 /// </summary>
 public sealed class ActionLinkFunctions(
     ActionTokens tokens,
@@ -61,7 +62,19 @@ public sealed class ActionLinkFunctions(
             return await FinishAsync(link!, step!, complaint!, intent, cutShort.UsedAt, durable, cancel);
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancel) : null;
+        IFormCollection? form = null;
+        if (request.HasFormContentType)
+        {
+            var (posted, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
+            if (unreadable is not null)
+            {
+                // Nothing happened: the link is not used up, and the page says what to do.
+                return Page(unreadable.Status, Language(link!, complaint!), unreadable.Title, unreadable.Detail + " The link still works.");
+            }
+
+            form = posted;
+        }
+
         var text = form?["text"].ToString().Trim();
         var note = form?["note"].ToString().Trim();
         var amountText = form?["amount"].ToString().Trim();
@@ -155,9 +168,11 @@ public sealed class ActionLinkFunctions(
         var (step, choice) = ActionStepCatalogue.Find(link.Step);
         if (step is null || !step.Roles.Contains(link.Role, StringComparer.Ordinal))
         {
-            // A valid signature on a step this role may not take: ours, but not for this person. Kept on the trail.
+            // A valid signature on a step this role may not take: ours, but not for this person. Kept on the
+            // trail once: every look at the link writes the same line (its action id, its first refusal's time).
+            var firstRefused = await usedLinks.FirstRefusalAsync(link.ActionId, link.CaseNumber, time.GetUtcNow(), cancel);
             await auditTrail.AppendAsync(
-                new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", time.GetUtcNow(), "link-refused", Actor(link), "link",
+                new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", firstRefused, "link-refused", Actor(link), "link",
                     $"A {link.Role} link for '{link.Step}' was refused: that step is not theirs to take."),
                 cancel);
             return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null, null, null);

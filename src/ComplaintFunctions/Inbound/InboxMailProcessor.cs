@@ -163,7 +163,7 @@ public sealed class InboxMailProcessor(
         }
 
         var details = new ComplaintDetails(
-            new Customer(string.IsNullOrWhiteSpace(mail.From.Name) ? null : mail.From.Name, mail.From.Address, null, language, country),
+            new Customer(NameOf(mail), mail.From.Address, null, language, country),
             new Purchase(null, null, null, null, null),
             suggestion.Category,
             description.Length == 0 ? "(empty mail)" : description)
@@ -187,6 +187,11 @@ public sealed class InboxMailProcessor(
 
         return new InboundMailRecord(hash, decision.Outcome.ToWire(), opened.CaseNumber.Value, decision.Reason, now);
     }
+
+    // The display name is a single-line field like the form's name: an encoded word can carry CR/LF, folded here.
+    static string? NameOf(InboundMail mail) => ComplaintSubmissionRules.SingleLine(mail.From.Name) is { } name
+        ? (name.Length > ComplaintSubmissionRules.MaxShortFieldLength ? name[..ComplaintSubmissionRules.MaxShortFieldLength] : name)
+        : null;
 
     static string Sender(InboundMail mail) => $"customer:{mail.From.Address}";
 

@@ -53,15 +53,15 @@ public static class SubmissionReader
     public static async Task<SubmissionRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Fail(StatusCodes.Status413PayloadTooLarge, "The complaint is too large.", $"A complaint can be at most {MaxBodyBytes / 1024} KB; send attachments by mail instead.");
-        }
-
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+            var (form, unreadableForm) = await RequestBodies.ReadFormAsync(request, MaxBodyBytes, cancellationToken);
+            if (unreadableForm is not null)
+            {
+                return Fail(unreadableForm);
+            }
+
+            string? Field(string name) => form!.TryGetValue(name, out var v) ? v.ToString() : null;
             return new SubmissionRead(FromFields(Field), null, FromForm: true, Field("idempotencyKey"));
         }
 
@@ -71,16 +71,15 @@ public static class SubmissionReader
             return Fail(StatusCodes.Status415UnsupportedMediaType, "Send the complaint as JSON or as a form post.", "Use Content-Type application/json or application/x-www-form-urlencoded.");
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
+        var (body, unreadable) = await RequestBodies.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (unreadable is not null)
         {
-            return Fail(StatusCodes.Status413PayloadTooLarge, "The complaint is too large.", $"A complaint can be at most {MaxBodyBytes / 1024} KB.");
+            return Fail(unreadable);
         }
 
         try
         {
-            using var json = JsonDocument.Parse(buffer.ToArray());
+            using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Fail(StatusCodes.Status400BadRequest, "The body must be a JSON object with the complaint's fields.");
@@ -93,7 +92,17 @@ public static class SubmissionReader
         {
             return Fail(StatusCodes.Status400BadRequest, "The body is not valid JSON.", e.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // A text in the JSON that is no text: bytes that are not UTF-8, or half of a surrogate pair ("\ud800").
+            return Fail(StatusCodes.Status400BadRequest, "The body is not valid JSON.", "A text in it holds characters that are not valid: bytes that are not UTF-8, or half of a UTF-16 surrogate pair (such as \\ud800 alone). Send the text as UTF-8.");
+        }
     }
+
+    // A body too large is a complaint too large; anything else unreadable says what was wrong with it.
+    static SubmissionRead Fail(UnreadableBody unreadable) => unreadable.Status == StatusCodes.Status413PayloadTooLarge
+        ? Fail(StatusCodes.Status413PayloadTooLarge, "The complaint is too large.", $"A complaint can be at most {MaxBodyBytes / 1024} KB; send attachments by mail instead.")
+        : Fail(unreadable.Status, unreadable.Title, unreadable.Detail);
 
     static SubmissionRead Fail(int status, string title, string? detail = null) =>
         new(null, Problems.Status(status, title, detail), FromForm: false);

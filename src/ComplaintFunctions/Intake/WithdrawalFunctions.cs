@@ -73,7 +73,19 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
         }
 
         using var scope = logger.BeginCaseScope(complaint.CaseNumber.Value);
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancel) : null;
+        IFormCollection? form = null;
+        if (request.HasFormContentType)
+        {
+            var (posted, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
+            if (unreadable is not null)
+            {
+                // Nothing is withdrawn: the page says so and what to do.
+                return HtmlPage.Render(unreadable.Status, language, t.Title, $"<p id=\"message\">{HtmlPage.Encode(unreadable.Detail + " Nothing has been withdrawn.")}</p>");
+            }
+
+            form = posted;
+        }
+
         var reason = form?["reason"].ToString().Trim() ?? string.Empty;
         if (reason.Length > ReasonMaxLength)
         {

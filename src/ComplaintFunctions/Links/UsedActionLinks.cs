@@ -19,6 +19,7 @@ public sealed record ActionLinkUse(Guid ActionId, CaseNumber CaseNumber, string 
 public sealed class UsedActionLinks(AppTables tables)
 {
     const string RowKey = "use";
+    const string RefusedRowKey = "refused";
 
     /// <summary>Records the use; true the first time, false when the link was used before (by anyone).</summary>
     /// <param name="who">Who acted, as the audit trail writes it (<c>customer</c>, <c>agent:ola</c>).</param>
@@ -46,6 +47,31 @@ public sealed class UsedActionLinks(AppTables tables)
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Records that the link was refused (its role may not take its step) and gives the time of its
+    /// first refusal: the same time for every later look, so the trail line written with it (keyed by
+    /// the link's action id and that time) is written once however often the link is opened.
+    /// </summary>
+    public async Task<DateTimeOffset> FirstRefusalAsync(Guid actionId, CaseNumber caseNumber, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.UsedActionLinks);
+        var entity = new TableEntity(PartitionOf(actionId), RefusedRowKey)
+        {
+            ["CaseNumber"] = caseNumber.Value,
+            ["RefusedAt"] = at,
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return at;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var first = await table.GetEntityAsync<TableEntity>(PartitionOf(actionId), RefusedRowKey, cancellationToken: cancellationToken);
+            return first.Value.GetDateTimeOffset("RefusedAt") ?? at;
         }
     }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
 using LocalFunctionsRunner.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using ComplaintFunctions.Tests.Support;
 
 namespace ComplaintFunctions.Tests.EndToEnd;
@@ -88,6 +91,60 @@ public sealed class ActionLinkTests(AzuriteFixture azurite)
         var (posted, _) = await driver.ActAsync($"/api/actions/{tampered}", "Hijack.");
         Assert.Equal(HttpStatusCode.Forbidden, posted);
         Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task A_post_the_form_reader_cannot_read_gets_a_page_and_leaves_the_link_unused()
+    {
+        var (runner, driver, link) = await CaseWithFinalLinkAsync();
+        await using var stopped = runner;
+        using var noBoundary = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nRefund.\r\n--x--\r\n"));
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, link)
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("text=" + new string('a', 5 * 1024 * 1024)), writable: false)),
+        };
+        chunked.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        chunked.Headers.TransferEncodingChunked = true;
+
+        var unreadable = await runner.Http.PostAsync(link, noBoundary);
+        var tooLarge = await runner.Http.SendAsync(chunked);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("boundary", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("1 MB", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await driver.ActAsync(link, "Refund approved.")).Status);
+    }
+
+    [Fact]
+    public async Task A_refused_link_opened_twenty_times_is_on_the_trail_once()
+    {
+        var (runner, driver, _) = await CaseWithFinalLinkAsync();
+        await using var stopped = runner;
+        // A link with our signature for a step its role may not take (the ombudsman's decision, for an agent).
+        var tokens = runner.Services.GetRequiredService<ActionTokens>();
+        var refusedLink = $"/api/actions/{tokens.Issue(CaseNumber.Parse(driver.CaseNumber), "ombudsman-decide", "agent", DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid())}";
+
+        var looks = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            looks.Add((await driver.OpenAsync(refusedLink)).Status);
+        }
+
+        var (posted, page) = await driver.ActAsync(refusedLink, "Overturned.");
+
+        Assert.All(looks, status => Assert.Equal(HttpStatusCode.Forbidden, status));
+        Assert.Equal(HttpStatusCode.Forbidden, posted);
+        Assert.Contains("does not allow this step", page, StringComparison.Ordinal);
+        var refusals = (await driver.TrailAsync()).Where(e => e.GetProperty("kind").GetString() == "link-refused").ToList();
+        var line = Assert.Single(refusals);
+        Assert.Equal("agent", line.GetProperty("actor").GetString());
+
+        // Another refused link is a line of its own.
+        var other = $"/api/actions/{tokens.Issue(CaseNumber.Parse(driver.CaseNumber), "ombudsman-decide", "agent", DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid())}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await driver.OpenAsync(other)).Status);
+        Assert.Equal(2, (await driver.TrailAsync()).Count(e => e.GetProperty("kind").GetString() == "link-refused"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using ComplaintFunctions.Tests.Support;
 
@@ -125,6 +126,75 @@ public sealed class WebIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
         Assert.Contains("JSON", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lone-surrogate")]
+    [InlineData("invalid-utf8")]
+    public async Task Text_that_is_not_valid_unicode_in_json_gets_a_400_problem_not_500(string kind)
+    {
+        var bytes = kind == "lone-surrogate"
+            ? Encoding.UTF8.GetBytes($$"""{"email":"{{NewAddress()}}","description":"Skjermen \ud800 er svart."}""")
+            : [.. Encoding.UTF8.GetBytes($$"""{"email":"{{NewAddress()}}","description":"Skjermen """), 0xFF, 0xC3, 0x28, .. Encoding.UTF8.GetBytes(" er svart.\"}")];
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await runner.Http.PostAsync("/api/complaints", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The body is not valid JSON.", problem.GetProperty("title").GetString());
+        Assert.Contains("UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_multipart_post_without_a_boundary_gets_a_400_problem_not_500()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na@example.no\r\n--x--\r\n"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var response = await runner.Http.PostAsync("/api/complaints", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("boundary", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", 5 * 1024 * 1024)]
+    [InlineData("application/x-www-form-urlencoded", 300 * 1024)]
+    [InlineData("application/json", 5 * 1024 * 1024)]
+    public async Task A_chunked_post_without_a_length_over_the_limit_gets_413_like_one_with_a_length(string mediaType, int size)
+    {
+        var filler = new string('a', size);
+        var body = mediaType.EndsWith("json", StringComparison.Ordinal)
+            ? $$"""{"email":"{{NewAddress()}}","description":"{{filler}}"}"""
+            : $"email={Uri.EscapeDataString(NewAddress())}&description={filler}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints")
+        {
+            Content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(body))),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await runner.Http.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The complaint is too large.", problem.GetProperty("title").GetString());
+        Assert.Contains("256 KB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A body whose length HttpClient cannot know, so it goes chunked, as a streaming client sends it.</summary>
+    sealed class UnseekableStream(byte[] data) : MemoryStream(data, writable: false)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
     }
 
     [Fact]

@@ -44,6 +44,28 @@ public sealed partial class WithdrawalTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_withdrawal_post_that_cannot_be_read_gets_a_400_page_and_withdraws_nothing()
+    {
+        await using var runner = await RunnerClient.StartAsync(azurite, "wd" + Guid.NewGuid().ToString("N")[..8]);
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var acknowledgement = await driver.CustomerMailAsync("We have received your complaint");
+        var status = await Page(runner, CaseDriver.LinkAfter(acknowledgement, "See the status of your case:"));
+        var withdraw = WithdrawLink().Match(status).Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        using var noBoundary = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\nNo.\r\n--x--\r\n"));
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var posted = await runner.Http.PostAsync(withdraw, noBoundary);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        var page = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("boundary", page, StringComparison.Ordinal);
+        Assert.Contains("Nothing has been withdrawn.", page, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal("customer-service", await driver.StageAsync());
+        Assert.DoesNotContain(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "withdrawal-asked");
+    }
+
+    [Fact]
     public async Task A_withdrawal_without_the_status_token_finds_no_case()
     {
         await using var runner = await RunnerClient.StartAsync(azurite, "wd" + Guid.NewGuid().ToString("N")[..8]);
