@@ -36,15 +36,14 @@ public sealed class MailSender(
     {
         ArgumentNullException.ThrowIfNull(mail);
         var messageId = MessageIdFor(mail);
-        if (await ledger.WasSentAsync(mail.CaseNumber, mail.MailId, cancellationToken))
+        switch (await ledger.BeginSendAsync(mail, messageId, time.GetUtcNow(), cancellationToken))
         {
-            logger.LogInformation("Mail {MailId} was already sent; not sending it again", mail.MailId);
-            return messageId;
-        }
-
-        if (await ledger.RecordIntentAsync(mail, messageId, time.GetUtcNow(), cancellationToken))
-        {
-            logger.LogWarning("Mail {MailId}: an earlier attempt stopped while sending it and may have reached SendGrid; sending again under the same Message-ID", mail.MailId);
+            case SendStart.SentBefore:
+                logger.LogInformation("Mail {MailId} was already sent; not sending it again", mail.MailId);
+                return messageId;
+            case SendStart.AfterUnknownEnd:
+                logger.LogWarning("Mail {MailId}: an earlier attempt stopped while sending it and may have reached SendGrid; sending again under the same Message-ID", mail.MailId);
+                break;
         }
 
         var o = options.Value;

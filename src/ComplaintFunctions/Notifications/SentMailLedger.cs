@@ -24,32 +24,41 @@ public sealed class SentMailLedger(AppTables tables)
     }
 
     /// <summary>
-    /// Records that the mail is about to go out. True when an earlier attempt was about to send it and
-    /// nothing is known of how that ended (it may have reached SendGrid); false for a first attempt or
-    /// after one SendGrid refused.
+    /// Records that the mail is about to go out, in one insert on a first attempt. Says whether it was
+    /// sent before (do not send), or whether an earlier attempt was about to send it and nothing is known
+    /// of how that ended (it may have reached SendGrid).
     /// </summary>
-    public async Task<bool> RecordIntentAsync(OutgoingMail mail, string messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<SendStart> BeginSendAsync(OutgoingMail mail, string messageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.SentMail);
         for (var tries = 0; ; tries++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(mail.CaseNumber.Value, mail.MailId, cancellationToken: cancellationToken);
             try
             {
-                if (!row.HasValue || row.Value is null)
-                {
-                    await table.AddEntityAsync(
-                        new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["To"] = mail.To, ["Subject"] = mail.Subject, ["MessageId"] = messageId, ["State"] = Sending, ["Attempts"] = 1, ["FirstAttemptAt"] = at },
-                        cancellationToken);
-                    return false;
-                }
-
-                var unknown = row.Value.GetString("State") == Sending;
-                var attempts = (row.Value.GetInt32("Attempts") ?? 1) + 1;
-                await table.UpdateEntityAsync(new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["Attempts"] = attempts, ["State"] = Sending }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-                return unknown;
+                await table.AddEntityAsync(
+                    new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["To"] = mail.To, ["Subject"] = mail.Subject, ["MessageId"] = messageId, ["State"] = Sending, ["Attempts"] = 1, ["FirstAttemptAt"] = at },
+                    cancellationToken);
+                return SendStart.First;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && tries < 3)
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // An earlier attempt wrote the row: see how far it got.
+            }
+
+            var row = (await table.GetEntityAsync<TableEntity>(mail.CaseNumber.Value, mail.MailId, cancellationToken: cancellationToken)).Value;
+            // Rows written before intents were kept have no state: those mails were sent.
+            var state = row.GetString("State") ?? Sent;
+            if (state == Sent)
+            {
+                return SendStart.SentBefore;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(mail.CaseNumber.Value, mail.MailId) { ["Attempts"] = (row.GetInt32("Attempts") ?? 1) + 1, ["State"] = Sending }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return state == Sending ? SendStart.AfterUnknownEnd : SendStart.AfterRefusal;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && tries < 3)
             {
                 // Another attempt wrote meanwhile: read again.
             }
@@ -71,4 +80,17 @@ public sealed class SentMailLedger(AppTables tables)
             TableUpdateMode.Merge,
             cancellationToken);
     }
+}
+
+/// <summary>Where a send starts, as the ledger knows it.</summary>
+public enum SendStart
+{
+    First,
+    SentBefore,
+
+    /// <summary>An earlier attempt stopped while sending: it may have reached SendGrid.</summary>
+    AfterUnknownEnd,
+
+    /// <summary>SendGrid refused the earlier attempt: it did not go out.</summary>
+    AfterRefusal,
 }

@@ -12,7 +12,7 @@ namespace ComplaintFunctions.Workflow;
 /// <param name="Plan">The settings the last step read (see the rule for open cases in the README).</param>
 /// <param name="Offered">The bodies that fit, when the commands asked for them.</param>
 /// <param name="StageToStart">A later stage to run as a sub-orchestration, started by the case.</param>
-sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart, IReadOnlyList<EndStage> StagesToEnd);
+sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart);
 
 /// <summary>
 /// Carries out the process's commands inside an orchestration, in order, and decides nothing: ids
@@ -37,7 +37,6 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         CasePlan? readPlan = null;
         (OmbudsmanDecision, string[])? offered = null;
         StartStage? start = null;
-        var ends = new List<EndStage>();
         foreach (var command in commands)
         {
             switch (command)
@@ -54,7 +53,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                         logger.LogWarning("Step {Action} refused by the complaint; the case stays as it was", step.Action);
                         await MailAsync(new SendMail(MailKind.StaffStepRefused, [], ProcessTimes.None,
                             Extra: new Dictionary<string, string> { ["step"] = CaseLifecycle.Describe(step.Action), ["refusal"] = result.Reason ?? string.Empty, ["actor"] = step.Actor }));
-                        return new CarriedOut(result.Reason ?? "refused", null, null, null, []);
+                        return new CarriedOut(result.Reason ?? "refused", null, null, null);
                     }
 
                     stage = CaseLifecycle.Check(stage, step.Action).To;
@@ -118,12 +117,8 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                     start = stageToStart;
                     break;
 
-                case EndStage end:
-                    ends.Add(end);
-                    break;
-
-                case ForwardToStage:
-                    // The case's episode passes it on (it knows the stage's instance).
+                case EndStage or ForwardToStage:
+                    // The case's episode tells the stage (it knows the stage's instance).
                     break;
 
                 default:
@@ -131,7 +126,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
             }
         }
 
-        return new CarriedOut(null, readPlan, offered, start, ends);
+        return new CarriedOut(null, readPlan, offered, start);
     }
 
     /// <summary>Sends one mail; if every retry fails, the case records it and goes on.</summary>

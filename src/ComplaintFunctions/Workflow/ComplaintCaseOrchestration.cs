@@ -165,14 +165,17 @@ sealed class CaseEpisode(TaskOrchestrationContext context, CaseFlow flow, ILogge
             Flow = Flow with { Plan = kept with { Timings = read.Timings, Hours = read.Hours, Disputes = read.Disputes } };
         }
 
-        foreach (var forward in decision.Commands.OfType<ForwardToStage>())
+        foreach (var command in decision.Commands)
         {
-            context.SendEvent(StageInstanceId(forward.Stage, forward.Attempt), ComplaintCaseOrchestration.InputEvent, forward.Input);
-        }
-
-        foreach (var end in done.StagesToEnd)
-        {
-            context.SendEvent(StageInstanceId(end.Stage, end.Attempt), ComplaintCaseOrchestration.InputEvent, new CaseInput(CaseInputKinds.Withdraw, end.Actor));
+            switch (command)
+            {
+                case ForwardToStage forward:
+                    context.SendEvent(StageInstanceId(forward.Stage, forward.Attempt), ComplaintCaseOrchestration.InputEvent, forward.Input);
+                    break;
+                case EndStage end:
+                    context.SendEvent(StageInstanceId(end.Stage, end.Attempt), ComplaintCaseOrchestration.InputEvent, new CaseInput(CaseInputKinds.Withdraw, end.Actor));
+                    break;
+            }
         }
 
         return done;

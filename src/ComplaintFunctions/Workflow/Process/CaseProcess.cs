@@ -327,7 +327,7 @@ public static class CaseProcess
                 return Refuse(flow, input, "The stage that takes this step stopped with an error; a team lead can run it again from the mail about it.");
 
             case (OmbudsmanReported reported, FlowPhase.Ombudsman) when flow.StageReportsByInput:
-                return OnDecision(flow, new OmbudsmanDecision(reported.Verdict.ToWire(), reported.ReasonsRef, reported.DisputedAmount, reported.RoutineNoteRef, reported.ReferToBody, now.UtcDateTime, reported.Actor));
+                return CaseDecision.Stay(flow, new FindBodies(new OmbudsmanDecision(reported.Verdict.ToWire(), reported.ReasonsRef, reported.DisputedAmount, reported.RoutineNoteRef, reported.ReferToBody, now.UtcDateTime, reported.Actor)));
 
             case (DecisionAccepted accepted, FlowPhase.OmbudsmanDecided):
             {
@@ -470,8 +470,6 @@ public static class CaseProcess
         var closed = flow with { Phase = FlowPhase.Closed, StageStarted = false, StageReportsByInput = false };
         return new(closed, [Owner(closed)]);
     }
-
-    static CaseDecision OnDecision(CaseFlow flow, OmbudsmanDecision decision) => CaseDecision.Stay(flow, new FindBodies(decision));
 
     static CaseDecision GiveFinalAnswer(CaseFlow flow, string? textRef, string actor, decimal? amount, DateTimeOffset now)
     {
