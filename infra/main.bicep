@@ -72,6 +72,9 @@ param linkPreviousKeyValidUntil string = ''
 @description('Sender address of the app\'s mails (Mail__From); must be a verified SendGrid sender.')
 param mailFrom string
 
+@description('SendGrid\'s public key of the Inbound Parse security policy (Inbound__SendGridPublicKey, base64, not a secret); when set only signed posts are taken. Empty: the shared secret alone.')
+param inboundSendGridPublicKey string = ''
+
 @description('Sender display name (Mail__FromName); empty means Kundeservice.')
 param mailFromName string = ''
 
@@ -193,6 +196,7 @@ module functionApp 'modules/functionapp.bicep' = {
     durableAlwaysReadyInstances: durableAlwaysReadyInstances
     // A time long past: with no date given, a previous key never verifies (fail closed, not open).
     linkPreviousKeyValidUntil: empty(linkPreviousKeyValidUntil) ? '2000-01-01T00:00:00Z' : linkPreviousKeyValidUntil
+    inboundSendGridPublicKey: inboundSendGridPublicKey
     mailFrom: mailFrom
     mailFromName: empty(mailFromName) ? 'Kundeservice' : mailFromName
     mailOmbudsmanFromName: empty(mailOmbudsmanFromName) ? 'Kundeombudsmannen' : mailOmbudsmanFromName

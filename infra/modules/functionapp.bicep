@@ -67,6 +67,9 @@ param durableAlwaysReadyInstances int
 @description('Time after which links signed with the previous key stop verifying (ISO 8601).')
 param linkPreviousKeyValidUntil string
 
+@description('SendGrid\'s public key for signed Inbound Parse posts; empty means the shared secret alone.')
+param inboundSendGridPublicKey string
+
 @description('Sender address of the app\'s mails.')
 param mailFrom string
 
@@ -196,6 +199,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Links__PreviousSigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LinkPreviousSigningKey)'
     Links__PreviousKeyValidUntil: linkPreviousKeyValidUntil
     Inbound__SendGridSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=InboundSendGridSecret)'
+    Inbound__SendGridPublicKey: inboundSendGridPublicKey
 
     Mail__From: mailFrom
     Mail__FromName: mailFromName

@@ -70,6 +70,7 @@ public static class ComplaintPipelineServices
         services.AddSingleton<AppBlobs>();
         services.AddSingleton<CaseFileStore>();
         services.AddSingleton<RawMailStore>();
+        services.AddSingleton<SendGridPostCheck>();
         services.AddSingleton<InboundMailLedger>();
         services.AddSingleton<InboxReviewList>();
         services.AddSingleton<AttachmentStore>();

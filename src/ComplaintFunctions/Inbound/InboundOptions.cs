@@ -11,6 +11,16 @@ public sealed class InboundOptions
     /// </summary>
     public string? SendGridSecret { get; set; }
 
+    /// <summary>
+    /// SendGrid's public key for signed Inbound Parse posts (the <c>signature.public_key</c> of the parse
+    /// webhook's security policy, base64). When set, only posts with a valid signature are taken and the
+    /// shared secret is no longer enough.
+    /// </summary>
+    public string? SendGridPublicKey { get; set; }
+
+    /// <summary>How far a signed post's timestamp may be from now, either way (SendGrid signs each delivery when it sends it).</summary>
+    public int SignatureMaxAgeSeconds { get; set; } = 600;
+
     /// <summary>SendGrid posts at most 30 MB; anything larger is refused with 413.</summary>
     public long MaxPostBytes { get; set; } = 30L * 1024 * 1024;
 

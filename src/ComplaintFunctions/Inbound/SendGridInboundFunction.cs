@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Storage.Queues;
 using ComplaintFunctions.Http;
@@ -18,17 +16,17 @@ namespace ComplaintFunctions.Inbound;
 /// parsing bug never loses a mail. A 2xx means the mail is stored; on a storage failure the answer
 /// is 503 and SendGrid tries again (for up to three days).
 /// </summary>
-public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount storage, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
+public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount storage, SendGridPostCheck check, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
 {
     [Function("ReceiveSendGridMail")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/sendgrid")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var o = options.Value;
-        if (!Authorised(request, o.SendGridSecret))
+        if (!check.BySignature && check.CheckSecret(request) is { Verdict: not SendGridPostVerdict.Accepted } secret)
         {
             request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"inbound mail\"";
-            return Problems.Status(StatusCodes.Status401Unauthorized, "This endpoint takes mail only from the configured SendGrid Inbound Parse.", "Give the secret as ?key= or as the basic-auth password.");
+            return NotFromSendGrid(secret);
         }
 
         if (request.ContentLength > o.MaxPostBytes)
@@ -40,6 +38,11 @@ public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount
         if (body is null)
         {
             return TooLarge(o);
+        }
+
+        if (check.BySignature && check.CheckSignature(request, body) is { Verdict: not SendGridPostVerdict.Accepted } signed)
+        {
+            return NotFromSendGrid(signed);
         }
 
         try
@@ -60,34 +63,12 @@ public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount
         }
     }
 
+    static ObjectResult NotFromSendGrid(SendGridPostResult result) => result.Verdict == SendGridPostVerdict.Misconfigured
+        ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "Inbound mail cannot be checked right now.", "The SendGrid key in this app's settings cannot be read; nothing was accepted and SendGrid retries.")
+        : Problems.Status(StatusCodes.Status401Unauthorized, "This endpoint takes mail only from the configured SendGrid Inbound Parse.", result.Reason);
+
     static ObjectResult TooLarge(InboundOptions o) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The mail is too large.", $"Mail up to {o.MaxPostBytes / (1024 * 1024)} MB is accepted.");
-
-    static bool Authorised(HttpRequest request, string? secret)
-    {
-        if (string.IsNullOrEmpty(secret))
-        {
-            return false;
-        }
-
-        var given = request.Query["key"].ToString();
-        var authorization = request.Headers.Authorization.ToString();
-        if (given.Length == 0 && authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
-                given = pair[(pair.IndexOf(':', StringComparison.Ordinal) + 1)..];
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-        }
-
-        return CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-    }
 
     static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
     {
