@@ -8,6 +8,7 @@ using ComplaintFunctions.Storage;
 using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,9 @@ public static class ComplaintPipelineServices
 
         // Logs, dependencies and the pipeline's metrics to Application Insights, when a connection string is set.
         builder.Services.AddComplaintApplicationInsights(configuration);
+
+        // Storage out of reach: every HTTP door answers 503 with Retry-After, never a bare 500.
+        builder.UseMiddleware<Http.StorageOutageMiddleware>();
         return builder;
     }
 

@@ -42,6 +42,11 @@ public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount
 
         if (check.BySignature && check.CheckSignature(request, body) is { Verdict: not SendGridPostVerdict.Accepted } signed)
         {
+            if (signed.Verdict == SendGridPostVerdict.Misconfigured)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = "300";
+            }
+
             return NotFromSendGrid(signed);
         }
 
@@ -56,9 +61,10 @@ public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount
             await queue.SendMessageAsync(stored.ToQueueMessage(), request.HttpContext.RequestAborted);
             return new ContentResult { StatusCode = StatusCodes.Status200OK, Content = "stored", ContentType = "text/plain" };
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageOutage.Is(e, request.HttpContext.RequestAborted))
         {
             logger.LogError(e, "Could not store an inbound mail; SendGrid will retry");
+            request.HttpContext.Response.Headers.RetryAfter = StorageOutageMiddleware.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "The mail could not be stored right now.", "It was not accepted; SendGrid retries.");
         }
     }
