@@ -8,6 +8,24 @@ if (int.TryParse(Environment.GetEnvironmentVariable("LOCAL_RUNNER_PORT"), out va
     options.Port = port;
 }
 
+// For a runner started by another program (the fault suite kills and restarts one): its storage,
+// task hub and data folder (keys and kept mail), so a restart finds what the last one left.
+if (Environment.GetEnvironmentVariable("LOCAL_RUNNER_STORAGE") is { Length: > 0 } storage)
+{
+    options.StorageConnectionString = storage;
+}
+
+if (Environment.GetEnvironmentVariable("LOCAL_RUNNER_TASK_HUB") is { Length: > 0 } taskHub)
+{
+    options.TaskHub = taskHub;
+}
+
+if (Environment.GetEnvironmentVariable("LOCAL_RUNNER_DATA") is { Length: > 0 } data)
+{
+    options.DataFolder = data;
+    options.MailFolder = Path.Combine(data, "mail");
+}
+
 await using var runner = await LocalRunner.StartAsync(options);
 
 // Where a newcomer looks first: the address, the settings in use, and the keys the staff routes need.

@@ -19,7 +19,9 @@ public sealed record DurableHostSettings(
     TimeSpan ExtendedSessionIdleTimeout,
     string? DefaultVersion,
     string VersionMatchStrategy,
-    string VersionFailureStrategy);
+    string VersionFailureStrategy,
+    TimeSpan ControlQueueVisibilityTimeout,
+    TimeSpan WorkItemQueueVisibilityTimeout);
 
 /// <summary>
 /// The app's host.json as the Functions host reads it: the file, with app settings named
@@ -36,6 +38,7 @@ public sealed record HostJson(string RoutePrefix, DurableHostSettings Durable, Q
         "version", "logging", "extensions:http:routePrefix",
         "extensions:durableTask:hubName", "extensions:durableTask:storageProvider:maxQueuePollingInterval",
         "extensions:durableTask:storageProvider:partitionCount", "extensions:durableTask:storageProvider:controlQueueBatchSize",
+        "extensions:durableTask:storageProvider:controlQueueVisibilityTimeout", "extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout",
         "extensions:durableTask:maxConcurrentActivityFunctions", "extensions:durableTask:maxConcurrentOrchestratorFunctions",
         "extensions:durableTask:extendedSessionsEnabled",
         "extensions:durableTask:extendedSessionIdleTimeoutInSeconds",
@@ -83,7 +86,10 @@ public sealed record HostJson(string RoutePrefix, DurableHostSettings Durable, Q
                 TimeSpan.FromSeconds(Int(durable["extendedSessionIdleTimeoutInSeconds"], 30)),
                 string.IsNullOrWhiteSpace(durable["defaultVersion"]) ? null : durable["defaultVersion"],
                 durable["versionMatchStrategy"] ?? "CurrentOrOlder",
-                durable["versionFailureStrategy"] ?? "Reject"),
+                durable["versionFailureStrategy"] ?? "Reject",
+                // How long a message a crashed worker had taken stays hidden before another takes it.
+                Time(storage["controlQueueVisibilityTimeout"], TimeSpan.FromMinutes(5)),
+                Time(storage["workItemQueueVisibilityTimeout"], TimeSpan.FromMinutes(5))),
             new QueueHostSettings(
                 Int(queues["maxDequeueCount"], 5),
                 Time(queues["visibilityTimeout"], TimeSpan.Zero),

@@ -34,9 +34,21 @@ public sealed class StorageOutageMiddleware(ILogger<StorageOutageMiddleware> log
         }
         catch (Exception e) when (StorageOutage.Is(e, http.RequestAborted) && !http.Response.HasStarted)
         {
-            logger.LogError(e, "Storage could not be reached in {Function}; answered 503", context.FunctionDefinition.Name);
+            // One line per refused request, not a stack trace each: an outage refuses many.
+            logger.LogError("Storage could not be reached in {Function}; answered 503: {Error}", context.FunctionDefinition.Name, Innermost(e));
             await WriteAsync(http.Response, "Storage cannot be reached right now.", "Nothing was taken. Try again in a little while; with the same Idempotency-Key a retry never opens a second case.");
         }
+    }
+
+    static string Innermost(Exception e)
+    {
+        var inner = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner.GetType().Name + ": " + inner.Message;
     }
 
     /// <summary>The 503 problem with <c>Retry-After</c>, for doors that catch the outage themselves too.</summary>

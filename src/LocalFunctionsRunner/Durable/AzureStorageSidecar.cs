@@ -39,6 +39,8 @@ sealed class AzureStorageSidecar : IAsyncDisposable
             MaxQueuePollingInterval = durable.MaxQueuePollingInterval,
             PartitionCount = durable.PartitionCount,
             ControlQueueBatchSize = durable.ControlQueueBatchSize,
+            ControlQueueVisibilityTimeout = durable.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = durable.WorkItemQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = durable.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = durable.MaxConcurrentOrchestratorFunctions,
             ExtendedSessionsEnabled = durable.ExtendedSessionsEnabled,

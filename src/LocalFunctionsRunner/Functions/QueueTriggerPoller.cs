@@ -28,8 +28,12 @@ sealed class QueueTriggerPoller(
     ObjectSerializer serializer,
     ILogger logger) : BackgroundService
 {
-    // Hidden from other readers while the function runs.
-    static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(5);
+    // Hidden from other readers while the function runs, renewed at half time as the host's listener
+    // does; a runner killed mid-run leaves it hidden this long. LocalRunner:QueueProcessingVisibility
+    // shortens it (the fault suite does, to see the redelivery within a test's time).
+    TimeSpan ProcessingVisibility => TimeSpan.TryParse(configuration["LocalRunner:QueueProcessingVisibility"], System.Globalization.CultureInfo.InvariantCulture, out var set) && set > TimeSpan.FromSeconds(1)
+        ? set
+        : TimeSpan.FromMinutes(5);
     static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -95,6 +99,9 @@ sealed class QueueTriggerPoller(
 
     async Task HandleAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
     {
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var receipt = message.PopReceipt;
+        var renewal = RenewAsync(queue, message.MessageId, () => receipt, r => receipt = r, renewing.Token);
         try
         {
             await using var scope = services.CreateAsyncScope();
@@ -120,10 +127,12 @@ sealed class QueueTriggerPoller(
                 bindingData,
                 prepare: null,
                 stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await StopAsync(renewing, renewal);
+            await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
+            await StopAsync(renewing, renewal);
             try
             {
                 if (message.DequeueCount >= settings.MaxDequeueCount)
@@ -131,12 +140,12 @@ sealed class QueueTriggerPoller(
                     logger.LogError(e, "{Function} failed on message {MessageId} {Count} times; moving it to {Poison}", function.Name, message.MessageId, message.DequeueCount, poison.Name);
                     // The poison copy is the message as it was on the queue (encoded again when the queue encodes).
                     await poison.SendMessageAsync(IsBase64 ? System.Convert.ToBase64String(message.Body.ToArray()) : message.Body.ToString(), cancellationToken: CancellationToken.None);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                    await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
                 }
                 else
                 {
                     // Back on the queue after host.json's visibilityTimeout, as under the host.
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                    await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
                     logger.LogWarning(e, "{Function} failed on message {MessageId} (attempt {Count} of {Max})", function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount);
                 }
             }
@@ -146,6 +155,34 @@ sealed class QueueTriggerPoller(
                 logger.LogWarning("{Function}: could not release message {MessageId} ({Error}); it comes back by itself", function.Name, message.MessageId, storage.Message);
             }
         }
+    }
+
+    async Task RenewAsync(QueueClient queue, string messageId, Func<string> receipt, Action<string> renewed, CancellationToken cancellationToken)
+    {
+        var visibility = ProcessingVisibility;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(visibility / 2, cancellationToken);
+                var updated = await queue.UpdateMessageAsync(messageId, receipt(), visibilityTimeout: visibility, cancellationToken: cancellationToken);
+                renewed(updated.Value.PopReceipt);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            // Storage away: the message may come back while the function still runs, as under the host.
+            logger.LogWarning("{Function}: could not keep message {MessageId} hidden ({Error})", function.Name, messageId, e.Message);
+        }
+    }
+
+    static async Task StopAsync(CancellationTokenSource renewing, Task renewal)
+    {
+        await renewing.CancelAsync();
+        await renewal;
     }
 
     bool IsBase64 => !settings.MessageEncoding.Equals("none", StringComparison.OrdinalIgnoreCase);

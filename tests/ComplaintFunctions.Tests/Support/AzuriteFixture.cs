@@ -10,6 +10,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => azurite?.Endpoints.ConnectionString ?? throw new InvalidOperationException("Azurite has not started.");
 
+    public AzuriteEndpoints Endpoints => azurite?.Endpoints ?? throw new InvalidOperationException("Azurite has not started.");
+
     public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
     public async Task InitializeAsync()

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace ComplaintFunctions.Tests.Support;
 
 /// <summary>A mail as a person finds it in the runner's <c>/dev/mail</c>.</summary>
-public sealed record SeenMail(string Id, DateTimeOffset Time, string[] To, string From, string Subject, string? Text, string? Html, Dictionary<string, string> Headers, string? FromName = null);
+public sealed record SeenMail(string Id, DateTimeOffset Time, string[] To, string From, string Subject, string? Text, string? Html, Dictionary<string, string> Headers, string? FromName = null, Dictionary<string, string>? CustomArgs = null)
+{
+    /// <summary>The id our sender gave the mail (the <c>mailId</c> custom argument): the same mail sent twice has it twice.</summary>
+    public string? MailId => CustomArgs is { } args && args.TryGetValue("mailId", out var id) ? id : null;
+}
 
 /// <summary>Starts a local runner for a test on its own port and task hub, and talks to it over HTTP like a user.</summary>
 public sealed partial class RunnerClient : IAsyncDisposable
@@ -72,12 +76,26 @@ public sealed partial class RunnerClient : IAsyncDisposable
         }
     }
 
-    public async Task StartRunnerAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings, int port)
+    /// <summary>A runner on storage reached through <paramref name="connectionString"/> (e.g. a <see cref="StorageGate"/>).</summary>
+    public static async Task<RunnerClient> StartAsync(string connectionString, string taskHub, IDictionary<string, string?>? settings = null, int port = 0)
+    {
+        var client = new RunnerClient(new HttpClient(), new HttpClient(), null);
+        await client.StartRunnerAsync(connectionString, taskHub, settings, port);
+        return client;
+    }
+
+    public Task StartRunnerAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings, int port)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        return StartRunnerAsync(azurite.ConnectionString, taskHub, settings, port);
+    }
+
+    public async Task StartRunnerAsync(string connectionString, string taskHub, IDictionary<string, string?>? settings, int port)
     {
         var options = new LocalRunnerOptions
         {
             Port = port,
-            StorageConnectionString = azurite.ConnectionString,
+            StorageConnectionString = connectionString,
             TaskHub = taskHub,
             LogLevel = LogLevel.Warning,
             MailFolder = mailFolder,
