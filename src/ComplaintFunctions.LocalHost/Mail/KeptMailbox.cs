@@ -48,7 +48,13 @@ public sealed class KeptMailbox
         }
     }
 
-    /// <summary>Status codes to answer instead of 202 for the next sends, for tests of SendGrid failures.</summary>
+    /// <summary>In <see cref="FailNext"/>: break the connection without an answer (the mail is not taken).</summary>
+    public const int Drop = -1;
+
+    /// <summary>In <see cref="FailNext"/>: take the mail, after four seconds.</summary>
+    public const int Slow = -2;
+
+    /// <summary>Status codes to answer instead of 202 for the next sends (or <see cref="Drop"/>, <see cref="Slow"/>), for tests of SendGrid failures.</summary>
     public ConcurrentQueue<int> FailNext { get; } = new();
 
     public IReadOnlyList<KeptMail> NewestFirst() => mails.Reverse().ToList();

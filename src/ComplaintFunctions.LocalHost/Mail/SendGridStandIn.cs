@@ -25,8 +25,26 @@ static class SendGridStandIn
 
             if (mailbox.FailNext.TryDequeue(out var failure))
             {
-                await Json(context, failure, """{"errors":[{"message":"stand-in failure requested by a test"}]}""");
-                return;
+                switch (failure)
+                {
+                    case KeptMailbox.Drop:
+                        // The connection breaks before an answer, as a timeout does; the mail is not taken.
+                        await Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted);
+                        context.Abort();
+                        return;
+                    case KeptMailbox.Slow:
+                        // Taken, but only after a while.
+                        await Task.Delay(TimeSpan.FromSeconds(4), context.RequestAborted);
+                        break;
+                    default:
+                        if (failure == StatusCodes.Status429TooManyRequests)
+                        {
+                            context.Response.Headers.RetryAfter = "1";
+                        }
+
+                        await Json(context, failure, """{"errors":[{"message":"stand-in failure requested by a test"}]}""");
+                        return;
+                }
             }
 
             JsonNode? body;
@@ -55,12 +73,16 @@ static class SendGridStandIn
 
         endpoints.MapPost("/dev/mail/fail-next", async context =>
         {
-            // e.g. ?status=429&status=500: the next sends answer these, then 202 again.
+            // e.g. ?status=429&status=500&status=drop&status=slow: the next sends answer these, then 202 again.
             foreach (var status in context.Request.Query["status"])
             {
                 if (int.TryParse(status, out var code))
                 {
                     mailbox.FailNext.Enqueue(code);
+                }
+                else if (status == "drop" || status == "slow")
+                {
+                    mailbox.FailNext.Enqueue(status == "drop" ? KeptMailbox.Drop : KeptMailbox.Slow);
                 }
             }
 

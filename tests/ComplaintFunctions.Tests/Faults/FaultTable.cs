@@ -8,8 +8,6 @@ namespace ComplaintFunctions.Tests.Faults;
 /// </summary>
 public static class FaultTable
 {
-    public const string Header = "| fault | scale | inputs | accepted | lost | doubled | wrong answers | figure |";
-
     public static string Folder => Path.Combine(ComplaintFunctions.LocalHost.RepositoryRoot.Find(), "TestResults", "faults");
 
     /// <summary>Writes the scenario's row, replacing the one an earlier run wrote.</summary>
