@@ -52,6 +52,23 @@ public readonly record struct CaseNumber
         return new CaseNumber(new string(digits));
     }
 
+    /// <summary>
+    /// The case number a seed stands for (its first eight bytes, as ten digits): a request retried with
+    /// its key draws the same number again, so an attempt cut short after storing the case is found,
+    /// not doubled. The seed must be secret-keyed (an HMAC), so numbers stay unguessable.
+    /// </summary>
+    public static CaseNumber FromSeed(ReadOnlySpan<byte> seed)
+    {
+        if (seed.Length < 8)
+        {
+            throw new ArgumentException("A seed of at least eight bytes is needed.", nameof(seed));
+        }
+
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(seed) % 10_000_000_000UL;
+        var digits = value.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+        return new CaseNumber(digits + (char)('0' + CheckDigit(digits)));
+    }
+
     /// <summary>Reads a case number as people write it: any case, with or without the K, dashes or spaces.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out CaseNumber caseNumber)
     {

@@ -24,6 +24,7 @@ public sealed class ComplaintIntake(
     IdempotencyKeys idempotencyKeys,
     CaseEventLog auditTrail,
     StatusLinks statusLinks,
+    LinkSigner signer,
     TimeProvider time,
     ILogger<ComplaintIntake> logger)
 {
@@ -48,7 +49,9 @@ public sealed class ComplaintIntake(
         }
 
         var now = time.GetUtcNow();
-        var complaint = await CreateWithFreshNumberAsync(details, channel, idempotencyKey, now, cancellationToken);
+        var keyed = idempotencyKey is null ? null : await CreateOrFindInterruptedAsync(details, channel, scope, idempotencyKey, bodyHash, now, cancellationToken);
+        var complaint = keyed?.Complaint ?? await CreateWithFreshNumberAsync(details, channel, idempotencyKey, now, cancellationToken);
+        var isNew = keyed is not { StoredBefore: true };
         using var logScope = logger.BeginCaseScope(complaint.CaseNumber);
         if (idempotencyKey is not null)
         {
@@ -62,7 +65,12 @@ public sealed class ComplaintIntake(
             }
         }
 
-        await StartAsync(complaint, actor, durable, isNew: true, cancellationToken);
+        await StartAsync(complaint, actor, durable, isNew, cancellationToken);
+        if (!isNew)
+        {
+            return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: false);
+        }
+
         logger.LogInformation("Complaint received through {Channel} ({Category}); case opened", channel.ToWire(), details.Category.ToWire());
         ComplaintMetrics.ComplaintReceived(channel);
         return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: true);
@@ -79,6 +87,36 @@ public sealed class ComplaintIntake(
         {
             throw new IdempotencyKeyConflictException(key);
         }
+    }
+
+    /// <summary>The number a request with this key tries first (the same on every retry; another key, another number).</summary>
+    public CaseNumber CaseNumberFor(IdempotencyScope scope, string key) =>
+        CaseNumber.FromSeed(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(signer.Sign("case-number-for-key", $"{scope}|{key}"))));
+
+    /// <summary>
+    /// With a key, the first number tried comes from the key (HMAC-keyed, so still unguessable): a retry
+    /// after an attempt that stored the case but was cut short before it claimed the key finds that case
+    /// (same key, channel and body) and carries on with it, instead of leaving it behind as a second case
+    /// staff would see. Null when the number belongs to another case: then a random one is drawn.
+    /// </summary>
+    async Task<(Complaint Complaint, bool StoredBefore)?> CreateOrFindInterruptedAsync(ComplaintDetails details, Channel channel, IdempotencyScope scope, string key, string bodyHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var complaint = Complaint.Open(CaseNumberFor(scope, key), channel, details, now);
+        if (await complaints.TryCreateAsync(complaint, key, cancellationToken))
+        {
+            return (complaint, false);
+        }
+
+        if (await complaints.FindAsync(complaint.CaseNumber, cancellationToken) is { } earlier
+            && string.Equals(earlier.IdempotencyKey, key, StringComparison.Ordinal)
+            && IdempotencyKeys.ScopeOf(earlier.Complaint.Channel) == scope
+            && string.Equals(IdempotencyKeys.BodyHashOf(earlier.Complaint.Details, earlier.Complaint.Channel), bodyHash, StringComparison.Ordinal))
+        {
+            logger.LogInformation("The same request again (Idempotency-Key) after an attempt cut short: carrying on with the case it stored");
+            return (earlier.Complaint, true);
+        }
+
+        return null;
     }
 
     async Task<Complaint> CreateWithFreshNumberAsync(ComplaintDetails details, Channel channel, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)

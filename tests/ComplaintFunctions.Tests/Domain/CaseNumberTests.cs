@@ -72,4 +72,17 @@ public class CaseNumberTests
         var sorted = drawn.Select(n => long.Parse(n.Digits[..10], System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
         Assert.True(sorted[^1] - sorted[0] > 9_000_000_000L / 2, "numbers should spread over the whole range");
     }
+
+    [Fact]
+    public void A_number_from_a_seed_is_the_same_for_the_same_seed_and_reads_back_with_its_check_digit()
+    {
+        var seed = System.Security.Cryptography.SHA256.HashData("web|retry-1"u8);
+        var first = CaseNumber.FromSeed(seed);
+
+        Assert.Equal(first, CaseNumber.FromSeed(seed));
+        Assert.NotEqual(first, CaseNumber.FromSeed(System.Security.Cryptography.SHA256.HashData("web|retry-2"u8)));
+        Assert.True(CaseNumber.TryParse(first.Value, out var read));
+        Assert.Equal(first, read);
+        Assert.True(CaseNumber.TryParse(CaseNumber.FromSeed(new byte[8]).Value, out _), "a seed of zeros gives a valid number too");
+    }
 }

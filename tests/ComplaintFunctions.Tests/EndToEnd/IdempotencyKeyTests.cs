@@ -4,8 +4,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Intake;
 using ComplaintFunctions.Inbound;
+using ComplaintFunctions.Storage;
 using ComplaintFunctions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFunctions.Tests.EndToEnd;
 
@@ -102,6 +106,31 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(await CaseNumberOf(web), ack.Subject, StringComparison.Ordinal);
         var view = await runner.StaffHttp.GetFromJsonAsync<JsonElement>($"/api/staff/complaints/{Regex.Match(ack.Subject, @"K-\d{4}-\d{4}-\d{3}").Value}");
         Assert.Equal(sender, view.GetProperty("customer").GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task A_retry_after_an_attempt_that_stored_the_case_but_never_claimed_the_key_is_that_case_not_a_second()
+    {
+        var key = "cut-" + Guid.NewGuid().ToString("N");
+        var email = NewAddress();
+        var body = new { name = "Kari", email, description = "Skjermen var død ved levering." };
+
+        // What an attempt killed between storing the case and claiming its key leaves behind: the case
+        // row under the number the key gives, no key, no orchestration.
+        var intake = runner.Services.GetRequiredService<ComplaintFunctions.Intake.ComplaintIntake>();
+        var number = intake.CaseNumberFor(IdempotencyScope.Web, key);
+        var check = ComplaintSubmissionRules.Check(new ComplaintSubmission { Name = "Kari", Email = email, Description = "Skjermen var død ved levering." }, DateOnly.FromDateTime(DateTime.UtcNow));
+        var stored = Complaint.Open(number, Channel.WebForm, check.Details!, DateTimeOffset.UtcNow.AddSeconds(-5));
+        Assert.True(await runner.Services.GetRequiredService<ComplaintStore>().TryCreateAsync(stored, key));
+
+        var retry = await PostAsync(runner.Http, "/api/complaints", key, body);
+
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(number.Value, await CaseNumberOf(retry));
+        var ack = await runner.WaitForMailAsync(m => m.To.Contains(email));
+        Assert.Contains(number.Value, ack.Subject, StringComparison.Ordinal);
+        var list = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints");
+        Assert.Single(list.GetProperty("cases").EnumerateArray(), c => c.GetProperty("customer").GetString() == email);
     }
 
     static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string key, object body)
