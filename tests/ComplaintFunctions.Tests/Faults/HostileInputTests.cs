@@ -30,7 +30,11 @@ public sealed partial class HostileInputTests(AzuriteFixture azurite, ITestOutpu
     const int Parallelism = 4;
     const long MemoryLimitBytes = 1536L * 1024 * 1024;
     static readonly TimeSpan MailWait = TimeSpan.FromSeconds(60);
-    static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(30);
+    // A door that spins on a post is wrong; under the full run's backlog on one Azurite thread an accept
+    // can wait tens of seconds behind the work (the cost issue), so the limit is generous and the
+    // slowest answer is reported.
+    static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(120);
+    long slowestTicks;
 
     readonly CapturingLoggerProvider logs = new();
     RunnerClient runner = null!;
@@ -117,7 +121,7 @@ public sealed partial class HostileInputTests(AzuriteFixture azurite, ITestOutpu
         var peakMb = Interlocked.Read(ref peak) / (1024 * 1024);
         FaultTable.Write(
             "hostile input", scale, inputs, accepted, lost, doubled: 0, wrongAnswers: wrong.Count,
-            figure: string.Create(CultureInfo.InvariantCulture, $"peak working set {peakMb} MB, {fiveHundreds} 5xx; 4 doors, {Enum.GetValues<HostileDoor>().Length} ways in"));
+            figure: string.Create(CultureInfo.InvariantCulture, $"peak working set {peakMb} MB, {fiveHundreds} 5xx, slowest answer {TimeSpan.FromTicks(Interlocked.Read(ref slowestTicks)).TotalSeconds:0.0} s; 4 doors, {Enum.GetValues<HostileDoor>().Length} ways in"));
 
         Report(answers.ToList(), wrong, acceptedCases.Count, acceptedMails.Count, lostCases, lostMails, mailOutcomes, poisoned, peakMb, sent, clock.Elapsed);
 
@@ -155,10 +159,17 @@ public sealed partial class HostileInputTests(AzuriteFixture azurite, ITestOutpu
         // A door that does not answer in time is a wrong answer too (a post that makes it spin, say).
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(AnswerWithin);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var response = await client.SendAsync(request, patience.Token);
             var body = await response.Content.ReadAsStringAsync(patience.Token);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks;
+            long seen;
+            while (took > (seen = Interlocked.Read(ref slowestTicks)) && Interlocked.CompareExchange(ref slowestTicks, took, seen) != seen)
+            {
+            }
+
             return new Answer(post, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, null);
         }
         catch (HttpRequestException e)
