@@ -236,6 +236,24 @@ public class SendGridParsedModeTests
         Assert.Equal("evil.pdf", Assert.Single(mail.Attachments).FileName);
     }
 
+    [Theory]
+    [InlineData("text/html\r\n", "text/html")]
+    [InlineData("application/pdf; name=\"kvittering.pdf\"", "application/pdf")]
+    [InlineData("not a type\r\nX-Injected: yes", "application/octet-stream")]
+    [InlineData("  ", "application/octet-stream")]
+    public void An_attachment_type_from_the_sender_is_a_bare_media_type(string given, string expected)
+    {
+        // The type becomes the stored blob's content type: storage refuses one with a line break (the mail was lost to poison).
+        var fields = Fields();
+        fields["attachment-info"] = Utf8.GetBytes($"{{\"attachment1\":{{\"filename\":\"../../etc/passwd\",\"type\":{System.Text.Json.JsonSerializer.Serialize(given)}}}}}");
+
+        var mail = Parse(fields, new SendGridFile("attachment1", "\0.pdf", "not/a type\r\n", [0x25, 0x50, 0x44, 0x46]));
+
+        var attachment = Assert.Single(mail.Attachments);
+        Assert.Equal(expected, attachment.ContentType);
+        Assert.Equal("passwd", attachment.FileName);
+    }
+
     [Fact]
     public void Mail_without_any_sender_is_a_failure_not_an_exception()
     {

@@ -292,13 +292,18 @@ public static class InboundMailParser
         foreach (var file in files.Take(MaxAttachments))
         {
             info.TryGetValue(file.Name, out var meta);
-            var contentType = NullIfEmpty(meta.Type) ?? NullIfEmpty(file.ContentType) ?? "application/octet-stream";
+            var contentType = MediaType(meta.Type) ?? MediaType(file.ContentType) ?? "application/octet-stream";
             var name = SafeFileName(NullIfEmpty(meta.FileName) ?? file.FileName, contentType, attachments.Count + 1);
             var contentId = NullIfEmpty(meta.ContentId)?.Trim('<', '>');
             attachments.Add(new InboundAttachment(name, contentType.ToLowerInvariant(), file.Content ?? [], contentId, isInline: contentId is not null));
         }
 
         return attachments;
+
+        // The sender's words for the type, as a bare type/subtype (it becomes the stored blob's content type):
+        // a line break, a parameter or no type at all in it is not passed on.
+        static string? MediaType(string? value) =>
+            !string.IsNullOrWhiteSpace(value) && ContentType.TryParse(ParserOptions.Default, value, out var parsed) ? parsed.MimeType : null;
 
         static string? String(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
