@@ -20,6 +20,8 @@ internal sealed class BenchOptions
                                mails through SendGrid Inbound Parse (/api/inbound/sendgrid, stored, queued, read, new case)
           --no-record          print only; do not append a row to bench/results.md
           --trace              a line per second on stderr: storage requests, their time through the proxy, thread pool, CPU
+          --idle               only the idle measurement: the runner on the repository's host.json, nothing sent,
+                               storage requests per second by resource (prints; records nothing)
         """;
 
     public int Count { get; private set; } = 500;
@@ -37,6 +39,7 @@ internal sealed class BenchOptions
     public bool Record { get; private set; } = true;
     public bool Trace { get; private set; }
     public bool AzuriteInMemory { get; private set; }
+    public bool Idle { get; private set; }
 
     /// <summary>Progress-cycle counts at which the history is read.</summary>
     public IReadOnlyList<int> Checkpoints => new[] { 3, 8, Cycles }.Where(c => c <= Cycles).Distinct().ToArray();
@@ -67,6 +70,7 @@ internal sealed class BenchOptions
                     case "--no-record": options.Record = false; break;
                     case "--trace": options.Trace = true; break;
                     case "--azurite-in-memory": options.AzuriteInMemory = true; break;
+                    case "--idle": options.Idle = true; break;
                     case "-h" or "--help":
                         Console.WriteLine(Usage);
                         exitCode = 0;

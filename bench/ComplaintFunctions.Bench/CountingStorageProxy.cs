@@ -106,6 +106,20 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
         return proxy;
     }
 
+    /// <summary>Requests so far per service, verb and resource (a container, queue or table, without its keys), for the idle breakdown.</summary>
+    public IReadOnlyDictionary<string, long> ByResource() => byResource.ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> byResource = new();
+
+    static string ResourceOf(string path)
+    {
+        // /devstoreaccount1/<resource>[/...]: a table's keys in brackets and a blob's name are left out.
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var resource = parts.Length > 1 ? parts[1] : "(account)";
+        var bracket = resource.IndexOf('(', StringComparison.Ordinal);
+        return bracket > 0 ? resource[..bracket] : resource;
+    }
+
     public StorageCounts Snapshot() => new(
         Interlocked.Read(ref counts[0]), Interlocked.Read(ref counts[1]), Interlocked.Read(ref counts[2]),
         Interlocked.Read(ref counts[3]), Interlocked.Read(ref counts[4]), Interlocked.Read(ref counts[5]));
@@ -146,6 +160,7 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
         var request = context.Request;
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         Interlocked.Increment(ref counts[((int)service * 2) + (isRead ? 0 : 1)]);
+        byResource.AddOrUpdate($"{service.ToString().ToLowerInvariant()} {request.Method} {ResourceOf(request.Path.Value ?? string.Empty)}", 1, (_, n) => n + 1);
 
         // The raw target, not the decoded path: the signature covers the resource as the client wrote it.
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;

@@ -52,6 +52,12 @@ try
         await using (var proxy = await CountingStorageProxy.StartAsync(endpoints, cancel.Token))
         {
             Benchmark.Say($"counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
+            if (options.Idle)
+            {
+                Console.WriteLine(await IdleProbe.RunAsync(proxy, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), cancel.Token));
+                return 0;
+            }
+
             var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
             await using var tracer = new Tracer(proxy, azuritePid);
             if (options.Trace)

@@ -16,6 +16,7 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
     public void Dispose() => gate.Dispose();
 
     readonly SemaphoreSlim gate = new(1, 1);
+    static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
     bool started;
 
     public async Task StartAsync()
@@ -44,8 +45,26 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
         {
             if (started)
             {
-                await service.StopAsync(isForced);
                 started = false;
+
+                // After storage was away the backend's partition manager can take its full ten minutes to
+                // stop and then throw from the sidecar's stopping callback, which ends the process: the
+                // runner waits a while, then leaves it (its leases expire by themselves), and never rethrows.
+                var stopping = service.StopAsync(isForced);
+                if (await Task.WhenAny(stopping, Task.Delay(StopPatience)) != stopping)
+                {
+                    _ = stopping.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    return;
+                }
+
+                try
+                {
+                    await stopping;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Stopping is best effort; whatever is left is taken over through lease expiry.
+                }
             }
         }
         finally

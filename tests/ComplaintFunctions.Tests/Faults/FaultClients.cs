@@ -17,7 +17,7 @@ public sealed record ClientOutcome(string Customer, bool Accepted, int Attempts,
 /// success nor a 503 with <c>Retry-After</c> is a wrong answer, except a dropped connection while the
 /// runner is being killed (<paramref name="connectionLossExpected"/>).
 /// </summary>
-public static class FaultClients
+public static partial class FaultClients
 {
     public static HttpClient Client(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(90) };
 
@@ -102,17 +102,29 @@ public static class FaultClients
 
     static string Shorten(string text) => text.Length > 160 ? text[..160] : text;
 
-    /// <summary>The acknowledgements the customers got, and the mails the stand-in was given more than once (by our mail id).</summary>
+    /// <summary>
+    /// The acknowledgements each customer got (distinct mails, by our mail id: a second one is a second
+    /// acknowledgement, a bug), and how many sends repeated a mail the stand-in already had (the same
+    /// mail id again: the window the README names, which the log must account for).
+    /// </summary>
     public static async Task<(Dictionary<string, int> AcknowledgementsByCustomer, int Doubled, DateTimeOffset? LastAcknowledgement)> MailFiguresAsync(HttpClient http, IReadOnlyCollection<string> customers)
     {
         ArgumentNullException.ThrowIfNull(http);
         var mail = await http.GetFromJsonAsync<List<SeenMail>>("/dev/mail", JsonSerializerOptions.Web) ?? [];
         var wanted = customers.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var acks = mail.Where(m => m.To.Any(wanted.Contains) && m.Subject.Contains("[K-", StringComparison.Ordinal) && IsAcknowledgement(m)).ToList();
-        var byCustomer = acks.GroupBy(m => m.To.First(wanted.Contains), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var byCustomer = acks.GroupBy(m => m.To.First(wanted.Contains), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.MailId ?? m.Id).Distinct(StringComparer.Ordinal).Count(), StringComparer.OrdinalIgnoreCase);
         var doubled = mail.Where(m => m.MailId is not null).GroupBy(m => m.MailId + "|" + string.Join(",", m.To)).Sum(g => g.Count() - 1);
         return (byCustomer, doubled, acks.Count == 0 ? null : acks.Max(m => m.Time));
     }
+
+    /// <summary>The mail ids the log says were sent again after an attempt that ended unseen.</summary>
+    public static HashSet<string> ResentMailIds(IEnumerable<string> lines) =>
+        lines.Select(l => ResentMail().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Mail (\S+): an earlier attempt stopped while sending it")]
+    private static partial System.Text.RegularExpressions.Regex ResentMail();
 
     static bool IsAcknowledgement(SeenMail m) =>
         m.Subject.StartsWith("Vi har mottatt", StringComparison.Ordinal) || m.Subject.StartsWith("We have received", StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ComplaintFunctions.Tests.Support;
 using Xunit.Abstractions;
 
@@ -14,7 +13,7 @@ namespace ComplaintFunctions.Tests.Faults;
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 [Trait("Category", "Faults")]
-public sealed partial class RunnerKillTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class RunnerKillTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact]
     public async Task Killing_the_runner_at_random_points_loses_and_doubles_nothing()
@@ -80,7 +79,7 @@ public sealed partial class RunnerKillTests(AzuriteFixture azurite, ITestOutputH
 
         var lost = accepted.Count(a => !acks.ContainsKey(a));
         var twice = acks.Values.Count(n => n > 1);
-        var resent = runner.Lines.Select(l => ResentMail().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
+        var resent = FaultClients.ResentMailIds(runner.Lines);
         var wrong = outcomes.SelectMany(o => o.WrongAnswers).ToArray();
         var afterLast = last is { } l ? Math.Max(0, (l - restartedAt).TotalSeconds) : double.NaN;
         var figure = string.Create(CultureInfo.InvariantCulture,
@@ -103,7 +102,4 @@ public sealed partial class RunnerKillTests(AzuriteFixture azurite, ITestOutputH
         Assert.Equal(0, twice);
         Assert.True(doubled <= resent.Count, $"{doubled} mails were given to SendGrid twice, but only {resent.Count} re-sends after a cut-short attempt were logged.");
     }
-
-    [GeneratedRegex(@"Mail (\S+): an earlier attempt stopped while sending it")]
-    private static partial Regex ResentMail();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ComplaintFunctions.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace ComplaintFunctions.Tests.Faults;
@@ -27,7 +28,20 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     async Task RunAsync(FaultScale scale, TimeSpan outage)
     {
         await using var gate = StorageGate.Before(azurite.Endpoints);
-        await using var runner = await RunnerClient.StartAsync(gate.ConnectionString, "outage" + Guid.NewGuid().ToString("N")[..8]);
+        using var logs = new CapturingLoggerProvider();
+        var hub = "outage" + Guid.NewGuid().ToString("N")[..8];
+        // A queue message whose delete or update failed while storage was away comes back after its
+        // visibility timeout (5 minutes, as in Azure, in the full run; shortened in the quick one).
+        var visibility = scale.IsFull ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(20);
+        var settings = new Dictionary<string, string?>();
+        if (!scale.IsFull)
+        {
+            settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:20";
+            settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:20";
+            settings["LocalRunner:QueueProcessingVisibility"] = "00:00:20";
+        }
+
+        await using var runner = await RunnerClient.StartAsync(gate.ConnectionString, hub, settings, logging: b => b.AddProvider(logs));
         using var http = FaultClients.Client(runner.BaseAddress);
         var tag = Guid.NewGuid().ToString("N")[..6];
         var complaints = Enumerable.Range(0, scale.OutageComplaints).Select(i => $"outage-{tag}-{i}@example.no").ToArray();
@@ -48,25 +62,34 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
 
         var outcomes = await Task.WhenAll(sending);
         var accepted = outcomes.Where(o => o.Accepted).Select(o => o.Customer).ToArray();
-        var (acks, doubled, last) = await FaultClients.WaitForAcknowledgementsAsync(http, accepted, TimeSpan.FromMinutes(3));
+        var (acks, doubled, last) = await FaultClients.WaitForAcknowledgementsAsync(http, accepted, visibility + TimeSpan.FromMinutes(3));
 
         var lost = accepted.Count(a => !acks.ContainsKey(a));
         var twice = acks.Values.Count(n => n > 1);
         var wrong = outcomes.SelectMany(o => o.WrongAnswers).ToArray();
         var refused = outcomes.Sum(o => o.Unavailable);
         var recovery = last is { } l ? Math.Max(0, (l - back).TotalSeconds) : double.NaN;
-        var figure = string.Create(CultureInfo.InvariantCulture, $"storage away {outage.TotalSeconds:0} s: {refused} answers were 503 with Retry-After, last acknowledgement {recovery:0} s after it came back");
+        var resent = FaultClients.ResentMailIds(logs.Lines.Select(l => l.AllText()));
+        var figure = string.Create(CultureInfo.InvariantCulture, $"storage away {outage.TotalSeconds:0} s: {refused} answers were 503 with Retry-After, last acknowledgement {recovery:0} s after it came back; {doubled} mail(s) given to SendGrid twice, {resent.Count} logged re-send(s) in the named window");
         output.WriteLine(figure);
         foreach (var w in wrong.Take(10))
         {
             output.WriteLine("wrong answer: " + w);
         }
 
-        FaultTable.Write($"storage away {outage.TotalSeconds:0} s", scale, outcomes.Length, accepted.Length, lost, twice + doubled, wrong.Length, figure);
+        foreach (var missing in accepted.Where(a => !acks.ContainsKey(a)))
+        {
+            output.WriteLine("lost: " + await FaultDiagnostics.DescribeAsync(azurite, http, logs.Lines.Select(l => l.AllText()), hub, missing));
+        }
+
+        FaultTable.Write($"storage away {outage.TotalSeconds:0} s", scale, outcomes.Length, accepted.Length, lost, twice, wrong.Length, figure);
         Assert.Empty(wrong);
         Assert.Equal(outcomes.Length, accepted.Length);
         Assert.Equal(0, lost);
-        Assert.Equal(0, twice + doubled);
+        Assert.Equal(0, twice);
+
+        // A mail SendGrid took while the ledger could not be written is sent again: the named window, logged.
+        Assert.True(doubled <= resent.Count, $"{doubled} mails were given to SendGrid twice, but only {resent.Count} re-sends after a cut-short attempt were logged.");
     }
 
     static async Task<ClientOutcome> SpreadAsync(int index, int count, TimeSpan span, Func<Task<ClientOutcome>> send)

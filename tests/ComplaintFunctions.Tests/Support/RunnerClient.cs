@@ -77,9 +77,9 @@ public sealed partial class RunnerClient : IAsyncDisposable
     }
 
     /// <summary>A runner on storage reached through <paramref name="connectionString"/> (e.g. a <see cref="StorageGate"/>).</summary>
-    public static async Task<RunnerClient> StartAsync(string connectionString, string taskHub, IDictionary<string, string?>? settings = null, int port = 0)
+    public static async Task<RunnerClient> StartAsync(string connectionString, string taskHub, IDictionary<string, string?>? settings = null, int port = 0, Action<ILoggingBuilder>? logging = null)
     {
-        var client = new RunnerClient(new HttpClient(), new HttpClient(), null);
+        var client = new RunnerClient(new HttpClient(), new HttpClient(), logging);
         await client.StartRunnerAsync(connectionString, taskHub, settings, port);
         return client;
     }
