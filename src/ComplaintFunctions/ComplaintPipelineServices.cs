@@ -72,6 +72,7 @@ public static class ComplaintPipelineServices
 
         services.AddOptions<InboundOptions>().Bind(configuration.GetSection(InboundOptions.Section));
         services.AddSingleton<AppBlobs>();
+        services.AddSingleton<AppQueues>();
         services.AddSingleton<CaseFileStore>();
         services.AddSingleton<RawMailStore>();
         services.AddSingleton<SendGridPostCheck>();

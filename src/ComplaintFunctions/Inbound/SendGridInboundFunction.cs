@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Storage.Queues;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Storage;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +14,7 @@ namespace ComplaintFunctions.Inbound;
 /// parsing bug never loses a mail. A 2xx means the mail is stored; on a storage failure the answer
 /// is 503 and SendGrid tries again (for up to three days).
 /// </summary>
-public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount storage, SendGridPostCheck check, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
+public sealed class SendGridInboundFunction(RawMailStore rawMail, AppQueues queues, SendGridPostCheck check, IOptions<InboundOptions> options, ILogger<SendGridInboundFunction> logger)
 {
     [Function("ReceiveSendGridMail")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/sendgrid")] HttpRequest request)
@@ -56,8 +54,7 @@ public sealed class SendGridInboundFunction(RawMailStore rawMail, StorageAccount
             // with the same Message-ID on its own; the real reading waits for the queue.
             var identity = await MailIdentity.OfSendGridPostAsync(body, request.ContentType, request.HttpContext.RequestAborted);
             var stored = await rawMail.StoreAsync(identity, body, RawMailFormat.SendGridForm, request.ContentType, request.HttpContext.RequestAborted);
-            var queue = storage.Queues.GetQueueClient(QueueNames.ComplaintInbox);
-            await queue.CreateIfNotExistsAsync(cancellationToken: request.HttpContext.RequestAborted);
+            var queue = await queues.GetAsync(QueueNames.ComplaintInbox);
             await queue.SendMessageAsync(stored.ToQueueMessage(), request.HttpContext.RequestAborted);
             return new ContentResult { StatusCode = StatusCodes.Status200OK, Content = "stored", ContentType = "text/plain" };
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace ComplaintFunctions.Storage;
 
@@ -41,7 +42,37 @@ public sealed class AppBlobs(StorageAccount account)
     }
 }
 
-/// <summary>The app's queues.</summary>
+/// <summary>
+/// The app's queues, each made once per process (the first use creates it if missing), so an accepted
+/// mail costs its queue put and not a create call as well.
+/// </summary>
+public sealed class AppQueues(StorageAccount account)
+{
+    readonly ConcurrentDictionary<string, Task<QueueClient>> queues = new(StringComparer.Ordinal);
+
+    public async Task<QueueClient> GetAsync(string name)
+    {
+        var task = queues.GetOrAdd(name, CreateAsync);
+        try
+        {
+            return await task;
+        }
+        catch
+        {
+            queues.TryRemove(new KeyValuePair<string, Task<QueueClient>>(name, task));
+            throw;
+        }
+    }
+
+    async Task<QueueClient> CreateAsync(string name)
+    {
+        var client = account.Queues.GetQueueClient(name);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    }
+}
+
+/// <summary>The app's queues' names.</summary>
 public static class QueueNames
 {
     /// <summary>Mail waiting to be read: raw MIME from any forwarder, or a reference to a stored SendGrid post.</summary>
