@@ -32,6 +32,12 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
 
     readonly string runId = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>
+    /// Storage requests per item of the last measured throughput run of each engine, per service, verb
+    /// and resource, until the rate was back to idle (the idle baseline not subtracted): where they go.
+    /// </summary>
+    public Dictionary<string, IReadOnlyList<(string Resource, double PerItem)>> ResourceBreakdown { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Idle storage requests per second, as measured before each throughput run, per engine.</summary>
     public Dictionary<string, List<StorageCounts>> Baselines { get; } = new(StringComparer.Ordinal);
 
@@ -310,6 +316,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         CancellationToken cancellationToken)
     {
         var cpu = SystemProbe.StartCpuWindow(azuritePid);
+        var resourcesBefore = proxy.ByResource();
         var before = proxy.Snapshot();
         var clock = Stopwatch.StartNew();
         var run = await LoadDriver.SendAsync(name, count, options.Clients, rate, send, cancellationToken);
@@ -342,6 +349,15 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
 
         run.SettledWindowSeconds = clock.Elapsed.TotalSeconds;
         run.StorageSettled = (last - before - baseline.Times(run.SettledWindowSeconds)).AtLeastZero();
+        if (rate is null && run.Completed > 0)
+        {
+            ResourceBreakdown[name.Contains("bare", StringComparison.Ordinal) ? "bare" : "pipeline"] = proxy.ByResource()
+                .Select(kv => (kv.Key, PerItem: (kv.Value - resourcesBefore.GetValueOrDefault(kv.Key)) / (double)run.Completed))
+                .Where(r => r.PerItem >= 0.05)
+                .OrderByDescending(r => r.PerItem)
+                .ToList();
+        }
+
         return run;
     }
 

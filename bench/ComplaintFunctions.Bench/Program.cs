@@ -111,6 +111,16 @@ try
             }
 
             baselines = benchmark.Baselines;
+            foreach (var (engine, rows) in benchmark.ResourceBreakdown)
+            {
+                // Where the requests go, resource by resource (task hub names as the benchmark gave them).
+                Console.WriteLine($"\nStorage requests per item, {engine}, last throughput round, until idle (baseline not subtracted):");
+                Console.WriteLine("| service, verb, resource | per item |\n| --- | --- |");
+                foreach (var (resource, perItem) in rows)
+                {
+                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| {resource} | {perItem:0.00} |"));
+                }
+            }
         }
 
         azuritePeak = azuritePid is { } pid ? SystemProbe.PeakResidentBytes(pid) : null;

@@ -107,16 +107,7 @@ public sealed partial class RunnerClient : IAsyncDisposable
             ConfigureLogging = logging,
         };
 
-        // Tests shorten the Durable queue polling through the host.json override the host honours too.
-        options.Settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01";
-        // Open around the clock and on holidays, so targets of seconds run on any day a test runs.
-        foreach (var day in Enum.GetNames<DayOfWeek>())
-        {
-            options.Settings[$"BusinessHours:Default:{day}"] = "00:00-24:00";
-        }
-
-        options.Settings["BusinessHours:Default:ObservePublicHolidays"] = "false";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestSettings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             options.Settings[key] = value;
         }
@@ -128,6 +119,16 @@ public sealed partial class RunnerClient : IAsyncDisposable
         StaffHttp.DefaultRequestHeaders.Remove("x-functions-key");
         StaffHttp.DefaultRequestHeaders.Add("x-functions-key", runner.Keys.DefaultFunctionKey);
     }
+
+    /// <summary>
+    /// What every test runner runs on: Durable queue polling shortened to 1 s through the host.json
+    /// override the host honours too, and open around the clock and on holidays, so targets of
+    /// seconds run on any day a test runs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> TestSettings { get; } = new Dictionary<string, string?>(
+        Enum.GetNames<DayOfWeek>().Select(day => KeyValuePair.Create($"BusinessHours:Default:{day}", (string?)"00:00-24:00"))
+            .Append(KeyValuePair.Create("BusinessHours:Default:ObservePublicHolidays", (string?)"false"))
+            .Append(KeyValuePair.Create("AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval", (string?)"00:00:01")));
 
     public async Task StopRunnerAsync()
     {

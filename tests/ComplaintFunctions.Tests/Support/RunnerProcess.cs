@@ -26,17 +26,8 @@ public sealed class RunnerProcess : IAsyncDisposable
         Port = port;
         Directory.CreateDirectory(dataFolder);
         profile = Path.Combine(dataFolder, "profile.settings.json");
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
-            ["BusinessHours__Default__ObservePublicHolidays"] = "false",
-        };
-        foreach (var day in Enum.GetNames<DayOfWeek>())
-        {
-            values[$"BusinessHours__Default__{day}"] = "00:00-24:00";
-        }
-
-        foreach (var (key, value) in settings)
+        var values = new Dictionary<string, string?>();
+        foreach (var (key, value) in RunnerClient.TestSettings.Concat(settings))
         {
             values[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
