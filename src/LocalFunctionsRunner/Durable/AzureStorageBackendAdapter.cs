@@ -16,7 +16,7 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
     public void Dispose() => gate.Dispose();
 
     readonly SemaphoreSlim gate = new(1, 1);
-    static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan StopPatience = TimeSpan.FromMinutes(2);
     bool started;
 
     public async Task StartAsync()
@@ -49,7 +49,7 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
 
                 // After storage was away the backend's partition manager can take its full ten minutes to
                 // stop and then throw from the sidecar's stopping callback, which ends the process: the
-                // runner waits a while, then leaves it (its leases expire by themselves), and never rethrows.
+                // runner waits two minutes (a normal stop, leases released, takes far less), then leaves it (its leases expire by themselves), and never rethrows.
                 var stopping = service.StopAsync(isForced);
                 if (await Task.WhenAny(stopping, Task.Delay(StopPatience)) != stopping)
                 {
