@@ -51,8 +51,7 @@ public sealed class StorageOutageMiddleware(ILogger<StorageOutageMiddleware> log
         return inner.GetType().Name + ": " + inner.Message;
     }
 
-    /// <summary>The 503 problem with <c>Retry-After</c>, for doors that catch the outage themselves too.</summary>
-    public static async Task WriteAsync(HttpResponse response, string title, string detail)
+    static async Task WriteAsync(HttpResponse response, string title, string detail)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.Clear();

@@ -25,4 +25,22 @@ public sealed record FaultScale(
 
     /// <summary>True when the full scale runs (its scenarios may take minutes).</summary>
     public bool IsFull => ReferenceEquals(this, Full);
+
+    /// <summary>
+    /// How long a message a dead or cut-off worker had taken stays hidden: Durable's control and
+    /// work-item queues and the inbox message the queue trigger was running. The full run keeps Azure's
+    /// 5 minutes; the quick one shortens them (host.json's override, the runner's setting) to 20 s, so
+    /// the same redelivery happens within the test command's time.
+    /// </summary>
+    public TimeSpan Visibility => IsFull ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(20);
+
+    /// <summary>The settings that give a runner <see cref="Visibility"/> (none in the full run).</summary>
+    public Dictionary<string, string?> VisibilitySettings() => IsFull
+        ? []
+        : new()
+        {
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:20",
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:20",
+            ["LocalRunner:QueueProcessingVisibility"] = "00:00:20",
+        };
 }

@@ -21,20 +21,9 @@ public sealed class RunnerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         var scale = FaultScale.Current;
         var random = new Random(20261201);
         var hub = "kill" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?> { ["CustomerService:MailRetryFirstInterval"] = "00:00:01" };
-
-        // What a killed worker had taken stays hidden for the queues' visibility timeout (5 minutes, as
-        // in Azure, in the full run): Durable's control and work-item queues and the inbox message the
-        // queue trigger was running. The quick run shortens them (host.json's override, the runner's
-        // setting), so the same redelivery happens within the test command's time.
-        var visibility = scale.IsFull ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(20);
-        if (!scale.IsFull)
-        {
-            settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:20";
-            settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:20";
-            settings["LocalRunner:QueueProcessingVisibility"] = "00:00:20";
-        }
-
+        var settings = scale.VisibilitySettings();
+        settings["CustomerService:MailRetryFirstInterval"] = "00:00:01";
+        var visibility = scale.Visibility;
         await using var runner = await RunnerProcess.StartAsync(azurite.ConnectionString, hub, settings);
         using var http = FaultClients.Client(runner.BaseAddress);
         var tag = Guid.NewGuid().ToString("N")[..6];

@@ -30,17 +30,9 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         await using var gate = StorageGate.Before(azurite.Endpoints);
         using var logs = new CapturingLoggerProvider();
         var hub = "outage" + Guid.NewGuid().ToString("N")[..8];
-        // A queue message whose delete or update failed while storage was away comes back after its
-        // visibility timeout (5 minutes, as in Azure, in the full run; shortened in the quick one).
-        var visibility = scale.IsFull ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(20);
-        var settings = new Dictionary<string, string?>();
-        if (!scale.IsFull)
-        {
-            settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:20";
-            settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:20";
-            settings["LocalRunner:QueueProcessingVisibility"] = "00:00:20";
-        }
-
+        // A queue message whose delete or update failed while storage was away comes back after its visibility timeout.
+        var visibility = scale.Visibility;
+        var settings = scale.VisibilitySettings();
         await using var runner = await RunnerClient.StartAsync(gate.ConnectionString, hub, settings, logging: b => b.AddProvider(logs));
         using var http = FaultClients.Client(runner.BaseAddress);
         var tag = Guid.NewGuid().ToString("N")[..6];
