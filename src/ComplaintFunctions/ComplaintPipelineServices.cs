@@ -87,6 +87,7 @@ public static class ComplaintPipelineServices
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddServiceStage(configuration);
         services.AddSingleton<CaseTexts>();
+        services.AddSingleton<CaseTriage>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
         services.AddSingleton(_ => ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder());
 

@@ -171,14 +171,14 @@ public sealed class InboxMailProcessor(
             CategorySource = CategorySource.Suggested,
             SuggestedFrom = suggestion.Words.Count == 0 ? null : string.Join(", ", suggestion.Words),
         };
-        var opened = await intake.OpenAsync(details, Channel.Email, Sender(mail), $"mail:{hash}", durable, cancellationToken);
-        using var scope = logger.BeginCaseScope(opened.CaseNumber);
-        logger.LogInformation("Mail {Hash} opened the case; category suggested: {Category}", hash, suggestion.Category.ToWire());
-
         var why = suggestion.IsOther
             ? "No category suggested: no telling words found; the agent chooses."
             : $"Category suggested: {suggestion.Category.ToWire()} (from: {string.Join(", ", suggestion.Words)}); the agent may change it.";
-        await auditTrail.AppendAsync(new CaseEvent(opened.CaseNumber, "category-suggested", now, "category-suggested", "system", "email", why), cancellationToken);
+        var opened = await intake.OpenAsync(
+            details, Channel.Email, Sender(mail), $"mail:{hash}", durable,
+            caseNumber => [new CaseEvent(caseNumber, "category-suggested", now, "category-suggested", "system", "email", why)], cancellationToken);
+        using var scope = logger.BeginCaseScope(opened.CaseNumber);
+        logger.LogInformation("Mail {Hash} opened the case; category suggested: {Category}", hash, suggestion.Category.ToWire());
         var kept = await attachmentStore.KeepAsync(opened.CaseNumber, hash, mail.Attachments, cancellationToken);
         if (kept.Kept.Count + kept.Refused.Count > 0)
         {

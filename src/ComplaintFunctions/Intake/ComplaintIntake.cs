@@ -23,6 +23,7 @@ public sealed class ComplaintIntake(
     ComplaintStore complaints,
     IdempotencyKeys idempotencyKeys,
     CaseEventLog auditTrail,
+    CaseTriage triage,
     StatusLinks statusLinks,
     LinkSigner signer,
     TimeProvider time,
@@ -36,6 +37,7 @@ public sealed class ComplaintIntake(
         string actor,
         string? idempotencyKey,
         DurableTaskClient durable,
+        Func<CaseNumber, IEnumerable<CaseEvent>>? alsoOnTrail = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -45,7 +47,7 @@ public sealed class ComplaintIntake(
         if (idempotencyKey is not null && await idempotencyKeys.FindAsync(scope, idempotencyKey, cancellationToken) is { } known)
         {
             EnsureSameBody(scope, idempotencyKey, known, bodyHash);
-            return await ResumeAsync(known.CaseNumber, actor, durable, cancellationToken);
+            return await ResumeAsync(known.CaseNumber, actor, durable, alsoOnTrail, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -61,11 +63,11 @@ public sealed class ComplaintIntake(
                 // A concurrent request with the same key got there first; ours was never shown to anyone.
                 await complaints.DeleteUnseenAsync(complaint.CaseNumber, cancellationToken);
                 EnsureSameBody(scope, idempotencyKey, winner, bodyHash);
-                return await ResumeAsync(winner.CaseNumber, actor, durable, cancellationToken);
+                return await ResumeAsync(winner.CaseNumber, actor, durable, alsoOnTrail, cancellationToken);
             }
         }
 
-        await StartAsync(complaint, actor, durable, isNew, cancellationToken);
+        await StartAsync(complaint, actor, durable, isNew, alsoOnTrail, cancellationToken);
         if (!isNew)
         {
             return new OpenedCase(complaint.CaseNumber, complaint.Stage, statusLinks.UrlFor(complaint.CaseNumber), IsNew: false);
@@ -135,28 +137,31 @@ public sealed class ComplaintIntake(
         throw new InvalidOperationException($"No free case number after {CaseNumberDraws} draws.");
     }
 
-    async Task<OpenedCase> ResumeAsync(CaseNumber caseNumber, string actor, DurableTaskClient durable, CancellationToken cancellationToken)
+    async Task<OpenedCase> ResumeAsync(CaseNumber caseNumber, string actor, DurableTaskClient durable, Func<CaseNumber, IEnumerable<CaseEvent>>? alsoOnTrail, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginCaseScope(caseNumber);
         logger.LogInformation("The same request again (Idempotency-Key): finishing the case it opened");
         var stored = await complaints.GetAsync(caseNumber, cancellationToken);
-        await StartAsync(stored.Complaint, actor, durable, isNew: false, cancellationToken);
+        await StartAsync(stored.Complaint, actor, durable, isNew: false, alsoOnTrail, cancellationToken);
         return new OpenedCase(caseNumber, stored.Complaint.Stage, statusLinks.UrlFor(caseNumber), IsNew: false);
     }
 
-    async Task StartAsync(Complaint complaint, string actor, DurableTaskClient durable, bool isNew, CancellationToken cancellationToken)
+    async Task StartAsync(Complaint complaint, string actor, DurableTaskClient durable, bool isNew, Func<CaseNumber, IEnumerable<CaseEvent>>? alsoOnTrail, CancellationToken cancellationToken)
     {
-        // Same id and time on a retry, so the trail gets this line once.
-        await auditTrail.AppendAsync(
-            new CaseEvent(
-                complaint.CaseNumber,
-                "opened",
-                complaint.OpenedAt,
-                "opened",
-                actor,
-                complaint.Channel.ToWire(),
-                $"Complaint reported ({complaint.Details.Category.ToWire()}) through {complaint.Channel.ToWire()}."),
-            cancellationToken);
+        // Triage now, so the orchestration starts with its plan and needs no activity to open. The opened
+        // and triage lines (and what the caller adds) go on the trail in one transaction; same ids and times
+        // on a retry, so the trail gets each line once.
+        var (plan, triageLine) = triage.Open(complaint);
+        var opened = new CaseEvent(
+            complaint.CaseNumber,
+            "opened",
+            complaint.OpenedAt,
+            "opened",
+            actor,
+            complaint.Channel.ToWire(),
+            $"Complaint reported ({complaint.Details.Category.ToWire()}) through {complaint.Channel.ToWire()}.");
+        await auditTrail.AppendAllAsync([opened, triageLine, .. alsoOnTrail?.Invoke(complaint.CaseNumber) ?? []], cancellationToken);
+        logger.LogInformation("Triage: route {Route}, country {Country}", plan.Route, plan.Country);
 
         var instanceId = ComplaintCaseOrchestration.InstanceIdFor(complaint.CaseNumber);
 
@@ -166,7 +171,7 @@ public sealed class ComplaintIntake(
             return;
         }
 
-        var input = new CaseFlow { CaseNumber = complaint.CaseNumber.Value, SchemaVersion = CaseFlow.CurrentSchema };
+        var input = new CaseFlow { CaseNumber = complaint.CaseNumber.Value, SchemaVersion = CaseFlow.CurrentSchema, Plan = plan };
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(

@@ -49,7 +49,7 @@ public sealed class StaffComplaintFunction(ComplaintIntake intake, TimeProvider 
                 agent.Length is > 0 and <= 100 ? $"agent:{agent}" : "agent",
                 submission.IdempotencyKey,
                 durable,
-                request.HttpContext.RequestAborted);
+                cancellationToken: request.HttpContext.RequestAborted);
         }
         catch (IdempotencyKeyConflictException e)
         {

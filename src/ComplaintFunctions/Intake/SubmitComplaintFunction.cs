@@ -41,7 +41,7 @@ public sealed class SubmitComplaintFunction(ComplaintIntake intake, TimeProvider
         OpenedCase opened;
         try
         {
-            opened = await intake.OpenAsync(check.Details!, Channel.WebForm, "customer", submission.IdempotencyKey, durable, request.HttpContext.RequestAborted);
+            opened = await intake.OpenAsync(check.Details!, Channel.WebForm, "customer", submission.IdempotencyKey, durable, cancellationToken: request.HttpContext.RequestAborted);
         }
         catch (IdempotencyKeyConflictException e)
         {

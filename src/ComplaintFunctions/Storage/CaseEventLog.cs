@@ -29,15 +29,64 @@ public sealed class CaseEventLog(AppTables tables)
     {
         ArgumentNullException.ThrowIfNull(caseEvent);
         var table = await tables.GetAsync(TableNames.CaseEvents);
-        var entity = new TableEntity(caseEvent.CaseNumber.Value, RowKeyOf(caseEvent))
+        return await AddAsync(table, EntityOf(caseEvent), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the lines of one case in one table transaction (one request instead of one each). When one of
+    /// them is there already (a retried step), each is added on its own and those already there are left
+    /// as they are: lines are never overwritten.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<CaseEvent> caseEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseEvents);
+        if (caseEvents.Count == 0)
         {
-            ["EventId"] = caseEvent.EventId,
-            ["OccurredAt"] = caseEvent.OccurredAt,
-            ["Kind"] = caseEvent.Kind,
-            ["Actor"] = caseEvent.Actor,
-            ["Channel"] = caseEvent.Channel,
-            ["Summary"] = caseEvent.Summary,
-        };
+            return;
+        }
+
+        var table = await tables.GetAsync(TableNames.CaseEvents);
+        var entities = caseEvents.Select(EntityOf).DistinctBy(e => e.RowKey, StringComparer.Ordinal).ToList();
+        if (entities.Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal).Count() != 1)
+        {
+            throw new ArgumentException("The lines of one transaction belong to one case.", nameof(caseEvents));
+        }
+
+        if (entities.Count == 1)
+        {
+            await AddAsync(table, entities[0], cancellationToken);
+            return;
+        }
+
+        try
+        {
+            // A transaction holds at most 100 entities; a case's step writes a handful.
+            foreach (var chunk in entities.Chunk(100))
+            {
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+            }
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            foreach (var entity in entities)
+            {
+                await AddAsync(table, entity, cancellationToken);
+            }
+        }
+    }
+
+    static TableEntity EntityOf(CaseEvent caseEvent) => new(caseEvent.CaseNumber.Value, RowKeyOf(caseEvent))
+    {
+        ["EventId"] = caseEvent.EventId,
+        ["OccurredAt"] = caseEvent.OccurredAt,
+        ["Kind"] = caseEvent.Kind,
+        ["Actor"] = caseEvent.Actor,
+        ["Channel"] = caseEvent.Channel,
+        ["Summary"] = caseEvent.Summary,
+    };
+
+    static async Task<bool> AddAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    {
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);

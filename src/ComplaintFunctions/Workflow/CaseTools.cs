@@ -37,8 +37,24 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         CasePlan? readPlan = null;
         (OmbudsmanDecision, string[])? offered = null;
         StartStage? start = null;
-        foreach (var command in commands)
+        for (var index = 0; index < commands.Count; index++)
         {
+            var command = commands[index];
+            var run = ProcessVersions.CarriesOutTogether(context.Version) ? TogetherRun(commands, index) : 0;
+            if (run > 0)
+            {
+                var together = await CarryOutTogetherAsync(commands.Skip(index).Take(run).ToList(), stage);
+                if (together.Refusal is not null)
+                {
+                    return new CarriedOut(together.Refusal, null, null, null);
+                }
+
+                stage = together.Stage;
+                readPlan = together.Plan ?? readPlan;
+                index += run - 1;
+                continue;
+            }
+
             switch (command)
             {
                 case TakeStep step:
@@ -130,14 +146,20 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
     }
 
     /// <summary>Sends one mail; if every retry fails, the case records it and goes on.</summary>
-    async Task MailAsync(SendMail mail)
+    Task MailAsync(SendMail mail) => SendAsync(MailOrder(mail, context.CurrentUtcDateTime));
+
+    /// <summary>The mail's order, with the next number of the case's mails (its id) and fresh link ids.</summary>
+    CaseMailOrder MailOrder(SendMail mail, DateTime at)
     {
         MailSequence++;
-        var sequence = MailSequence;
         var expires = context.CurrentUtcDateTime + plan.Timings.ActionLinkLifetime;
         var links = mail.Links.Select(l => new LinkOrder(l.Placeholder, l.Step, l.Role, context.NewGuid(), expires)).ToList();
         var views = mail.Views?.Select(v => new ViewLinkOrder(v.Placeholder, v.View, v.Role, expires)).ToList();
-        var order = new CaseMailOrder(caseNumber, mail.Kind, sequence, context.CurrentUtcDateTime, links, mail.Times, mail.TextRef, mail.Amount, mail.Extra, views);
+        return new CaseMailOrder(caseNumber, mail.Kind, MailSequence, at, links, mail.Times, mail.TextRef, mail.Amount, mail.Extra, views);
+    }
+
+    async Task SendAsync(CaseMailOrder order)
+    {
         try
         {
             await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, MailRetry);
@@ -146,9 +168,138 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         {
             await context.CallActivityAsync(
                 CaseWorkActivities.RecordMailFailure,
-                new MailFailure(caseNumber, mail.Kind, sequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
+                new MailFailure(caseNumber, order.Kind, order.Sequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
                 StorageRetry);
         }
+    }
+
+    /// <summary>
+    /// How many commands from <paramref name="index"/> go to storage and mail in one activity: a run of
+    /// steps, mails and service states with at least two of them (one alone is its own activity, as before).
+    /// </summary>
+    static int TogetherRun(IReadOnlyList<ProcessCommand> commands, int index)
+    {
+        var length = 0;
+        var work = 0;
+        while (index + length < commands.Count && commands[index + length] is TakeStep or SendMail or SendMails or RecordOwner or TargetMissed)
+        {
+            work += commands[index + length] switch
+            {
+                SendMails mails => mails.Mails.Count,
+                TargetMissed => 0,
+                _ => 1,
+            };
+            length++;
+        }
+
+        return work >= 2 ? length : 0;
+    }
+
+    sealed record Together(string? Refusal, CaseStage Stage, CasePlan? Plan);
+
+    /// <summary>
+    /// A run of steps, mails and service states in one activity (<see cref="CaseWorkActivities.CarryOutCaseWork"/>).
+    /// The orders are made once, as one by one would make them, each a tick after the one before so the trail
+    /// keeps their order; what the activity leaves (a mail that cannot go now, or the whole when storage
+    /// failed) is carried out one by one with the same orders, so nothing is sent or taken twice.
+    /// </summary>
+    async Task<Together> CarryOutTogetherAsync(IReadOnlyList<ProcessCommand> run, CaseStage stage)
+    {
+        var items = new List<CaseWorkItem>();
+        var sequenceBefore = new List<int>();
+        var at = context.CurrentUtcDateTime;
+        var expected = stage;
+        foreach (var command in run)
+        {
+            switch (command)
+            {
+                case TakeStep step:
+                    sequenceBefore.Add(MailSequence);
+                    items.Add(new CaseWorkItem(Step: new CaseStepOrder(caseNumber, step.Action, step.Actor, step.Actor == "system" ? "system" : "link", at.AddTicks(items.Count), expected)));
+                    expected = CaseLifecycle.Check(expected, step.Action).To;
+                    break;
+                case SendMail mail:
+                    sequenceBefore.Add(MailSequence);
+                    items.Add(new CaseWorkItem(Mail: MailOrder(mail, at.AddTicks(items.Count))));
+                    break;
+                case SendMails mails:
+                    foreach (var each in mails.Mails)
+                    {
+                        sequenceBefore.Add(MailSequence);
+                        items.Add(new CaseWorkItem(Mail: MailOrder(each, at.AddTicks(items.Count))));
+                    }
+
+                    break;
+                case RecordOwner owner:
+                    sequenceBefore.Add(MailSequence);
+                    items.Add(new CaseWorkItem(State: new ServiceState(caseNumber, owner.Owner, owner.DueAt?.UtcDateTime, owner.Overdue)));
+                    break;
+                case TargetMissed missed:
+                    logger.LogWarning("The {Stage} target passed at {DueAt:u}; escalating", missed.Stage, missed.DueAt);
+                    if (!context.IsReplaying)
+                    {
+                        ComplaintMetrics.SlaBreached(missed.Stage);
+                    }
+
+                    break;
+            }
+        }
+
+        CaseWorkDone done;
+        try
+        {
+            done = await context.CallActivityAsync<CaseWorkDone>(CaseWorkActivities.CarryOutCaseWork, new CaseWorkOrder(caseNumber, items), StorageRetry);
+        }
+        catch (TaskFailedException)
+        {
+            // Storage failed on every try: each item on its own, with its own retries (a repeated one finds itself done).
+            logger.LogWarning("The episode's work failed as a whole; carrying it out item by item");
+            done = new CaseWorkDone(0, [], null);
+        }
+
+        CasePlan? readPlan = null;
+        var steps = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            CaseStepResult? result = null;
+            if (i < done.Done)
+            {
+                result = item.Step is null ? null : done.Steps[steps++];
+            }
+            else if (item.Step is { } step)
+            {
+                result = await context.CallActivityAsync<CaseStepResult>(CaseWorkActivities.TakeCaseStep, step, StorageRetry);
+            }
+            else if (item.Mail is { } mail)
+            {
+                await SendAsync(mail);
+            }
+            else if (item.State is { } state)
+            {
+                await context.CallActivityAsync(CaseWorkActivities.RecordServiceState, state, StorageRetry);
+            }
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (result.Outcome == StepOutcome.Refused)
+            {
+                // Nothing after the step was done: its mails' numbers are free again, as one by one would have left them.
+                MailSequence = i + 1 < items.Count ? sequenceBefore[i + 1] : MailSequence;
+                logger.LogWarning("Step {Action} refused by the complaint; the case stays as it was", item.Step!.Action);
+                await MailAsync(new SendMail(MailKind.StaffStepRefused, [], ProcessTimes.None,
+                    Extra: new Dictionary<string, string> { ["step"] = CaseLifecycle.Describe(item.Step.Action), ["refusal"] = result.Reason ?? string.Empty, ["actor"] = item.Step.Actor }));
+                return new Together(result.Reason ?? "refused", stage, null);
+            }
+
+            stage = CaseLifecycle.Check(stage, item.Step!.Action).To;
+            readPlan = result.Plan;
+        }
+
+        return new Together(null, stage, readPlan);
     }
 
     readonly EpisodeWait wait = new(context, ComplaintCaseOrchestration.InputEvent);

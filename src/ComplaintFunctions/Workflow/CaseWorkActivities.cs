@@ -60,6 +60,17 @@ public enum StepOutcome
 /// <param name="Plan">The settings as they are now, for the case's next phase (the rule for open cases: timings and thresholds are read again when a case takes a step).</param>
 public sealed record CaseStepResult(StepOutcome Outcome, string? Reason, CasePlan? Plan);
 
+/// <summary>One item of an episode's work done in one activity: exactly one of the three is set.</summary>
+public sealed record CaseWorkItem(CaseStepOrder? Step = null, CaseMailOrder? Mail = null, ServiceState? State = null);
+
+/// <summary>Steps, mails and the service state of one episode, in the order the process gave them.</summary>
+public sealed record CaseWorkOrder(string CaseNumber, IReadOnlyList<CaseWorkItem> Items);
+
+/// <param name="Done">How many items, from the first, were carried out (a refused step counts: it was answered).</param>
+/// <param name="Steps">What the complaint said to each step carried out, in order.</param>
+/// <param name="MailError">Set when a mail could not be sent now: it and the items after it are left to the case.</param>
+public sealed record CaseWorkDone(int Done, IReadOnlyList<CaseStepResult> Steps, string? MailError);
+
 /// <summary>An input the process did not take, for the trail.</summary>
 public sealed record RefusedInput(string CaseNumber, string InputKind, string Actor, string Reason, DateTime At, int Sequence);
 
@@ -84,9 +95,8 @@ public sealed class CaseWorkActivities(
     IOptions<MailOptions> mailOptions,
     IOptions<StaffOptions> staffOptions,
     IOptions<PipelineOptions> pipelineOptions,
-    IOptions<CustomerServiceOptions> timings,
-    IOptions<DisputeOptions> disputeOptions,
     IOptions<TriageOptions> triageOptions,
+    CaseTriage triage,
     IOptionsMonitor<BusinessHoursOptions> hours,
     TimeProvider time,
     ILogger<CaseWorkActivities> logger)
@@ -99,21 +109,21 @@ public sealed class CaseWorkActivities(
     public const string RecordServiceState = "RecordServiceStateAsync";
     public const string TakeCaseStep = "TakeCaseStepAsync";
     public const string RecordRefusedInput = "RecordRefusedInputAsync";
+    public const string CarryOutCaseWork = "CarryOutCaseWorkAsync";
 
-    /// <summary>Triage when the case opens: the checks go on the case's trail, the route and clocks to the orchestration.</summary>
+    /// <summary>
+    /// Triage when the case opens, for cases whose orchestration started without a plan (opened before
+    /// intake triaged): the checks go on the case's trail, the route and clocks to the orchestration.
+    /// </summary>
     [Function(OpenCase)]
     public async Task<CasePlan> OpenCaseAsync([ActivityTrigger] string caseNumber)
     {
         using var scope = logger.BeginCaseScope(caseNumber);
         var stored = await complaints.GetAsync(CaseNumber.Parse(caseNumber));
-        var complaint = stored.Complaint;
-        var (route, checks) = Assess(complaint.Details);
-        await auditTrail.AppendAsync(new CaseEvent(
-            complaint.CaseNumber, "triage", complaint.OpenedAt.AddTicks(1), "triage", "system", "system",
-            $"Route: {route}.\n{checks}"));
-        var country = complaint.Details.Customer.Country;
-        logger.LogInformation("Triage: route {Route}, country {Country}", route, country);
-        return new CasePlan(country, route, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
+        var (plan, line) = triage.Open(stored.Complaint);
+        await auditTrail.AppendAsync(line);
+        logger.LogInformation("Triage: route {Route}, country {Country}", plan.Route, plan.Country);
+        return plan;
     }
 
     [Function(ApplyCaseAction)]
@@ -160,11 +170,78 @@ public sealed class CaseWorkActivities(
     {
         ArgumentNullException.ThrowIfNull(order);
         using var scope = logger.BeginCaseScope(order.CaseNumber);
+        var lines = new List<CaseEvent>();
+        var (result, _) = await TakeStepAsync(null, order, lines);
+        await auditTrail.AppendAllAsync(lines);
+        return result;
+    }
+
+    /// <summary>
+    /// An episode's steps, mails and service state in one activity, in order, with the complaint read
+    /// once and the trail lines written in one transaction. Each item is done as its own activity would
+    /// do it, so a retry of the whole finds what an earlier attempt did (steps taken before, mails in the
+    /// ledger). A refused step stops it; so does a mail that cannot be sent now: the case carries out that
+    /// mail and the rest one by one, with the mail's own retries and its failure on the case.
+    /// </summary>
+    [Function(CarryOutCaseWork)]
+    public async Task<CaseWorkDone> CarryOutCaseWorkAsync([ActivityTrigger] CaseWorkOrder work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var scope = logger.BeginCaseScope(work.CaseNumber);
+        var lines = new List<CaseEvent>();
+        var steps = new List<CaseStepResult>();
+        StoredComplaint? stored = null;
+        var done = 0;
+        string? mailError = null;
+        foreach (var item in work.Items)
+        {
+            if (item.Step is { } step)
+            {
+                (var result, stored) = await TakeStepAsync(stored, step, lines);
+                steps.Add(result);
+                done++;
+                if (result.Outcome == StepOutcome.Refused)
+                {
+                    break;
+                }
+            }
+            else if (item.Mail is { } mail)
+            {
+                stored ??= await complaints.GetAsync(CaseNumber.Parse(work.CaseNumber));
+                try
+                {
+                    await SendMailAsync(stored.Complaint, mail, lines);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Left to the case's one-by-one path, which retries this mail as long as mail is retried.
+                    logger.LogWarning("Mail {MailKind} (number {Sequence}) not sent with the rest of the episode's work; the case sends it on its own", mail.Kind, mail.Sequence);
+                    mailError = e.GetType().Name;
+                    break;
+                }
+
+                done++;
+            }
+            else if (item.State is { } state)
+            {
+                await RecordStateAsync(state);
+                done++;
+            }
+        }
+
+        await auditTrail.AppendAllAsync(lines);
+        return new CaseWorkDone(done, steps, mailError);
+    }
+
+    /// <summary>One step on the complaint as read before (<paramref name="known"/>, or read now); its trail line goes to <paramref name="lines"/>.</summary>
+    async Task<(CaseStepResult Result, StoredComplaint Latest)> TakeStepAsync(StoredComplaint? known, CaseStepOrder order, List<CaseEvent> lines)
+    {
         var number = CaseNumber.Parse(order.CaseNumber);
         var at = new DateTimeOffset(DateTime.SpecifyKind(order.At, DateTimeKind.Utc), TimeSpan.Zero);
         for (var attempt = 0; ; attempt++)
         {
-            var stored = await complaints.GetAsync(number);
+            var stored = known ?? await complaints.GetAsync(number);
+            known = null;
             var complaint = stored.Complaint;
             var from = complaint.Stage;
             var check = complaint.Apply(order.Action, at);
@@ -174,28 +251,28 @@ public sealed class CaseWorkActivities(
                 // (and may have stopped before its trail line, which is written once whatever happens).
                 if ((complaint.UpdatedAt - at).Duration() < TimeSpan.FromMilliseconds(1))
                 {
-                    await auditTrail.AppendAsync(new CaseEvent(
+                    lines.Add(new CaseEvent(
                         number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
                         $"{CaseLifecycle.Describe(order.Action)}: {order.ExpectedStage.ToWire()} → {from.ToWire()}."));
-                    return new CaseStepResult(StepOutcome.TakenBefore, null, PlanFor(complaint));
+                    return (new CaseStepResult(StepOutcome.TakenBefore, null, PlanFor(complaint)), stored);
                 }
 
                 var reason = check.RefusalReason ?? "The step is not allowed now.";
-                await auditTrail.AppendAsync(new CaseEvent(
+                lines.Add(new CaseEvent(
                     number, $"step-refused-{order.Action}", at, "step-refused", order.Actor, order.Channel,
                     $"{CaseLifecycle.Describe(order.Action)} was refused while the case is {from.Describe()}: {reason}"));
                 logger.LogWarning("Stage change {Action} refused at {Stage}", order.Action, from.ToWire());
-                return new CaseStepResult(StepOutcome.Refused, reason, null);
+                return (new CaseStepResult(StepOutcome.Refused, reason, null), stored);
             }
 
             try
             {
-                await complaints.UpdateAsync(stored);
-                await auditTrail.AppendAsync(new CaseEvent(
+                var updated = await complaints.UpdateAsync(stored);
+                lines.Add(new CaseEvent(
                     number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
                     $"{CaseLifecycle.Describe(order.Action)}: {from.ToWire()} → {check.To.ToWire()}."));
                 logger.LogInformation("Stage {From} → {To} ({Action})", from.ToWire(), check.To.ToWire(), order.Action);
-                return new CaseStepResult(StepOutcome.Taken, null, PlanFor(complaint));
+                return (new CaseStepResult(StepOutcome.Taken, null, PlanFor(complaint)), updated);
             }
             catch (ConcurrentCaseUpdateException) when (attempt < 3)
             {
@@ -216,19 +293,24 @@ public sealed class CaseWorkActivities(
         logger.LogWarning("Input {InputKind} not taken", refused.InputKind);
     }
 
-    CasePlan PlanFor(Complaint complaint)
-    {
-        var country = complaint.Details.Customer.Country;
-        return new CasePlan(country, default, timings.Value, hours.Get(country.ToString()), disputeOptions.Value);
-    }
+    CasePlan PlanFor(Complaint complaint) => triage.PlanFor(complaint.Details.Customer.Country, default);
 
     [Function(SendCaseMail)]
     public async Task<string?> SendCaseMailAsync([ActivityTrigger] CaseMailOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         using var scope = logger.BeginCaseScope(order.CaseNumber);
-        var number = CaseNumber.Parse(order.CaseNumber);
-        var complaint = (await complaints.GetAsync(number)).Complaint;
+        var complaint = (await complaints.GetAsync(CaseNumber.Parse(order.CaseNumber))).Complaint;
+        var lines = new List<CaseEvent>();
+        var messageId = await SendMailAsync(complaint, order, lines);
+        await auditTrail.AppendAllAsync(lines);
+        return messageId;
+    }
+
+    /// <summary>Sends one mail of the case (once per mail id); its trail line goes to <paramref name="lines"/>.</summary>
+    async Task<string?> SendMailAsync(Complaint complaint, CaseMailOrder order, List<CaseEvent> lines)
+    {
+        var number = complaint.CaseNumber;
         var customer = complaint.Details.Customer;
         var staff = staffOptions.Value;
         var toStaff = MailKinds.ToStaff(order.Kind);
@@ -262,13 +344,13 @@ public sealed class CaseWorkActivities(
         var sentBefore = (automatic || order.Kind is MailKind.Acknowledgement) && await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None);
         if (automatic && !sentBefore && !await cap.TryTakeAsync(to, CancellationToken.None))
         {
-            await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
+            lines.Add(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
             logger.LogWarning("Mail {MailKind} ({MailId}) held: the recipient has had the day's maximum of automatic mails", order.Kind, mail.MailId);
             return null;
         }
 
         var messageId = await sender.SendAsync(mail);
-        await auditTrail.AppendAsync(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {to}."));
+        lines.Add(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {to}."));
         logger.LogInformation("Mail {MailKind} ({MailId}) sent to the {Recipient}", order.Kind, mail.MailId, toStaff ? "staff" : "customer");
         if (order.Kind is MailKind.Acknowledgement && !sentBefore)
         {
@@ -300,6 +382,11 @@ public sealed class CaseWorkActivities(
     {
         ArgumentNullException.ThrowIfNull(state);
         using var scope = logger.BeginCaseScope(state.CaseNumber);
+        await RecordStateAsync(state);
+    }
+
+    async Task RecordStateAsync(ServiceState state)
+    {
         logger.LogInformation("With {Owner}, due {DueAt:u}, overdue {Overdue}", state.Owner, state.DueAt, state.Overdue);
         await complaints.UpdateServiceStateAsync(
             CaseNumber.Parse(state.CaseNumber), owner: state.Owner, dueAt: state.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, overdue: state.Overdue, clearDue: state.DueAt is null);
@@ -388,7 +475,7 @@ public sealed class CaseWorkActivities(
 
         if (order.Kind is MailKind.StaffAssignment or MailKind.StaffManufacturerReturn)
         {
-            values["checks"] = Assess(details).Checks;
+            values["checks"] = triage.Assess(details).Checks;
         }
 
         if (order.Kind is MailKind.ManufacturerSupport)
@@ -440,25 +527,5 @@ public sealed class CaseWorkActivities(
             .Append("- ").Append(labels.Cost).Append(": ").Append(t.Cost).Append('\n')
             .Append("- ").Append(labels.HowLong).Append(": ").Append(t.HowLong)
             .ToString();
-    }
-
-    /// <summary>Triage and the route decision, with every check staff should read, one per line.</summary>
-    (TriageRoute Route, string Checks) Assess(ComplaintDetails details)
-    {
-        var triage = Triage.Assess(details, pipelineOptions.Value.Today(time), triageOptions.Value);
-        var known = manufacturers.FindManufacturerContact(details.Purchase.Manufacturer, details.Customer.Country) is not null;
-        var routing = CaseRouting.Decide(triage, details, known);
-        return (routing.Route, Checks([.. triage.Checks, .. routing.Checks]));
-    }
-
-    static string Checks(IEnumerable<TriageCheck> checks)
-    {
-        var lines = new StringBuilder();
-        foreach (var check in checks)
-        {
-            lines.Append("- ").Append(check.Code).Append(" (").Append(check.Verdict.ToString().ToLowerInvariant()).Append("): ").Append(check.Explanation).Append('\n');
-        }
-
-        return lines.ToString().TrimEnd();
     }
 }

@@ -48,8 +48,16 @@ public static class ComplaintCaseOrchestration
         var episode = new CaseEpisode(context, flow.Upgraded(), logger);
         var before = episode.Flow.Phase;
         await episode.RunAsync();
-        var after = episode.Flow;
+        if (before is FlowPhase.Opening && episode.Flow.Phase is not FlowPhase.Closed && ProcessVersions.CarriesOutTogether(context.Version))
+        {
+            // A new case waits for its first input or clock in the execution that opened it, with the same
+            // wait: one ContinueAsNew less per case, and the history holds only the opening's few events more.
+            logger.LogInformation("Case moves from {FromPhase} to {ToPhase}", before, episode.Flow.Phase);
+            before = episode.Flow.Phase;
+            await episode.RunAsync();
+        }
 
+        var after = episode.Flow;
         if (after.Phase != before)
         {
             logger.LogInformation("Case moves from {FromPhase} to {ToPhase}", before, after.Phase);
@@ -126,7 +134,8 @@ sealed class CaseEpisode(TaskOrchestrationContext context, CaseFlow flow, ILogge
     {
         if (Flow.Phase == FlowPhase.Opening)
         {
-            var plan = await context.CallActivityAsync<CasePlan>(CaseWorkActivities.OpenCase, Flow.CaseNumber, CaseTools.Storage);
+            // Intake triages and starts the case with its plan; a case started before that opens with the activity.
+            var plan = Flow.Plan ?? await context.CallActivityAsync<CasePlan>(CaseWorkActivities.OpenCase, Flow.CaseNumber, CaseTools.Storage);
             return CaseProcess.Open(Flow, plan, Now);
         }
 
