@@ -22,6 +22,10 @@ internal sealed class BenchOptions
           --trace              a line per second on stderr: storage requests, their time through the proxy, thread pool, CPU
           --idle               only the idle measurement: the runner on the repository's host.json, nothing sent,
                                storage requests per second by resource (prints; records nothing)
+          --helpdesk           the helpdesk comparison: Norwegian ISO-8859-1 mails through SendGrid Inbound Parse to the
+                               runner as its own process, 1 and 4 feeders (N each, rounds alternating the order), then
+                               the paced run; accepted/s, done/s, accept latency, CPU-s per mail (runner / Azurite),
+                               storage requests per mail, peak RSS; a row per run in the helpdesk table of results.md
         """;
 
     public int Count { get; private set; } = 500;
@@ -40,6 +44,10 @@ internal sealed class BenchOptions
     public bool Trace { get; private set; }
     public bool AzuriteInMemory { get; private set; }
     public bool Idle { get; private set; }
+    public bool Helpdesk { get; private set; }
+
+    /// <summary>Whether --rounds was given (the helpdesk comparison runs one round unless told).</summary>
+    public bool RoundsGiven { get; private set; }
 
     /// <summary>Progress-cycle counts at which the history is read.</summary>
     public IReadOnlyList<int> Checkpoints => new[] { 3, 8, Cycles }.Where(c => c <= Cycles).Distinct().ToArray();
@@ -60,7 +68,7 @@ internal sealed class BenchOptions
                     case "--count": options.Count = Positive(Value()); break;
                     case "--intake": options.Intake = Value() is "mail" ? "mail" : "web"; break;
                     case "--clients": options.Clients = Positive(Value()); break;
-                    case "--rounds": options.Rounds = Positive(Value()); break;
+                    case "--rounds": options.Rounds = Positive(Value()); options.RoundsGiven = true; break;
                     case "--warm-up": options.WarmUp = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--rate": options.Rate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--paced-count": options.PacedCount = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -71,6 +79,7 @@ internal sealed class BenchOptions
                     case "--trace": options.Trace = true; break;
                     case "--azurite-in-memory": options.AzuriteInMemory = true; break;
                     case "--idle": options.Idle = true; break;
+                    case "--helpdesk": options.Helpdesk = true; break;
                     case "-h" or "--help":
                         Console.WriteLine(Usage);
                         exitCode = 0;

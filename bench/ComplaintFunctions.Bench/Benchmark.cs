@@ -291,7 +291,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
     }
 
     /// <summary>Storage requests per second while nothing is sent (queue polling, lease renewals).</summary>
-    async Task<StorageCounts> IdleBaselineAsync(string name, CancellationToken cancellationToken)
+    public async Task<StorageCounts> IdleBaselineAsync(string name, CancellationToken cancellationToken)
     {
         await Task.Delay(SettleBeforeBaseline, cancellationToken);
 
@@ -352,18 +352,7 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         run.Storage = (atLast - before - baseline.Times(run.WindowSeconds)).AtLeastZero();
 
         // Then until the request rate is back to idle: the orchestrations' last steps (setting their timers) included.
-        var quietSeconds = 0;
-        var settle = Stopwatch.StartNew();
-        var last = atLast;
-        var idle = Math.Max(baseline.Total * 1.5, baseline.Total + 3);
-        while (quietSeconds < 2 && settle.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            var now = proxy.Snapshot();
-            quietSeconds = (now - last).Total <= idle ? quietSeconds + 1 : 0;
-            last = now;
-        }
-
+        var last = await WaitUntilIdleAsync(baseline, cancellationToken);
         run.SettledWindowSeconds = clock.Elapsed.TotalSeconds;
         run.StorageSettled = (last - before - baseline.Times(run.SettledWindowSeconds)).AtLeastZero();
         if (rate is null && run.Completed > 0)
@@ -376,6 +365,24 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         }
 
         return run;
+    }
+
+    /// <summary>Waits (at most 60 s) until the request rate has been back near <paramref name="baseline"/> for 2 s; the proxy's counts then.</summary>
+    public async Task<StorageCounts> WaitUntilIdleAsync(StorageCounts baseline, CancellationToken cancellationToken)
+    {
+        var quietSeconds = 0;
+        var settle = Stopwatch.StartNew();
+        var last = proxy.Snapshot();
+        var idle = Math.Max(baseline.Total * 1.5, baseline.Total + 3);
+        while (quietSeconds < 2 && settle.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var now = proxy.Snapshot();
+            quietSeconds = (now - last).Total <= idle ? quietSeconds + 1 : 0;
+            last = now;
+        }
+
+        return last;
     }
 
     static readonly string[] Countries = ["NO", "SE", "DK", "FI"];

@@ -59,6 +59,11 @@ try
             }
 
             var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
+            if (options.Helpdesk)
+            {
+                return await HelpdeskAsync(benchmark, proxy, azuritePid);
+            }
+
             await using var tracer = new Tracer(proxy, azuritePid);
             if (options.Trace)
             {
@@ -165,6 +170,58 @@ if (options.Record)
 }
 
 return failed ? 1 : 0;
+
+// The helpdesk comparison: 1 and 4 feeders per round (the order alternating), each on a fresh runner
+// and an empty Azurite, then the paced run; a row per run in results.md's helpdesk table.
+async Task<int> HelpdeskAsync(Benchmark benchmark, CountingStorageProxy proxy, int? azuritePid)
+{
+    var comparison = new HelpdeskComparison(options, proxy, benchmark, azuritePid);
+    var runs = new List<HelpdeskRun>();
+    var rounds = options.RoundsGiven ? options.Rounds : 1;
+    var ok = true;
+    async Task OneAsync(int round, int? feeders, double? rate)
+    {
+        try
+        {
+            runs.Add(await comparison.RunAsync(round, feeders, rate, cancel.Token));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            ok = false;
+            Console.Error.WriteLine($"bench: helpdesk run failed: {e}");
+        }
+
+        await benchmark.EmptyAzuriteAsync(cancel.Token);
+    }
+
+    for (var round = 1; round <= rounds; round++)
+    {
+        foreach (var feeders in round % 2 == 1 ? new[] { 1, 4 } : [4, 1])
+        {
+            await OneAsync(round, feeders, null);
+        }
+    }
+
+    if (options.PacedCount > 0)
+    {
+        await OneAsync(1, null, options.Rate);
+    }
+
+    var commit = SystemProbe.GitCommit(root);
+    var rows = runs.Select(r => HelpdeskComparison.Row(r, SystemProbe.MachineShort(), commit, options.Count)).ToList();
+    Console.WriteLine();
+    Console.WriteLine(HelpdeskComparison.TableHeader.Split('\n').Last(l => l.StartsWith("| date", StringComparison.Ordinal)));
+    Console.WriteLine(HelpdeskComparison.Reference);
+    rows.ForEach(Console.WriteLine);
+    if (options.Record)
+    {
+        var file = Path.Combine(root, "bench", "results.md");
+        await HelpdeskComparison.RecordAsync(file, rows);
+        Benchmark.Say($"{rows.Count} rows added to the helpdesk table of {Path.GetRelativePath(root, file)}");
+    }
+
+    return ok ? 0 : 1;
+}
 
 static string AzuriteVersion(string root)
 {

@@ -59,6 +59,9 @@ public sealed class KeptMailbox
 
     public IReadOnlyList<KeptMail> NewestFirst() => mails.Reverse().ToList();
 
+    /// <summary>The mails kept after the first <paramref name="count"/>, oldest first: a poller that keeps count reads only what is new.</summary>
+    public IReadOnlyList<KeptMail> After(int count) => mails.Skip(Math.Max(0, count)).ToList();
+
     public void Keep(KeptMail mail)
     {
         mails.Enqueue(mail);

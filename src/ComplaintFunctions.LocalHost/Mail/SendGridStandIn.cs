@@ -89,7 +89,8 @@ static class SendGridStandIn
             await Json(context, 200, $$"""{"queued":{{mailbox.FailNext.Count}}}""");
         });
 
-        endpoints.MapGet("/dev/mail", () => Results.Json(mailbox.NewestFirst()));
+        // ?after=N: only the mails kept after the first N, oldest first (a benchmark polling thousands of mails).
+        endpoints.MapGet("/dev/mail", (int? after) => Results.Json(after is { } count ? mailbox.After(count) : mailbox.NewestFirst()));
         endpoints.MapGet("/dev/mail/view", () => Results.Content(View(mailbox.NewestFirst()), "text/html; charset=utf-8"));
     }
 

@@ -237,6 +237,27 @@ public sealed class ManufacturerDirectory
             .FirstOrDefault();
     }
 
+    /// <summary>The text with what is not text (a lone surrogate, a noncharacter such as U+FFFF) as spaces: normalization refuses those.</summary>
+    static string OnlyText(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                kept.Append(char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF' ? ' ' : c);
+            }
+        }
+
+        return kept.ToString();
+    }
+
     /// <summary>The words of a company name that identify it: lower case, accents and punctuation off, company forms at the end dropped.</summary>
     internal static string[] NameTokens(string? name)
     {
@@ -245,7 +266,8 @@ public sealed class ManufacturerDirectory
             return [];
         }
 
-        var decomposed = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // A lone surrogate or a noncharacter (valid JSON, "\ud800", "\uffff", but not text) cannot be normalized: it is no letter anyway.
+        var decomposed = OnlyText(name.Trim().ToLowerInvariant()).Normalize(NormalizationForm.FormD);
         var plain = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -174,6 +174,38 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
     }
 
     /// <summary>
+    /// A mail whose first attempt, with the episode's other work, failed: the rest of its attempts, at the
+    /// times its own retry policy would have made them (the first retry interval after, then three times
+    /// longer each), so the case tries it as often as any other mail, no more.
+    /// </summary>
+    async Task SendAgainAsync(CaseMailOrder order, string firstError)
+    {
+        var timings = plan.Timings;
+        var attemptsLeft = Math.Max(1, timings.MailRetryAttempts) - 1;
+        if (attemptsLeft == 0)
+        {
+            await context.CallActivityAsync(CaseWorkActivities.RecordMailFailure, new MailFailure(caseNumber, order.Kind, order.Sequence, firstError, context.CurrentUtcDateTime), StorageRetry);
+            return;
+        }
+
+        var cap = TimeSpan.FromMinutes(10);
+        await context.CreateTimer(context.CurrentUtcDateTime + (timings.MailRetryFirstInterval < cap ? timings.MailRetryFirstInterval : cap), CancellationToken.None);
+        var next = timings.MailRetryFirstInterval * 3;
+        var rest = TaskOptions.FromRetryPolicy(new RetryPolicy(attemptsLeft, next < cap ? next : cap, backoffCoefficient: 3, maxRetryInterval: cap));
+        try
+        {
+            await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, rest);
+        }
+        catch (TaskFailedException e)
+        {
+            await context.CallActivityAsync(
+                CaseWorkActivities.RecordMailFailure,
+                new MailFailure(caseNumber, order.Kind, order.Sequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
+                StorageRetry);
+        }
+    }
+
+    /// <summary>
     /// How many commands from <paramref name="index"/> go to storage and mail in one activity: a run of
     /// steps, mails and service states with at least two of them (one alone is its own activity, as before).
     /// </summary>
@@ -273,7 +305,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
             }
             else if (item.Mail is { } mail)
             {
-                await SendAsync(mail);
+                await (i == done.Done && done.MailError is { } error ? SendAgainAsync(mail, error) : SendAsync(mail));
             }
             else if (item.State is { } state)
             {

@@ -68,7 +68,7 @@ public sealed record CaseWorkOrder(string CaseNumber, IReadOnlyList<CaseWorkItem
 
 /// <param name="Done">How many items, from the first, were carried out (a refused step counts: it was answered).</param>
 /// <param name="Steps">What the complaint said to each step carried out, in order.</param>
-/// <param name="MailError">Set when a mail could not be sent now: it and the items after it are left to the case.</param>
+/// <param name="MailError">Set when a mail could not be sent now (what went wrong): it and the items after it are left to the case, and this was the mail's first attempt.</param>
 public sealed record CaseWorkDone(int Done, IReadOnlyList<CaseStepResult> Steps, string? MailError);
 
 /// <summary>An input the process did not take, for the trail.</summary>
@@ -216,7 +216,7 @@ public sealed class CaseWorkActivities(
                 {
                     // Left to the case's one-by-one path, which retries this mail as long as mail is retried.
                     logger.LogWarning("Mail {MailKind} (number {Sequence}) not sent with the rest of the episode's work; the case sends it on its own", mail.Kind, mail.Sequence);
-                    mailError = e.GetType().Name;
+                    mailError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                     break;
                 }
 

@@ -65,6 +65,16 @@ public class ManufacturerDirectoryTests
     }
 
     [Fact]
+    public void A_name_with_what_is_not_text_is_read_as_the_text_around_it()
+    {
+        // Valid JSON ("\ud800", "\uffff"), not valid text: a web form's field can carry it.
+        var contact = Shipped.FindManufacturerContact("Acme\ud800 Norge\uFFFF AS", Country.NO);
+
+        Assert.Equal("Acme Support Norge", contact?.Name);
+        Assert.Null(Shipped.FindManufacturerContact("\udfff \uFFFE\uFDD0", Country.NO));
+    }
+
+    [Fact]
     public void A_manufacturer_without_a_contact_in_the_country_gives_its_contact_for_every_country()
     {
         var contact = Shipped.Find("Acme Ltd", Country.FI);

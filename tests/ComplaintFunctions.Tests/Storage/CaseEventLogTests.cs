@@ -49,6 +49,6 @@ public class CaseEventLogTests(AzuriteFixture azurite)
             .Select(m => m.Name)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AppendAsync", "ReadAsync"], writers);
+        Assert.Equal(["AppendAllAsync", "AppendAsync", "ReadAsync"], writers);
     }
 }
