@@ -78,6 +78,7 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
         var cpuAzurite = SystemProbe.CpuSeconds(azuritePid);
         var machine = SystemProbe.MachineBusySeconds();
         var before = proxy.Snapshot();
+        var resourcesBefore = proxy.ByResource();
         var clock = Stopwatch.StartNew();
         var load = await LoadDriver.SendAsync($"helpdesk {label}", count, feeders ?? 1, rate, (i, ct) => PostMailAsync(http, Address("m", i), i, ct), cancellationToken);
         if (load.Failed > 0)
@@ -96,6 +97,19 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
         var azuriteCpu = SystemProbe.CpuSeconds(azuritePid) - cpuAzurite;
         var others = (SystemProbe.MachineBusySeconds() - machine - runnerCpu - (double.IsNaN(azuriteCpu) ? 0 : azuriteCpu)) / wall;
         var done = Math.Max(1, load.Completed);
+        if (options.Trace)
+        {
+            // Where the requests went, per mail until idle (baseline not subtracted).
+            foreach (var (resource, total) in proxy.ByResource().OrderByDescending(kv => kv.Value - resourcesBefore.GetValueOrDefault(kv.Key)))
+            {
+                var perMail = (total - resourcesBefore.GetValueOrDefault(resource)) / (double)done;
+                if (perMail >= 0.05)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {resource,-60} {perMail,6:0.00}"));
+                }
+            }
+        }
+
         var run = new HelpdeskRun(
             label,
             load,

@@ -31,19 +31,32 @@ public sealed class MailSender(
     TimeProvider time,
     ILogger<MailSender> logger)
 {
-    /// <summary>Sends the mail unless it was sent before; returns its Message-ID.</summary>
+    /// <summary>Sends the mail unless it was sent (or held) before; returns its Message-ID.</summary>
     public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var messageId = MessageIdFor(mail);
-        switch (await ledger.BeginSendAsync(mail, messageId, time.GetUtcNow(), cancellationToken))
+        var start = await ledger.BeginSendAsync(mail, messageId, time.GetUtcNow(), cancellationToken);
+        if (start is not (SendStart.SentBefore or SendStart.HeldBefore))
         {
-            case SendStart.SentBefore:
-                logger.LogInformation("Mail {MailId} was already sent; not sending it again", mail.MailId);
-                return messageId;
-            case SendStart.AfterUnknownEnd:
-                logger.LogWarning("Mail {MailId}: an earlier attempt stopped while sending it and may have reached SendGrid; sending again under the same Message-ID", mail.MailId);
-                break;
+            await DeliverAsync(mail, messageId, start, cancellationToken);
+            await ledger.RecordAsync(mail, messageId, time.GetUtcNow(), cancellationToken);
+        }
+
+        return messageId;
+    }
+
+    /// <summary>
+    /// Hands a mail whose intent the ledger holds (<paramref name="start"/> as the ledger said) to SendGrid;
+    /// the caller records it sent. Throws <see cref="MailNotAcceptedException"/>, with the ledger told, when
+    /// SendGrid did not take it.
+    /// </summary>
+    public async Task DeliverAsync(OutgoingMail mail, string messageId, SendStart start, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        if (start == SendStart.AfterUnknownEnd)
+        {
+            logger.LogWarning("Mail {MailId}: an earlier attempt stopped while sending it and may have reached SendGrid; sending again under the same Message-ID", mail.MailId);
         }
 
         var o = options.Value;
@@ -66,9 +79,6 @@ public sealed class MailSender(
             await ledger.RecordRefusedAsync(mail, cancellationToken);
             throw new MailNotAcceptedException(mail.MailId, (int)response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
         }
-
-        await ledger.RecordAsync(mail, messageId, time.GetUtcNow(), cancellationToken);
-        return messageId;
     }
 
     /// <summary><c>&lt;mailId.signature@domain&gt;</c>: the signature proves we sent it.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using System.Text;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Service;
@@ -193,8 +194,15 @@ public sealed class CaseWorkActivities(
         StoredComplaint? stored = null;
         var done = 0;
         string? mailError = null;
-        foreach (var item in work.Items)
+        for (var position = 0; position < work.Items.Count; position++)
         {
+            var item = work.Items[position];
+            if (position < done)
+            {
+                // Sent with the mails before it.
+                continue;
+            }
+
             if (item.Step is { } step)
             {
                 (var result, stored) = await TakeStepAsync(stored, step, lines);
@@ -205,22 +213,24 @@ public sealed class CaseWorkActivities(
                     break;
                 }
             }
-            else if (item.Mail is { } mail)
+            else if (item.Mail is not null)
             {
+                // This mail and those right after it: their ledger rows in one transaction each way.
+                var group = work.Items.Skip(position).TakeWhile(i => i.Mail is not null).Select(i => i.Mail!).ToList();
                 stored ??= await complaints.GetAsync(CaseNumber.Parse(work.CaseNumber));
+                var start = done;
                 try
                 {
-                    await SendMailAsync(stored.Complaint, mail, lines);
+                    await SendMailsAsync(stored.Complaint, group, lines, handled => done = start + handled);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // Left to the case's one-by-one path, which retries this mail as long as mail is retried.
-                    logger.LogWarning("Mail {MailKind} (number {Sequence}) not sent with the rest of the episode's work; the case sends it on its own", mail.Kind, mail.Sequence);
+                    var failed = work.Items[done].Mail!;
+                    logger.LogWarning("Mail {MailKind} (number {Sequence}) not sent with the rest of the episode's work; the case sends it on its own", failed.Kind, failed.Sequence);
                     mailError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                     break;
                 }
-
-                done++;
             }
             else if (item.State is { } state)
             {
@@ -302,13 +312,21 @@ public sealed class CaseWorkActivities(
         using var scope = logger.BeginCaseScope(order.CaseNumber);
         var complaint = (await complaints.GetAsync(CaseNumber.Parse(order.CaseNumber))).Complaint;
         var lines = new List<CaseEvent>();
-        var messageId = await SendMailAsync(complaint, order, lines);
-        await auditTrail.AppendAllAsync(lines);
-        return messageId;
+        try
+        {
+            return await SendMailsAsync(complaint, [order], lines, _ => { });
+        }
+        finally
+        {
+            // What was decided before a failure (a held mail) is on the trail too; a failure itself is the case's to record.
+            await auditTrail.AppendAllAsync(lines);
+        }
     }
 
-    /// <summary>Sends one mail of the case (once per mail id); its trail line goes to <paramref name="lines"/>.</summary>
-    async Task<string?> SendMailAsync(Complaint complaint, CaseMailOrder order, List<CaseEvent> lines)
+    /// <summary>A mail of the case made ready to send: recipient, texts, identity.</summary>
+    sealed record ReadyMail(CaseMailOrder Order, OutgoingMail Mail, string MessageId, bool ToStaff, bool Automatic);
+
+    async Task<ReadyMail> ReadyAsync(Complaint complaint, CaseMailOrder order)
     {
         var number = complaint.CaseNumber;
         var customer = complaint.Details.Customer;
@@ -337,26 +355,89 @@ public sealed class CaseWorkActivities(
         // The independent ombudsman writes to the customer in their own name, from their own address.
         var (from, fromName) = MailKinds.FromOmbudsman(order.Kind) ? (staff.OmbudsmanEmail, mailOptions.Value.OmbudsmanFromName) : ((string?)null, (string?)null);
         var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body, from, fromName);
-        var at = new DateTimeOffset(order.At, TimeSpan.Zero);
-
         // Only mails that could feed a mail loop count against the daily cap (AutomaticMailRule).
         var automatic = AutomaticMailRule.For(order.Kind, complaint.Channel) == CapDecision.Capped;
-        var sentBefore = (automatic || order.Kind is MailKind.Acknowledgement) && await sentMail.WasSentAsync(number, mail.MailId, CancellationToken.None);
-        if (automatic && !sentBefore && !await cap.TryTakeAsync(to, CancellationToken.None))
+        return new ReadyMail(order, mail, sender.MessageIdFor(mail), toStaff, automatic);
+    }
+
+    /// <summary>
+    /// Sends mails of the case, in order, each once per mail id: their intents in the ledger in one
+    /// transaction, each to SendGrid (or held: the recipient's daily maximum of automatic mails, counted
+    /// once, on the first attempt), then those sent marked so in one transaction. Their trail lines go to
+    /// <paramref name="lines"/>; <paramref name="handled"/> hears how many are done, so a caller knows
+    /// where a failure stopped them. Returns the last mail's Message-ID (null when it was held).
+    /// </summary>
+    async Task<string?> SendMailsAsync(Complaint complaint, List<CaseMailOrder> orders, List<CaseEvent> lines, Action<int> handled)
+    {
+        var number = complaint.CaseNumber;
+        var ready = new List<ReadyMail>(orders.Count);
+        foreach (var order in orders)
         {
-            lines.Add(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {to} has had the day's maximum of automatic mails."));
-            logger.LogWarning("Mail {MailKind} ({MailId}) held: the recipient has had the day's maximum of automatic mails", order.Kind, mail.MailId);
-            return null;
+            ready.Add(await ReadyAsync(complaint, order));
         }
 
-        var messageId = await sender.SendAsync(mail);
-        lines.Add(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {to}."));
-        logger.LogInformation("Mail {MailKind} ({MailId}) sent to the {Recipient}", order.Kind, mail.MailId, toStaff ? "staff" : "customer");
-        if (order.Kind is MailKind.Acknowledgement && !sentBefore)
+        var starts = await sentMail.BeginSendAllAsync(ready.Select(r => (r.Mail, r.MessageId)).ToList(), time.GetUtcNow(), CancellationToken.None);
+        var sent = new List<(OutgoingMail Mail, string MessageId)>();
+        string? messageId = null;
+        var index = 0;
+        try
         {
-            ComplaintMetrics.AcknowledgementSent(time.GetUtcNow() - complaint.OpenedAt);
+            for (; index < ready.Count; index++)
+            {
+                var (order, mail, id, toStaff, automatic) = ready[index];
+                var at = new DateTimeOffset(order.At, TimeSpan.Zero);
+                var start = starts[index];
+                var held = start == SendStart.HeldBefore
+                    || (start == SendStart.First && automatic && !await cap.TryTakeAsync(mail.To, CancellationToken.None));
+                if (held)
+                {
+                    if (start == SendStart.First)
+                    {
+                        await sentMail.RecordHeldAsync(mail, CancellationToken.None);
+                    }
+
+                    lines.Add(new CaseEvent(number, mail.MailId, at, "mail-held", "system", "email", $"{order.Kind}: not sent, {mail.To} has had the day's maximum of automatic mails."));
+                    logger.LogWarning("Mail {MailKind} ({MailId}) held: the recipient has had the day's maximum of automatic mails", order.Kind, mail.MailId);
+                    messageId = null;
+                    handled(index + 1);
+                    continue;
+                }
+
+                if (start != SendStart.SentBefore)
+                {
+                    await sender.DeliverAsync(mail, id, start);
+                    sent.Add((mail, id));
+                    if (order.Kind is MailKind.Acknowledgement)
+                    {
+                        ComplaintMetrics.AcknowledgementSent(time.GetUtcNow() - complaint.OpenedAt);
+                    }
+                }
+
+                lines.Add(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {mail.To}."));
+                logger.LogInformation("Mail {MailKind} ({MailId}) sent to the {Recipient}", order.Kind, mail.MailId, toStaff ? "staff" : "customer");
+                messageId = id;
+                handled(index + 1);
+            }
+        }
+        catch (Exception) when (sent.Count > 0 || index + 1 < ready.Count)
+        {
+            // Those sent are marked sent, and the intents of those not tried are known not sent, so a retry
+            // sends neither twice nor with a warning. If storage fails here too, a retry finds intents and
+            // sends again under the same Message-ID (the ledger's one window).
+            try
+            {
+                await sentMail.RecordAllAsync(sent, time.GetUtcNow(), CancellationToken.None);
+                await sentMail.RecordNotTriedAsync(ready.Skip(index + 1).Where((_, i) => starts[index + 1 + i] == SendStart.First).Select(r => r.Mail).ToList(), CancellationToken.None);
+            }
+            catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or HttpRequestException)
+            {
+                logger.LogWarning("The ledger could not be updated after a mail failed; a retry finds the intents");
+            }
+
+            throw;
         }
 
+        await sentMail.RecordAllAsync(sent, time.GetUtcNow(), CancellationToken.None);
         return messageId;
     }
 
