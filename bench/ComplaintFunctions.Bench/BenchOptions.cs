@@ -26,6 +26,9 @@ internal sealed class BenchOptions
                                runner as its own process, 1 and 4 feeders (N each, rounds alternating the order), then
                                the paced run; accepted/s, done/s, accept latency, CPU-s per mail (runner / Azurite),
                                storage requests per mail, peak RSS; a row per run in the helpdesk table of results.md
+                               (with --trace: where each run's storage requests went, by resource)
+          --set KEY=VALUE      with --helpdesk: an app setting for the runner, e.g. a host.json override such as
+                               AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true (repeatable)
         """;
 
     public int Count { get; private set; } = 500;
@@ -45,6 +48,9 @@ internal sealed class BenchOptions
     public bool AzuriteInMemory { get; private set; }
     public bool Idle { get; private set; }
     public bool Helpdesk { get; private set; }
+
+    /// <summary>App settings for the helpdesk comparison's runner (--set KEY=VALUE).</summary>
+    public IDictionary<string, string> RunnerSettings { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Whether --rounds was given (the helpdesk comparison runs one round unless told).</summary>
     public bool RoundsGiven { get; private set; }
@@ -80,6 +86,16 @@ internal sealed class BenchOptions
                     case "--azurite-in-memory": options.AzuriteInMemory = true; break;
                     case "--idle": options.Idle = true; break;
                     case "--helpdesk": options.Helpdesk = true; break;
+                    case "--set":
+                        var setting = Value();
+                        var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                        if (equals <= 0)
+                        {
+                            throw new FormatException($"--set needs KEY=VALUE, not {setting}");
+                        }
+
+                        options.RunnerSettings[setting[..equals]] = setting[(equals + 1)..];
+                        break;
                     case "-h" or "--help":
                         Console.WriteLine(Usage);
                         exitCode = 0;

@@ -61,7 +61,7 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
         var label = feeders is { } f ? $"{f}" : $"paced {rate:0.#}/s";
         var count = feeders is null ? options.PacedCount : options.Count;
         Benchmark.Say($"helpdesk round {round}, {label}: starting the runner (task hub {TaskHub})");
-        await using var runner = await RunnerChild.StartAsync(proxy.Endpoints.ConnectionString, TaskHub, cancellationToken);
+        await using var runner = await RunnerChild.StartAsync(proxy.Endpoints.ConnectionString, TaskHub, options.RunnerSettings, cancellationToken);
         using var http = new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var kept = new KeptAcknowledgements(http);
         string Address(string phase, int i) => $"desk-{runId}-{round}{phase}{feeders}-{i}@example.no";
@@ -126,13 +126,13 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
         return run;
     }
 
-    public static string Row(HelpdeskRun r, string machine, string commit, int count)
+    public static string Row(HelpdeskRun r, string machine, string commit, int count, IDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(r);
         static string Mb(long? bytes) => bytes is { } b ? $"{b / (1024 * 1024)} MB" : "n/a";
         var l = r.Load;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} | {machine} | {commit} | {(r.Label.StartsWith("paced", StringComparison.Ordinal) ? l.Count : count)} | {r.Label} | {r.AcceptedPerSecond:0.0} | {l.Throughput:0.0} | {l.SendLatency.P50:0.00}/{l.SendLatency.P95:0.00} | {l.Latency.P50:0.00}/{l.Latency.P95:0.00} | {r.RunnerCpuSeconds + r.AzuriteCpuSeconds:0.000} ({r.RunnerCpuSeconds:0.000} / {r.AzuriteCpuSeconds:0.000}) | {r.RequestsToAck:0.0} ({r.RequestsUntilIdle:0.0}) | {Mb(r.RunnerPeakBytes)} ({Mb(r.AzuritePeakBytes)}) | {r.OthersCores:0.00} | {l.Completed}/{l.Count} acknowledged |");
+            $"| {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} | {machine} | {commit} | {(r.Label.StartsWith("paced", StringComparison.Ordinal) ? l.Count : count)} | {r.Label} | {r.AcceptedPerSecond:0.0} | {l.Throughput:0.0} | {l.SendLatency.P50:0.00}/{l.SendLatency.P95:0.00} | {l.Latency.P50:0.00}/{l.Latency.P95:0.00} | {r.RunnerCpuSeconds + r.AzuriteCpuSeconds:0.000} ({r.RunnerCpuSeconds:0.000} / {r.AzuriteCpuSeconds:0.000}) | {r.RequestsToAck:0.0} ({r.RequestsUntilIdle:0.0}) | {Mb(r.RunnerPeakBytes)} ({Mb(r.AzuritePeakBytes)}) | {r.OthersCores:0.00} | {l.Completed}/{l.Count} acknowledged{string.Concat(settings.Select(kv => $"; {kv.Key.Split(':').Last()}={kv.Value}"))} |");
     }
 
     /// <summary>Adds rows at the end of the helpdesk table in results.md (the table is made, with its reference line, the first time).</summary>
@@ -223,7 +223,7 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
 
         public int Pid => process.Id;
 
-        public static async Task<RunnerChild> StartAsync(string connectionString, string taskHub, CancellationToken cancellationToken)
+        public static async Task<RunnerChild> StartAsync(string connectionString, string taskHub, IDictionary<string, string> settings, CancellationToken cancellationToken)
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var program = Path.Combine(RepositoryRoot.Find(), "src", "ComplaintFunctions.LocalHost", "bin", configuration, "net10.0", "ComplaintFunctions.LocalHost.dll");
@@ -240,6 +240,11 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
             info.Environment["LOCAL_RUNNER_TASK_HUB"] = taskHub;
             info.Environment["LOCAL_RUNNER_DATA"] = data;
             info.Environment["Logging__LogLevel__Default"] = "Warning";
+            foreach (var (key, value) in settings)
+            {
+                info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+
             var process = Process.Start(info) ?? throw new InvalidOperationException("The runner did not start.");
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, e) =>

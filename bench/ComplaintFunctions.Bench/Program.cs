@@ -208,7 +208,7 @@ async Task<int> HelpdeskAsync(Benchmark benchmark, CountingStorageProxy proxy, i
     }
 
     var commit = SystemProbe.GitCommit(root);
-    var rows = runs.Select(r => HelpdeskComparison.Row(r, SystemProbe.MachineShort(), commit, options.Count)).ToList();
+    var rows = runs.Select(r => HelpdeskComparison.Row(r, SystemProbe.MachineShort(), commit, options.Count, options.RunnerSettings)).ToList();
     Console.WriteLine();
     Console.WriteLine(HelpdeskComparison.TableHeader.Split('\n').Last(l => l.StartsWith("| date", StringComparison.Ordinal)));
     Console.WriteLine(HelpdeskComparison.Reference);

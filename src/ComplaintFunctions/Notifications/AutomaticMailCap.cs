@@ -19,6 +19,17 @@ public sealed class AutomaticMailCap(AppTables tables, IOptions<InboundOptions> 
         var table = await tables.GetAsync(TableNames.AutoMailCount);
         var partition = RawMailStore.IdentityHash(address.Trim().ToLowerInvariant());
         var day = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Most addresses get their first automatic mail of the day: try the insert first (one request), read only when it is there.
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(partition, day) { ["Count"] = 1 }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Counted before today: read the count.
+        }
+
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, day, cancellationToken: cancellationToken);
