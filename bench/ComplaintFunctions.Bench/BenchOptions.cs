@@ -27,6 +27,7 @@ internal sealed class BenchOptions
                                the paced run; accepted/s, done/s, accept latency, CPU-s per mail (runner / Azurite),
                                storage requests per mail, peak RSS; a row per run in the helpdesk table of results.md
                                (with --trace: where each run's storage requests went, by resource)
+          --feeders LIST       with --helpdesk: the feeder counts to run, comma-separated (default 1,4)
           --set KEY=VALUE      with --helpdesk: an app setting for the runner, e.g. a host.json override such as
                                AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true (repeatable)
         """;
@@ -48,6 +49,9 @@ internal sealed class BenchOptions
     public bool AzuriteInMemory { get; private set; }
     public bool Idle { get; private set; }
     public bool Helpdesk { get; private set; }
+
+    /// <summary>The helpdesk comparison's feeder counts (--feeders 1,4).</summary>
+    public IReadOnlyList<int> Feeders { get; private set; } = [1, 4];
 
     /// <summary>App settings for the helpdesk comparison's runner (--set KEY=VALUE).</summary>
     public IDictionary<string, string> RunnerSettings { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -86,6 +90,7 @@ internal sealed class BenchOptions
                     case "--azurite-in-memory": options.AzuriteInMemory = true; break;
                     case "--idle": options.Idle = true; break;
                     case "--helpdesk": options.Helpdesk = true; break;
+                    case "--feeders": options.Feeders = Value().Split(',').Select(Positive).ToArray(); break;
                     case "--set":
                         var setting = Value();
                         var equals = setting.IndexOf('=', StringComparison.Ordinal);

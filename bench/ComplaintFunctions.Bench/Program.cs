@@ -196,7 +196,7 @@ async Task<int> HelpdeskAsync(Benchmark benchmark, CountingStorageProxy proxy, i
 
     for (var round = 1; round <= rounds; round++)
     {
-        foreach (var feeders in round % 2 == 1 ? new[] { 1, 4 } : [4, 1])
+        foreach (var feeders in round % 2 == 1 ? options.Feeders : options.Feeders.Reverse())
         {
             await OneAsync(round, feeders, null);
         }
