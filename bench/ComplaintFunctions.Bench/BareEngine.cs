@@ -21,14 +21,13 @@ namespace ComplaintFunctions.Bench;
 /// The bare engine the pipeline is compared with: the same Durable Task stack the local runner
 /// uses (Azure Storage orchestration service, the InProcessTestHost gRPC sidecar, the standard
 /// gRPC worker and client, 1 s maximum queue polling interval), with one orchestration of the
-/// pipeline's acknowledgement shape and nothing else: an empty activity for opening the case
-/// (triage), an empty activity that notes when it ran (the acknowledgement), then a long timer.
+/// pipeline's acknowledgement shape and nothing else: one empty activity that notes when it ran (a
+/// new case's work, the acknowledgement among it, is one activity since version 3), then a long timer.
 /// </summary>
-internal sealed class BareEngine : IAsyncDisposable
+internal sealed class BareEngine : IBareEngine
 {
     public const string OrchestrationName = "BareCase";
     public const string ActivityName = "BareAcknowledgement";
-    public const string OpenActivityName = "BareOpenCase";
 
     readonly WebApplication sidecar;
     readonly IHost worker;
@@ -49,13 +48,7 @@ internal sealed class BareEngine : IAsyncDisposable
 
     public static async Task<BareEngine> StartAsync(string connectionString, string taskHub, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            TaskHubName = taskHub,
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-            LoggerFactory = loggerFactory,
-        });
+        var service = new AzureStorageOrchestrationService(Settings(connectionString, taskHub, loggerFactory));
         await service.CreateIfNotExistsAsync();
 
         var port = LocalFunctionsRunner.Storage.AzuriteProcess.FreePort();
@@ -86,7 +79,6 @@ internal sealed class BareEngine : IAsyncDisposable
             w.AddTasks(registry =>
             {
                 registry.AddOrchestrator(OrchestrationName, new BareCase());
-                registry.AddActivity(OpenActivityName, new BareOpenCase());
                 registry.AddActivity(ActivityName, new BareAcknowledgement(acknowledged));
             });
         });
@@ -94,6 +86,18 @@ internal sealed class BareEngine : IAsyncDisposable
         await worker.StartAsync(cancellationToken);
         return new BareEngine(sidecar, worker, channel, acknowledged);
     }
+
+    /// <summary>The backend's settings, the same for both ways of driving it: as the runner's, but 1 s polling and no host.json.</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(string connectionString, string taskHub, ILoggerFactory loggerFactory) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        TaskHubName = taskHub,
+        MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        LoggerFactory = loggerFactory,
+    };
+
+    public Task ScheduleAsync(string instanceId, string input, CancellationToken cancellationToken) =>
+        Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
 
     /// <summary>Worker first, then the engine behind the sidecar.</summary>
     public async ValueTask DisposeAsync()
@@ -106,23 +110,16 @@ internal sealed class BareEngine : IAsyncDisposable
     }
 }
 
-/// <summary>The acknowledgement path's shape: open (triage), acknowledge, then a long wait (the pipeline waits hours for its clocks).</summary>
+/// <summary>The acknowledgement path's shape: the new case's work (the acknowledgement), then a long wait (the pipeline waits hours for its clocks).</summary>
 internal sealed class BareCase : Microsoft.DurableTask.TaskOrchestrator<string, string>
 {
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await context.CallActivityAsync<bool>(BareEngine.OpenActivityName, input);
         await context.CallActivityAsync<bool>(BareEngine.ActivityName, input);
         await context.CreateTimer(context.CurrentUtcDateTime.AddDays(3), CancellationToken.None);
         return "waited";
     }
-}
-
-/// <summary>The bare counterpart of opening a case: does nothing.</summary>
-internal sealed class BareOpenCase : Microsoft.DurableTask.TaskActivity<string, bool>
-{
-    public override Task<bool> RunAsync(TaskActivityContext context, string input) => Task.FromResult(true);
 }
 
 /// <summary>An empty activity that only notes when it ran.</summary>

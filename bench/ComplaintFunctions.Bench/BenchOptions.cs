@@ -18,6 +18,8 @@ internal sealed class BenchOptions
           --azurite-in-memory  Azurite keeps its data in memory (default: a fresh folder under the temp dir, deleted after)
           --intake web|mail    how the pipeline's complaints arrive: JSON posts to /api/complaints (default), or raw
                                mails through SendGrid Inbound Parse (/api/inbound/sendgrid, stored, queued, read, new case)
+          --bare sidecar|direct the bare engine behind the gRPC sidecar, as the runner drives it (default), or the
+                               Durable Task Framework's TaskHubWorker driven directly, as an in-process host would
           --no-record          print only; do not append a row to bench/results.md
           --trace              a line per second on stderr: storage requests, their time through the proxy, thread pool, CPU
           --idle               only the idle measurement: the runner on the repository's host.json, nothing sent,
@@ -49,6 +51,9 @@ internal sealed class BenchOptions
     public bool AzuriteInMemory { get; private set; }
     public bool Idle { get; private set; }
     public bool Helpdesk { get; private set; }
+
+    /// <summary>--bare direct: the bare engine as DTFx's own worker, without the gRPC sidecar.</summary>
+    public bool BareDirect { get; private set; }
 
     /// <summary>The helpdesk comparison's feeder counts (--feeders 1,4).</summary>
     public IReadOnlyList<int> Feeders { get; private set; } = [1, 4];
@@ -90,6 +95,7 @@ internal sealed class BenchOptions
                     case "--azurite-in-memory": options.AzuriteInMemory = true; break;
                     case "--idle": options.Idle = true; break;
                     case "--helpdesk": options.Helpdesk = true; break;
+                    case "--bare": options.BareDirect = Value() switch { "direct" => true, "sidecar" => false, var other => throw new FormatException($"--bare is sidecar or direct, not {other}") }; break;
                     case "--feeders": options.Feeders = Value().Split(',').Select(Positive).ToArray(); break;
                     case "--set":
                         var setting = Value();

@@ -52,10 +52,11 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
     public async Task<LoadRun> RunBareAsync(int round, CancellationToken cancellationToken)
     {
         Say($"round {round}, bare engine (task hub {BareHub}): starting");
-        await using var bare = await BareEngine.StartAsync(proxy.Endpoints.ConnectionString, BareHub, loggerFactory, cancellationToken);
+        await using IBareEngine bare = options.BareDirect
+            ? await DirectBareEngine.StartAsync(proxy.Endpoints.ConnectionString, BareHub, loggerFactory)
+            : await BareEngine.StartAsync(proxy.Endpoints.ConnectionString, BareHub, loggerFactory, cancellationToken);
         string Id(string phase, int i) => $"bare-{runId}-{round}{phase}-{i}";
-        Func<int, CancellationToken, Task> Send(string phase) => (i, ct) =>
-            bare.Client.ScheduleNewOrchestrationInstanceAsync(BareEngine.OrchestrationName, $"case-{i}", new StartOrchestrationOptions(Id(phase, i)), ct);
+        Func<int, CancellationToken, Task> Send(string phase) => (i, ct) => bare.ScheduleAsync(Id(phase, i), $"case-{i}", ct);
         Task<IReadOnlyDictionary<string, DateTimeOffset>> Acknowledged(CancellationToken _) => Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(bare.Acknowledged);
         var poll = TimeSpan.FromMilliseconds(100);
 

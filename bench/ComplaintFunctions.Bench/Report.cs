@@ -62,7 +62,7 @@ internal static class Report
             r.Options.Clients.ToString(Inv),
             r.Options.Rounds.ToString(Inv),
             Throughput(r.Pipeline),
-            Throughput(r.Bare),
+            Throughput(r.Bare) + (r.Options.BareDirect ? " (DTFx direct)" : string.Empty),
             Ratio(r.Pipeline.Throughput, r.Bare.Throughput, percent: true) + $" ({RoundRatios(r)})",
             r.Pipeline.Latency.Format(),
             r.Bare.Latency.Format(),
