@@ -135,19 +135,23 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
             $"| {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} | {machine} | {commit} | {(r.Label.StartsWith("paced", StringComparison.Ordinal) ? l.Count : count)} | {r.Label} | {r.AcceptedPerSecond:0.0} | {l.Throughput:0.0} | {l.SendLatency.P50:0.00}/{l.SendLatency.P95:0.00} | {l.Latency.P50:0.00}/{l.Latency.P95:0.00} | {r.RunnerCpuSeconds + r.AzuriteCpuSeconds:0.000} ({r.RunnerCpuSeconds:0.000} / {r.AzuriteCpuSeconds:0.000}) | {r.RequestsToAck:0.0} ({r.RequestsUntilIdle:0.0}) | {Mb(r.RunnerPeakBytes)} ({Mb(r.AzuritePeakBytes)}) | {r.OthersCores:0.00} | {l.Completed}/{l.Count} acknowledged{string.Concat(settings.Select(kv => $"; {kv.Key.Split(':').Last()}={kv.Value}"))} |");
     }
 
-    /// <summary>Adds rows at the end of the helpdesk table in results.md (the table is made, with its reference line, the first time).</summary>
-    public static async Task RecordAsync(string file, IEnumerable<string> rows)
+    /// <summary>
+    /// Adds rows at the end of a table in results.md: the helpdesk table (made, with its reference line, the
+    /// first time), or the benchmark's own table, the first in the file.
+    /// </summary>
+    public static async Task RecordAsync(string file, IEnumerable<string> rows, bool inHelpdeskTable)
     {
         var text = File.Exists(file) ? await File.ReadAllTextAsync(file) : Report.ResultsHeader + "\n";
-        if (!text.Contains(TableHeading, StringComparison.Ordinal))
+        if (inHelpdeskTable && !text.Contains(TableHeading, StringComparison.Ordinal))
         {
             text = text.TrimEnd('\n') + "\n\n" + TableHeader + "\n" + Reference + "\n";
         }
 
         var lines = text.TrimEnd('\n').Split('\n').ToList();
         var heading = lines.FindIndex(l => l == TableHeading);
-        var last = heading;
-        for (var i = heading + 1; i < lines.Count && !lines[i].StartsWith("## ", StringComparison.Ordinal); i++)
+        var (from, to) = inHelpdeskTable ? (heading + 1, lines.Count) : (0, heading < 0 ? lines.Count : heading);
+        var last = from - 1;
+        for (var i = from; i < to; i++)
         {
             if (lines[i].StartsWith('|'))
             {

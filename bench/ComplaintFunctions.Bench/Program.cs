@@ -160,13 +160,8 @@ Console.WriteLine(Report.Table(result));
 if (options.Record)
 {
     var file = Path.Combine(root, "bench", "results.md");
-    if (!File.Exists(file))
-    {
-        await File.WriteAllTextAsync(file, Report.ResultsHeader + "\n");
-    }
-
-    await File.AppendAllTextAsync(file, Report.ResultsRow(result) + "\n");
-    Benchmark.Say($"row appended to {Path.GetRelativePath(root, file)}");
+    await HelpdeskComparison.RecordAsync(file, [Report.ResultsRow(result)], inHelpdeskTable: false);
+    Benchmark.Say($"row added to {Path.GetRelativePath(root, file)}");
 }
 
 return failed ? 1 : 0;
@@ -216,7 +211,7 @@ async Task<int> HelpdeskAsync(Benchmark benchmark, CountingStorageProxy proxy, i
     if (options.Record)
     {
         var file = Path.Combine(root, "bench", "results.md");
-        await HelpdeskComparison.RecordAsync(file, rows);
+        await HelpdeskComparison.RecordAsync(file, rows, inHelpdeskTable: true);
         Benchmark.Say($"{rows.Count} rows added to the helpdesk table of {Path.GetRelativePath(root, file)}");
     }
 
