@@ -417,6 +417,12 @@ internal sealed class Benchmark(BenchOptions options, CountingStorageProxy proxy
         var mime = $"From: Benk Testesen <{address}>\r\nTo: kundeservice@example.no\r\nSubject: Skjermen virket ikke ved levering\r\n" +
             $"Message-ID: <{Guid.NewGuid():N}@bench.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
             "Skjermen var død ved levering: ingen strøm, ingen lys. (benchmark)\r\n";
+        await PostRawMailAsync(http, mime, cancellationToken);
+    }
+
+    /// <summary>Posts raw MIME as SendGrid Inbound Parse does in raw mode (with the local shared secret); throws unless taken.</summary>
+    public static async Task PostRawMailAsync(HttpClient http, string mime, CancellationToken cancellationToken)
+    {
         using var form = new MultipartFormDataContent
         {
             { new StringContent(mime), "email" },

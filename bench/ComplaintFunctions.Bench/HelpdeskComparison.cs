@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -176,16 +175,7 @@ internal sealed class HelpdeskComparison(BenchOptions options, CountingStoragePr
             .Append("Hei,\r\n\r\nSkjermen jeg kj=F8pte var d=F8d da den kom: ingen str=F8m, ingen lys. Ordrenummer =\r\n")
             .Append("123456. Jeg =F8nsker =E5 f=E5 en ny, eller pengene tilbake.\r\n\r\nMvh\r\nB=F8rre Kj=E6rstad\r\n")
             .ToString();
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(mime), "email" },
-            { new StringContent("kundeservice@example.no"), "to" },
-        };
-        using var response = await http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", form, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new HttpRequestException($"POST /api/inbound/sendgrid answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
+        await Benchmark.PostRawMailAsync(http, mime, cancellationToken);
     }
 
     /// <summary>Acknowledgements kept by the stand-in, read incrementally (<c>/dev/mail?after=N</c>), so polling stays cheap for the runner.</summary>

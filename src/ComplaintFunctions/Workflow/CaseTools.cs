@@ -158,11 +158,14 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         return new CaseMailOrder(caseNumber, mail.Kind, MailSequence, at, links, mail.Times, mail.TextRef, mail.Amount, mail.Extra, views);
     }
 
-    async Task SendAsync(CaseMailOrder order)
+    Task SendAsync(CaseMailOrder order) => SendAsync(order, MailRetry);
+
+    /// <summary>Sends the mail with <paramref name="retry"/>; if every attempt fails, the case records it and goes on.</summary>
+    async Task SendAsync(CaseMailOrder order, TaskOptions retry)
     {
         try
         {
-            await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, MailRetry);
+            await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, retry);
         }
         catch (TaskFailedException e)
         {
@@ -191,18 +194,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         var cap = TimeSpan.FromMinutes(10);
         await context.CreateTimer(context.CurrentUtcDateTime + (timings.MailRetryFirstInterval < cap ? timings.MailRetryFirstInterval : cap), CancellationToken.None);
         var next = timings.MailRetryFirstInterval * 3;
-        var rest = TaskOptions.FromRetryPolicy(new RetryPolicy(attemptsLeft, next < cap ? next : cap, backoffCoefficient: 3, maxRetryInterval: cap));
-        try
-        {
-            await context.CallActivityAsync<string?>(CaseWorkActivities.SendCaseMail, order, rest);
-        }
-        catch (TaskFailedException e)
-        {
-            await context.CallActivityAsync(
-                CaseWorkActivities.RecordMailFailure,
-                new MailFailure(caseNumber, order.Kind, order.Sequence, e.FailureDetails.ErrorMessage, context.CurrentUtcDateTime),
-                StorageRetry);
-        }
+        await SendAsync(order, TaskOptions.FromRetryPolicy(new RetryPolicy(attemptsLeft, next < cap ? next : cap, backoffCoefficient: 3, maxRetryInterval: cap)));
     }
 
     /// <summary>
