@@ -86,17 +86,11 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                     break;
 
                 case RecordOwner owner:
-                    await context.CallActivityAsync(CaseWorkActivities.RecordServiceState, new ServiceState(caseNumber, owner.Owner, owner.DueAt?.UtcDateTime, owner.Overdue), StorageRetry);
+                    await context.CallActivityAsync(CaseWorkActivities.RecordServiceState, StateOf(owner), StorageRetry);
                     break;
 
                 case TargetMissed missed:
-                    logger.LogWarning("The {Stage} target passed at {DueAt:u}; escalating", missed.Stage, missed.DueAt);
-                    // Once per real execution: a replayed episode does not count it again.
-                    if (!context.IsReplaying)
-                    {
-                        ComplaintMetrics.SlaBreached(missed.Stage);
-                    }
-
+                    NoteTargetMissed(missed);
                     break;
 
                 case RecordRefusal refusal:
@@ -143,6 +137,18 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         }
 
         return new CarriedOut(null, readPlan, offered, start);
+    }
+
+    ServiceState StateOf(RecordOwner owner) => new(caseNumber, owner.Owner, owner.DueAt?.UtcDateTime, owner.Overdue);
+
+    void NoteTargetMissed(TargetMissed missed)
+    {
+        logger.LogWarning("The {Stage} target passed at {DueAt:u}; escalating", missed.Stage, missed.DueAt);
+        // Once per real execution: a replayed episode does not count it again.
+        if (!context.IsReplaying)
+        {
+            ComplaintMetrics.SlaBreached(missed.Stage);
+        }
     }
 
     /// <summary>Sends one mail; if every retry fails, the case records it and goes on.</summary>
@@ -256,15 +262,10 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                     break;
                 case RecordOwner owner:
                     sequenceBefore.Add(MailSequence);
-                    items.Add(new CaseWorkItem(State: new ServiceState(caseNumber, owner.Owner, owner.DueAt?.UtcDateTime, owner.Overdue)));
+                    items.Add(new CaseWorkItem(State: StateOf(owner)));
                     break;
                 case TargetMissed missed:
-                    logger.LogWarning("The {Stage} target passed at {DueAt:u}; escalating", missed.Stage, missed.DueAt);
-                    if (!context.IsReplaying)
-                    {
-                        ComplaintMetrics.SlaBreached(missed.Stage);
-                    }
-
+                    NoteTargetMissed(missed);
                     break;
             }
         }
