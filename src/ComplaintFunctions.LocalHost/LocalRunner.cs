@@ -80,6 +80,10 @@ public sealed class LocalRunner : IAsyncDisposable
             ["SendGrid:ApiKey"] = "SG.local-runner-stand-in",
             ["Links:SigningKey"] = "local-runner-only-link-signing-key-not-for-azure",
             ["Inbound:SendGridSecret"] = "local-inbound-secret",
+
+            // The console signs in at the runner's stand-in for Entra ID (LOCAL ONLY; see SignIn/EntraStandIn.cs).
+            ["Console:Authority"] = SignIn.EntraStandIn.Authority(baseAddress),
+            ["Console:ClientId"] = SignIn.EntraStandIn.ClientId,
         };
     }
 
@@ -104,7 +108,11 @@ public sealed class LocalRunner : IAsyncDisposable
             // Always the SendGrid stand-in: a local run never sends real mail.
             RunnerSettings = address => new Dictionary<string, string?> { ["SendGrid:Host"] = address.ToString().TrimEnd('/') },
             ConfigureRunnerServices = services => services.AddSingleton(mailbox),
-            MapRunnerEndpoints = app => SendGridStandIn.Map(app, mailbox, app.Services.GetRequiredService<TimeProvider>()),
+            MapRunnerEndpoints = app =>
+            {
+                SendGridStandIn.Map(app, mailbox, app.Services.GetRequiredService<TimeProvider>());
+                SignIn.EntraStandIn.Map(app, new Uri($"http://127.0.0.1:{port}"));
+            },
         };
         foreach (var (key, value) in EmbeddedDefaults(new Uri($"http://127.0.0.1:{port}")))
         {
@@ -122,6 +130,7 @@ public sealed class LocalRunner : IAsyncDisposable
         }
 
         generic.IndexLinks.Add(("The complaint form", "/api/form"));
+        generic.IndexLinks.Add(("The staff console (local sign-in)", "/api/console"));
         generic.IndexLinks.Add(("Mail kept by the SendGrid stand-in", "/dev/mail/view"));
         generic.IndexLinks.Add(("as JSON", "/dev/mail"));
         return new LocalRunner(await FunctionsRunner.StartAsync(generic, cancellationToken));

@@ -33,6 +33,7 @@ Console.WriteLine($"""
 
     Complaint pipeline on {runner.BaseAddress}
       form:          {new Uri(runner.BaseAddress, "/api/form")}
+      staff console: {new Uri(runner.BaseAddress, "/api/console")}   (local sign-in: pick a person and a role)
       kept mail:     {new Uri(runner.BaseAddress, "/dev/mail/view")}
       settings:      {runner.SettingsFile ?? "embedded defaults (no local.settings.json)"}{(options.ProfileFile is { } profile ? $" + {profile}" : string.Empty)}
       function key:  {runner.Keys.DefaultFunctionKey}   (staff routes: header x-functions-key or ?code=)

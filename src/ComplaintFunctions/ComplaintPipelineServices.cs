@@ -89,6 +89,11 @@ public static class ComplaintPipelineServices
         services.AddSingleton<CaseTexts>();
         services.AddSingleton<CaseTriage>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
+
+        services.AddOptions<StaffConsole.ConsoleOptions>().Bind(configuration.GetSection(StaffConsole.ConsoleOptions.Section));
+        services.AddSingleton<StaffConsole.StaffSessions>();
+        services.AddSingleton<StaffConsole.EntraSignIn>();
+        services.AddSingleton<StaffConsole.ConsoleForms>();
         services.AddSingleton(_ => ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder());
 
         // Every options class above is in AppSettings.Sections: a key under those sections that none reads is warned about at start.

@@ -27,7 +27,7 @@ public sealed class ActionLinkFunctions(
     UsedActionLinks usedLinks,
     ComplaintStore complaints,
     CaseEventLog auditTrail,
-    CaseTexts texts,
+    CaseStepTaker steps,
     StatusLinks statusLinks,
     TimeProvider time,
     ILogger<ActionLinkFunctions> logger)
@@ -55,88 +55,42 @@ public sealed class ActionLinkFunctions(
             return refusal;
         }
 
-        if (cutShort is { Intent: { } recorded })
+        var press = new StepPress(StepDoor.Link, link!.CaseNumber, link.ActionId, step!, Actor(link), linkChoice);
+        PressOutcome outcome;
+        if (cutShort is { Intent: not null })
         {
             // The same person's first press was cut short after the link was burned: finish it, with what it asked for then.
-            var intent = JsonSerializer.Deserialize<CaseInput>(recorded) ?? throw new InvalidOperationException("A recorded intent did not read.");
-            return await FinishAsync(link!, step!, complaint!, intent, cutShort.UsedAt, durable, cancel);
+            outcome = await steps.FinishCutShortAsync(press, complaint!, cutShort, durable, cancel);
         }
-
-        IFormCollection? form = null;
-        if (request.HasFormContentType)
+        else
         {
-            var (posted, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
-            if (unreadable is not null)
+            IFormCollection? form = null;
+            if (request.HasFormContentType)
             {
-                // Nothing happened: the link is not used up, and the page says what to do.
-                return Page(unreadable.Status, Language(link!, complaint!), unreadable.Title, unreadable.Detail + " The link still works.");
+                var (posted, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
+                if (unreadable is not null)
+                {
+                    // Nothing happened: the link is not used up, and the page says what to do.
+                    return Page(unreadable.Status, Language(link, complaint!), unreadable.Title, unreadable.Detail + " The link still works.");
+                }
+
+                form = posted;
             }
 
-            form = posted;
+            outcome = await steps.TakeAsync(press, complaint!, form, durable, Texts(link, complaint!).TextRequired, cancel);
         }
 
-        var text = form?["text"].ToString().Trim();
-        var note = form?["note"].ToString().Trim();
-        var amountText = form?["amount"].ToString().Trim();
-        var choice = linkChoice ?? form?["choice"].ToString();
-        var flag = form?["flag"].ToString() is "on" or "true";
-        decimal? amount = null;
-        if (step!.Text == TextField.Required && string.IsNullOrWhiteSpace(text))
+        switch (outcome)
         {
-            return Form(link!, step, complaint!, form, Texts(link!, complaint!).TextRequired);
+            case PressOutcome.NeedsInput needs:
+                return Form(link, step!, complaint!, needs.Values, needs.Error);
+            case PressOutcome.AlreadyUsed:
+                return await UsedPageAsync(link, complaint!, cancel);
         }
 
-        if (step.Choices is { Count: > 0 } choices && linkChoice is null && !choices.Any(c => c.Value == choice))
-        {
-            return Form(link!, step, complaint!, form, "Choose one of the options.");
-        }
-
-        if (step.AmountLabel is not null && !string.IsNullOrEmpty(amountText))
-        {
-            var reading = AmountParser.Read(amountText, CaseCurrency.For(complaint!.Details.Customer.Country));
-            if (reading.Error is { } error)
-            {
-                return Form(link!, step, complaint, form, error + " Or leave the amount empty.");
-            }
-
-            amount = reading.Amount;
-        }
-
-        var now = time.GetUtcNow();
-        var actor = Actor(link!);
-
-        // Texts first, under ids from the link, then the link is burned together with what it asks for:
-        // a press cut short at any point is finished by the next press, and nothing is kept twice.
-        var textRef = string.IsNullOrWhiteSpace(text) ? null : await texts.SaveAsync(link!.CaseNumber, step.Step, text, actor, now, $"link-{link.ActionId:N}-text", cancel);
-        var noteRef = string.IsNullOrWhiteSpace(note) ? null : await texts.SaveAsync(link!.CaseNumber, "ombudsman-note", note, actor, now, $"link-{link.ActionId:N}-note", cancel);
-        var input = new CaseInput(step.Step, actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag, InputId: $"link:{link!.ActionId:N}");
-        if (!await usedLinks.TryUseAsync(link.ActionId, link.CaseNumber, actor, now, JsonSerializer.Serialize(input), cancel))
-        {
-            return await UsedPageAsync(link, complaint!, cancel);
-        }
-
-        return await FinishAsync(link, step, complaint!, input, now, durable, cancel);
-    }
-
-    /// <summary>The use's trail line and its input to the case; then the link is used for good.</summary>
-    async Task<IActionResult> FinishAsync(ActionLink link, ActionStep step, Complaint complaint, CaseInput input, DateTimeOffset usedAt, DurableTaskClient durable, CancellationToken cancel)
-    {
-        using var scope = logger.BeginCaseScope(link.CaseNumber);
-        var text = await texts.ReadAsync(link.CaseNumber, input.TextRef, cancel);
-        var choice = input.Choice;
-        await auditTrail.AppendAsync(
-            new CaseEvent(link.CaseNumber, $"link-{link.ActionId:N}", usedAt, "link-used", input.Actor, "link",
-                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(input.Amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
-            cancel);
-
-        // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now;
-        // the case remembers the input's id, so raising it again after a cut-short press changes nothing.
-        await durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(link.CaseNumber), ComplaintCaseOrchestration.InputEvent, input, cancel);
-        await usedLinks.MarkDoneAsync(link.ActionId, cancel);
-        logger.LogInformation("Action link used: {Step} by the {Role}", step.Step, link.Role);
-
-        var done = link.Role == "customer" ? Texts(link, complaint).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
-        return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint), Title(link, step, complaint),
+        logger.LogInformation("Action link used: {Step} by the {Role}", step!.Step, link.Role);
+        var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
+        return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!),
             $"<p id=\"done\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(statusLinks.UrlFor(link.CaseNumber))}\">{HtmlPage.Encode(link.CaseNumber.Value)}</a></p>");
     }
 

@@ -94,6 +94,9 @@ public static class ActionStepCatalogue
             TextLabel: "Why it will not be followed"),
     }.ToDictionary(s => s.Step, StringComparer.Ordinal);
 
+    /// <summary>Every step, in the catalogue's order (the console offers staff theirs).</summary>
+    public static IEnumerable<ActionStep> All => Steps.Values;
+
     /// <summary>The step a link names; a link to an external body names it after a colon.</summary>
     public static (ActionStep? Step, string? Choice) Find(string step)
     {

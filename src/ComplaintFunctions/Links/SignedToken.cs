@@ -29,6 +29,9 @@ static partial class SignedToken
     /// <summary>Longer than any token we issue; anything longer is not read at all.</summary>
     public const int MaxLength = 600;
 
+    /// <summary>A sign-in cookie's limit: names in any script and a few roles.</summary>
+    public const int MaxSessionLength = 2_000;
+
     public static string Seal<T>(LinkSigner signer, string purpose, T payload)
     {
         var encoded = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
@@ -37,10 +40,13 @@ static partial class SignedToken
 
     /// <summary>The payload of a token that is ours and intact; otherwise why not (never <see cref="LinkTokenStatus.Expired"/>: expiry is the kind's to judge).</summary>
     public static LinkTokenStatus Open<T>(LinkSigner signer, string purpose, string? token, out T? payload)
+        where T : class => Open(signer, purpose, token, out payload, MaxLength);
+
+    public static LinkTokenStatus Open<T>(LinkSigner signer, string purpose, string? token, out T? payload, int maxLength)
         where T : class
     {
         payload = null;
-        if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
+        if (string.IsNullOrEmpty(token) || token.Length > maxLength)
         {
             return LinkTokenStatus.Malformed;
         }

@@ -26,5 +26,6 @@ public static class AppSettings
         .. Enum.GetValues<Country>().Select(country => new SettingsSection(BusinessHoursOptions.SectionFor(country), typeof(BusinessHoursOptions))),
         new(TriageOptions.Section, typeof(TriageOptions)),
         new(DisputeOptions.Section, typeof(DisputeOptions)),
+        new(StaffConsole.ConsoleOptions.Section, typeof(StaffConsole.ConsoleOptions)),
     ];
 }

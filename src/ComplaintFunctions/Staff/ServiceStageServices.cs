@@ -50,6 +50,7 @@ public static class ServiceStageServices
         services.AddSingleton(_ => ManufacturerDirectory.LoadFromAppFolder());
         services.AddSingleton<ActionTokens>();
         services.AddSingleton<UsedActionLinks>();
+        services.AddSingleton<Actions.CaseStepTaker>();
         return services;
     }
 }

@@ -10,7 +10,8 @@ namespace ComplaintFunctions.Storage;
 public sealed record StoredComplaint(Complaint Complaint, ETag ETag, string? IdempotencyKey);
 
 /// <summary>A case as the staff list shows it: the complaint and its clock.</summary>
-public sealed record CaseOnTheList(Complaint Complaint, string? Owner, DateTimeOffset? DueAt, bool Overdue, bool MailFailed);
+/// <param name="AssignedTo">The person the team gave the case to in the console (by name), beside the process's <paramref name="Owner"/>.</param>
+public sealed record CaseOnTheList(Complaint Complaint, string? Owner, DateTimeOffset? DueAt, bool Overdue, bool MailFailed, string? AssignedTo = null);
 
 /// <summary>Someone else changed the case between our read and our write.</summary>
 public sealed class ConcurrentCaseUpdateException(CaseNumber caseNumber, Exception inner)
@@ -91,15 +92,36 @@ public sealed class ComplaintStore(AppTables tables)
             : TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var complaint = FromEntity(entity);
-            DateTimeOffset? dueAt = DateTimeOffset.TryParse(entity.GetString("DueAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due) ? due : null;
-            yield return new CaseOnTheList(
-                complaint,
-                entity.GetString("Owner"),
-                dueAt,
-                OverdueRule.IsOverdue(complaint.Stage, complaint.OmbudsmanHasDecided, dueAt, entity.GetBoolean("Overdue") ?? false, now),
-                entity.GetBoolean("MailFailed") ?? false);
+            yield return OnTheList(entity, now);
         }
+    }
+
+    /// <summary>One case as the staff list shows it, or null when there is no such case.</summary>
+    public async Task<CaseOnTheList?> FindOnTheListAsync(CaseNumber caseNumber, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, RowKey, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? OnTheList(entity, now) : null;
+    }
+
+    /// <summary>Gives the case to a person (merged beside the domain's columns, as the service state is).</summary>
+    public async Task AssignAsync(CaseNumber caseNumber, string person, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        await table.UpdateEntityAsync(new TableEntity(caseNumber.Value, RowKey) { ["AssignedTo"] = person }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    static CaseOnTheList OnTheList(TableEntity entity, DateTimeOffset now)
+    {
+        var complaint = FromEntity(entity);
+        DateTimeOffset? dueAt = DateTimeOffset.TryParse(entity.GetString("DueAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due) ? due : null;
+        return new CaseOnTheList(
+            complaint,
+            entity.GetString("Owner"),
+            dueAt,
+            OverdueRule.IsOverdue(complaint.Stage, complaint.OmbudsmanHasDecided, dueAt, entity.GetBoolean("Overdue") ?? false, now),
+            entity.GetBoolean("MailFailed") ?? false,
+            entity.GetString("AssignedTo") is { Length: > 0 } assigned ? assigned : null);
     }
 
     /// <summary>

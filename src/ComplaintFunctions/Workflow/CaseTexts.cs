@@ -5,7 +5,9 @@ using ComplaintFunctions.Storage;
 namespace ComplaintFunctions.Workflow;
 
 /// <summary>One text written on a case.</summary>
-public sealed record CaseText(string Kind, string Text, string Author, DateTimeOffset At);
+/// <param name="Amount">The amount the text came with (a final answer's refund), so the person approving it sees both.</param>
+/// <param name="Reference">The text's id on the case.</param>
+public sealed record CaseText(string Kind, string Text, string Author, DateTimeOffset At, decimal? Amount = null, string? Reference = null);
 
 /// <summary>
 /// The texts people write on a case (an answer, a question, a reason). They are stored here and
@@ -19,16 +21,24 @@ public sealed class CaseTexts(AppTables tables)
         SaveAsync(caseNumber, kind, text, author, at, null, cancellationToken);
 
     /// <param name="reference">The text's id when it comes from an input with an identity (a link's action, a mail's hash), so saving it again keeps one text; a new id when null.</param>
-    public async Task<string> SaveAsync(CaseNumber caseNumber, string kind, string text, string author, DateTimeOffset at, string? reference, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(CaseNumber caseNumber, string kind, string text, string author, DateTimeOffset at, string? reference, CancellationToken cancellationToken = default) =>
+        SaveAsync(caseNumber, kind, text, author, at, reference, null, cancellationToken);
+
+    /// <param name="amount">An amount that belongs with the text (kept as text: Table Storage has no decimal).</param>
+    public async Task<string> SaveAsync(CaseNumber caseNumber, string kind, string text, string author, DateTimeOffset at, string? reference, decimal? amount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var table = await tables.GetAsync(TableNames.CaseTexts);
         reference ??= Guid.NewGuid().ToString("N");
         try
         {
-            await table.AddEntityAsync(
-                new TableEntity(caseNumber.Digits, reference) { ["Kind"] = kind, ["Text"] = text.Length > MaxLength ? text[..MaxLength] : text, ["Author"] = author, ["At"] = at },
-                cancellationToken);
+            var entity = new TableEntity(caseNumber.Digits, reference) { ["Kind"] = kind, ["Text"] = text.Length > MaxLength ? text[..MaxLength] : text, ["Author"] = author, ["At"] = at };
+            if (amount is { } a)
+            {
+                entity["Amount"] = a.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await table.AddEntityAsync(entity, cancellationToken);
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
         {
@@ -45,7 +55,8 @@ public sealed class CaseTexts(AppTables tables)
         var list = new List<CaseText>();
         await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == caseNumber.Digits, cancellationToken: cancellationToken))
         {
-            list.Add(new CaseText(e.GetString("Kind"), e.GetString("Text"), e.GetString("Author"), e.GetDateTimeOffset("At") ?? default));
+            decimal? amount = decimal.TryParse(e.GetString("Amount"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null;
+            list.Add(new CaseText(e.GetString("Kind"), e.GetString("Text"), e.GetString("Author"), e.GetDateTimeOffset("At") ?? default, amount, e.RowKey));
         }
 
         return list.OrderBy(t => t.At).ToList();

@@ -429,6 +429,12 @@ public static class CaseProcess
         };
     }
 
+    /// <summary>The owner while a final answer waits for the team lead (the console offers approval then).</summary>
+    public const string ApprovalOwner = "team lead (approval)";
+
+    /// <summary>The owner while a later stage has failed (the console offers to run it again then).</summary>
+    public const string StageFailedOwner = "team lead (a stage failed)";
+
     /// <summary>Who holds the case and when it is due, as the staff list shows it.</summary>
     public static RecordOwner Owner(CaseFlow flow)
     {
@@ -436,12 +442,12 @@ public static class CaseProcess
         var owner = flow.Phase switch
         {
             FlowPhase.CustomerService or FlowPhase.Opening => "customer-service team",
-            FlowPhase.AwaitingApproval => "team lead (approval)",
+            FlowPhase.AwaitingApproval => ApprovalOwner,
             FlowPhase.WaitingForCustomer or FlowPhase.FinalAnswer or FlowPhase.OmbudsmanDecided => "customer",
             FlowPhase.Manufacturer => "customer (with the manufacturer's support)",
             FlowPhase.Ombudsman => "customer ombudsman",
             FlowPhase.ExternalBody => "dispute contact (external body)",
-            FlowPhase.StageFailed => "team lead (a stage failed)",
+            FlowPhase.StageFailed => StageFailedOwner,
             _ => "nobody (closed)",
         };
         var withTheTeam = WithTheTeam(flow.Phase);

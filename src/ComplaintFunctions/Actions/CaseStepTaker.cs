@@ -1,0 +1,120 @@
+using System.Text.Json;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.Storage;
+using ComplaintFunctions.Telemetry;
+using ComplaintFunctions.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace ComplaintFunctions.Actions;
+
+/// <summary>Where a step comes from: a link in a mail, or the signed-in console. Both take it the same way.</summary>
+/// <param name="Prefix">Starts the ids of the step's texts, trail line and input (<c>link</c>, <c>console</c>).</param>
+/// <param name="TrailKind">The trail line's kind (<c>link-used</c>, <c>step-taken</c>).</param>
+public sealed record StepDoor(string Prefix, string TrailKind, string Channel)
+{
+    public static StepDoor Link { get; } = new("link", "link-used", "link");
+
+    public static StepDoor Console { get; } = new("console", "step-taken", "console");
+}
+
+/// <summary>One press of a step's button: its identity (a link's action id, a console form's attempt id) makes it happen once.</summary>
+public sealed record StepPress(StepDoor Door, CaseNumber CaseNumber, Guid PressId, ActionStep Step, string Actor, string? FixedChoice = null);
+
+/// <summary>What came of a press.</summary>
+public abstract record PressOutcome
+{
+    public sealed record Done(DateTimeOffset At) : PressOutcome;
+
+    /// <summary>The form needs mending; nothing happened.</summary>
+    public sealed record NeedsInput(string Error, IFormCollection? Values) : PressOutcome;
+
+    /// <summary>This press (or another with its identity) was taken before.</summary>
+    public sealed record AlreadyUsed : PressOutcome;
+}
+
+/// <summary>
+/// Takes a step on a case: reads and checks the form, keeps its texts under ids from the press, marks the
+/// press used together with what it asked for, writes the trail line and raises the input on the case.
+/// A press cut short at any point is finished by the next press with the same identity, and nothing is
+/// kept twice. The mail links and the console both call this, so they can never disagree.
+/// </summary>
+public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog auditTrail, CaseTexts texts, TimeProvider time, ILogger<CaseStepTaker> logger)
+{
+    /// <param name="form">The posted form, read by the door (null when nothing was posted).</param>
+    public async Task<PressOutcome> TakeAsync(StepPress press, Complaint complaint, IFormCollection? form, DurableTaskClient durable, string requiredText, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(press);
+        ArgumentNullException.ThrowIfNull(complaint);
+        var step = press.Step;
+        var text = form?["text"].ToString().Trim();
+        var note = form?["note"].ToString().Trim();
+        var amountText = form?["amount"].ToString().Trim();
+        var choice = press.FixedChoice ?? form?["choice"].ToString();
+        var flag = form?["flag"].ToString() is "on" or "true";
+        decimal? amount = null;
+        if (step.Text == TextField.Required && string.IsNullOrWhiteSpace(text))
+        {
+            return new PressOutcome.NeedsInput(requiredText, form);
+        }
+
+        if (step.Choices is { Count: > 0 } choices && press.FixedChoice is null && !choices.Any(c => c.Value == choice))
+        {
+            return new PressOutcome.NeedsInput("Choose one of the options.", form);
+        }
+
+        if (step.AmountLabel is not null && !string.IsNullOrEmpty(amountText))
+        {
+            var reading = AmountParser.Read(amountText, CaseCurrency.For(complaint.Details.Customer.Country));
+            if (reading.Error is { } error)
+            {
+                return new PressOutcome.NeedsInput(error + " Or leave the amount empty.", form);
+            }
+
+            amount = reading.Amount;
+        }
+
+        var now = time.GetUtcNow();
+        var id = $"{press.Door.Prefix}-{press.PressId:N}";
+        var textRef = string.IsNullOrWhiteSpace(text) ? null : await texts.SaveAsync(press.CaseNumber, step.Step, text, press.Actor, now, $"{id}-text", amount, cancel);
+        var noteRef = string.IsNullOrWhiteSpace(note) ? null : await texts.SaveAsync(press.CaseNumber, "ombudsman-note", note, press.Actor, now, $"{id}-note", null, cancel);
+        var input = new CaseInput(step.Step, press.Actor, textRef, amount, string.IsNullOrEmpty(choice) ? null : choice, noteRef, flag, InputId: $"{press.Door.Prefix}:{press.PressId:N}");
+        if (!await usedPresses.TryUseAsync(press.PressId, press.CaseNumber, press.Actor, now, JsonSerializer.Serialize(input), cancel))
+        {
+            return new PressOutcome.AlreadyUsed();
+        }
+
+        return await FinishAsync(press, complaint, input, now, durable, cancel);
+    }
+
+    /// <summary>The same person's earlier press that was cut short after it was marked used: finished with what it asked for then.</summary>
+    public async Task<PressOutcome> FinishCutShortAsync(StepPress press, Complaint complaint, ActionLinkUse use, DurableTaskClient durable, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        var intent = JsonSerializer.Deserialize<CaseInput>(use.Intent ?? throw new ArgumentException("The use has no recorded intent.", nameof(use)))
+            ?? throw new InvalidOperationException("A recorded intent did not read.");
+        return await FinishAsync(press, complaint, intent, use.UsedAt, durable, cancel);
+    }
+
+    /// <summary>The press's trail line and its input to the case; then the press is used for good.</summary>
+    async Task<PressOutcome> FinishAsync(StepPress press, Complaint complaint, CaseInput input, DateTimeOffset usedAt, DurableTaskClient durable, CancellationToken cancel)
+    {
+        using var scope = logger.BeginCaseScope(press.CaseNumber);
+        var step = press.Step;
+        var text = await texts.ReadAsync(press.CaseNumber, input.TextRef, cancel);
+        var choice = input.Choice;
+        await auditTrail.AppendAsync(
+            new CaseEvent(press.CaseNumber, $"{press.Door.Prefix}-{press.PressId:N}", usedAt, press.Door.TrailKind, input.Actor, press.Door.Channel,
+                $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(input.Amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
+            cancel);
+
+        // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now;
+        // the case remembers the input's id, so raising it again after a cut-short press changes nothing.
+        await durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(press.CaseNumber), ComplaintCaseOrchestration.InputEvent, input, cancel);
+        await usedPresses.MarkDoneAsync(press.PressId, cancel);
+        logger.LogInformation("Step taken through the {Door}: {Step} by {Actor}", press.Door.Prefix, step.Step, input.Actor);
+        return new PressOutcome.Done(usedAt);
+    }
+}
