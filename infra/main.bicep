@@ -96,6 +96,12 @@ param publicBaseUrl string = ''
 @description('IANA time zone of the retailer (Pipeline__TimeZone); empty means Europe/Oslo.')
 param timeZone string = ''
 
+@description('The staff console\'s app registration in Entra ID (its application id, Console__ClientId); empty leaves the console saying its sign-in is not set up. README, "The staff console in Azure".')
+param consoleClientId string = ''
+
+@description('The Entra ID tenant staff sign in to; empty means the tenant of this deployment.')
+param consoleTenantId string = ''
+
 @description('Customer-service team address (Staff__TeamEmail).')
 param staffTeamEmail string
 
@@ -205,6 +211,8 @@ module functionApp 'modules/functionapp.bicep' = {
     mailMessageIdDomain: mailMessageIdDomain
     publicBaseUrl: publicBaseUrl
     timeZone: empty(timeZone) ? 'Europe/Oslo' : timeZone
+    consoleClientId: consoleClientId
+    consoleAuthority: empty(consoleClientId) ? '' : '${environment().authentication.loginEndpoint}${empty(consoleTenantId) ? tenant().tenantId : consoleTenantId}/v2.0'
     staffTeamEmail: staffTeamEmail
     staffTeamLeadEmail: staffTeamLeadEmail
     staffOmbudsmanEmail: staffOmbudsmanEmail

@@ -94,6 +94,12 @@ param publicBaseUrl string
 @description('IANA time zone of the retailer, for "today" in date checks.')
 param timeZone string
 
+@description('The staff console\'s app registration (application id); empty: no sign-in.')
+param consoleClientId string
+
+@description('Where staff sign in: https://login.microsoftonline.com/<tenant>/v2.0; empty: no sign-in.')
+param consoleAuthority string
+
 @description('Address of the customer-service team.')
 param staffTeamEmail string
 
@@ -210,6 +216,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
 
     Pipeline__PublicBaseUrl: effectivePublicBaseUrl
     Pipeline__TimeZone: timeZone
+
+    // The staff console signs in at Entra ID and checks the ID token in the worker (README, "The staff console in Azure").
+    Console__Authority: consoleAuthority
+    Console__ClientId: consoleClientId
 
     Staff__TeamEmail: staffTeamEmail
     Staff__Language: staffLanguage

@@ -5,7 +5,7 @@ using System.Text;
 namespace ComplaintFunctions.Domain.Complaints;
 
 /// <summary>
-/// A case number such as <c>K-4821-7730-526</c>: ten random digits and a Damm check digit.
+/// A case number such as <c>K-4821-7730-524</c>: ten random digits and a Damm check digit.
 /// Digits only, because customers read it out over the phone in five languages; random, so
 /// nobody can guess a neighbour's case; the check digit catches every single wrong digit and
 /// every swap of two neighbours. Uniqueness is enforced where cases are stored (insert, and

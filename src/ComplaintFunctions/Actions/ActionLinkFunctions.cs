@@ -88,7 +88,11 @@ public sealed class ActionLinkFunctions(
                 return await UsedPageAsync(link, complaint!, cancel);
         }
 
-        logger.LogInformation("Action link used: {Step} by the {Role}", step!.Step, link.Role);
+        using (logger.BeginCaseScope(link.CaseNumber))
+        {
+            logger.LogInformation("Action link used: {Step} by the {Role}", step!.Step, link.Role);
+        }
+
         var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
         return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!),
             $"<p id=\"done\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(statusLinks.UrlFor(link.CaseNumber))}\">{HtmlPage.Encode(link.CaseNumber.Value)}</a></p>");

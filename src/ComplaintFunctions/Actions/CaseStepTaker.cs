@@ -114,7 +114,8 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
         // the case remembers the input's id, so raising it again after a cut-short press changes nothing.
         await durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(press.CaseNumber), ComplaintCaseOrchestration.InputEvent, input, cancel);
         await usedPresses.MarkDoneAsync(press.PressId, cancel);
-        logger.LogInformation("Step taken through the {Door}: {Step} by {Actor}", press.Door.Prefix, step.Step, input.Actor);
+        // The role, not the person: log lines hold no names.
+        logger.LogInformation("Step taken through the {Door}: {Step} by the {Role}", press.Door.Prefix, step.Step, input.Actor.Split(':')[0]);
         return new PressOutcome.Done(usedAt);
     }
 }

@@ -56,6 +56,13 @@ public static class MailTexts
         _ => "the case is settled partly in your favour",
     };
 
+    /// <summary>The last line of every staff mail: the case in the staff console (after sign-in, no function key).</summary>
+    public static string ConsoleLink(string? language, string url) => language switch
+    {
+        "nb" => $"Åpne saken i saksbehandlingskonsollet (logg inn først): {url}",
+        _ => $"Open the case in the staff console (sign in first): {url}",
+    };
+
     public static string Greeting(string? language, string? name)
     {
         var hello = language switch

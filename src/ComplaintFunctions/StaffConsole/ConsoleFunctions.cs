@@ -32,6 +32,7 @@ public sealed class ConsoleFunctions(
     CaseStepTaker steps,
     UsedActionLinks usedPresses,
     IOptions<ConsoleOptions> options,
+    IOptions<PipelineOptions> pipeline,
     TimeProvider time,
     ILogger<ConsoleFunctions> logger)
 {
@@ -522,7 +523,7 @@ public sealed class ConsoleFunctions(
     {
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+            return TimeZoneInfo.FindSystemTimeZoneById(pipeline.Value.TimeZone);
         }
         catch (TimeZoneNotFoundException)
         {

@@ -17,9 +17,6 @@ public sealed class ConsoleOptions
     /// <summary>How long a sign-in lasts before the console asks again.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>The time zone the console shows times in (IANA name).</summary>
-    public string TimeZone { get; set; } = "Europe/Oslo";
-
     /// <summary>A text longer than this (an answer, a note) is refused on the form rather than cut.</summary>
     public int MaxTextLength { get; set; } = 10_000;
 }

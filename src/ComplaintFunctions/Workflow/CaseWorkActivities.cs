@@ -352,6 +352,11 @@ public sealed class CaseWorkActivities(
         var calendar = new BusinessCalendar(customer.Country, hours.Get(customer.Country.ToString()));
         var values = await ValuesAsync(complaint, order, calendar, language);
         var (subject, body) = MailTexts.For(order.Kind, language).Fill(values);
+        if (toStaff)
+        {
+            body.Paragraph(MailTexts.ConsoleLink(language, $"{pipelineOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/console/cases/{number.Value}"));
+        }
+
         // The independent ombudsman writes to the customer in their own name, from their own address.
         var (from, fromName) = MailKinds.FromOmbudsman(order.Kind) ? (staff.OmbudsmanEmail, mailOptions.Value.OmbudsmanFromName) : ((string?)null, (string?)null);
         var mail = new OutgoingMail($"{order.Kind.ToString().ToLowerInvariant()}-{order.Sequence}-{number.Digits}", number, to, toStaff ? null : customer.Name, subject, body, from, fromName);

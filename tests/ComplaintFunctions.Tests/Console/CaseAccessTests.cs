@@ -1,0 +1,117 @@
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Links;
+using ComplaintFunctions.StaffConsole;
+using ComplaintFunctions.Storage;
+using ComplaintFunctions.Workflow;
+using ComplaintFunctions.Workflow.Process;
+
+namespace ComplaintFunctions.Tests.Console;
+
+/// <summary>Who sees a case in the console and which steps it offers them, decided without a host.</summary>
+public class CaseAccessTests
+{
+    static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    static StaffPerson Person(params string[] roles) => new("id-1", "Ola Hansen", "ola@example.no", roles);
+
+    static Complaint CaseIn(params CaseAction[] actions)
+    {
+        var complaint = Complaint.Open(CaseNumber.Parse("K-4821-7730-524"), Channel.WebForm,
+            new ComplaintDetails(new Customer("Kari", "kari@example.no", null, "nb", Country.NO), new Purchase(null, null, null, null, null), ComplaintCategory.Claim, "Laderen virker ikke."), At);
+        foreach (var action in actions)
+        {
+            Assert.True(complaint.Apply(action, At).Allowed);
+        }
+
+        return complaint;
+    }
+
+    static CaseOnTheList Listed(Complaint complaint, string owner = "customer-service team") => new(complaint, owner, At.AddDays(1), false, false);
+
+    static Complaint UnderOmbudsmanReview() => CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview);
+
+    [Theory]
+    [InlineData(ActionRoles.Agent)]
+    [InlineData(ActionRoles.TeamLead)]
+    [InlineData(ActionRoles.DisputeContact)]
+    [InlineData(ActionRoles.Management)]
+    public void While_the_ombudsman_reviews_a_case_none_of_the_retailers_people_may_open_it(string role)
+    {
+        var why = CaseAccess.Refusal(Person(role), UnderOmbudsmanReview());
+        Assert.NotNull(why);
+        Assert.Contains("independent", why, StringComparison.Ordinal);
+        Assert.Empty(CaseAccess.StepsOffered(Person(role), Listed(UnderOmbudsmanReview(), "customer ombudsman")));
+    }
+
+    [Fact]
+    public void The_ombudsman_opens_the_case_and_is_offered_the_decision()
+    {
+        var ombudsman = Person(ActionRoles.Ombudsman);
+        Assert.Null(CaseAccess.Refusal(ombudsman, UnderOmbudsmanReview()));
+        var offered = CaseAccess.StepsOffered(ombudsman, Listed(UnderOmbudsmanReview(), "customer ombudsman"));
+        Assert.Equal([CaseInputKinds.OmbudsmanDecide], offered.Select(o => o.Step.Step));
+    }
+
+    [Fact]
+    public void Once_the_ombudsman_has_decided_customer_service_sees_the_case_again()
+    {
+        var decided = CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview, CaseAction.RecordOmbudsmanDecision, CaseAction.TakeToExternalBody);
+        Assert.Null(CaseAccess.Refusal(Person(ActionRoles.Agent), decided));
+    }
+
+    [Fact]
+    public void An_agent_is_offered_the_answers_of_a_new_case_and_nothing_of_a_lead()
+    {
+        var offered = CaseAccess.StepsOffered(Person(ActionRoles.Agent), Listed(CaseIn())).Select(o => o.Step.Step).ToList();
+        Assert.Equal([CaseInputKinds.AgentAnswer, CaseInputKinds.AgentAsk, CaseInputKinds.AgentFinal], offered);
+    }
+
+    [Fact]
+    public void While_a_final_answer_waits_for_approval_the_lead_decides_on_it_and_the_team_waits()
+    {
+        var waiting = Listed(CaseIn(), CaseProcess.ApprovalOwner);
+        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.Agent), waiting));
+        Assert.Equal(
+            [CaseInputKinds.LeadApprove, CaseInputKinds.LeadSendBack],
+            CaseAccess.StepsOffered(Person(ActionRoles.TeamLead), waiting).Select(o => o.Step.Step));
+        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.TeamLead), Listed(CaseIn())));
+    }
+
+    [Fact]
+    public void A_person_with_two_roles_takes_each_step_in_the_role_it_needs()
+    {
+        var both = Person(ActionRoles.Agent, ActionRoles.TeamLead);
+        var offered = CaseAccess.StepsOffered(both, Listed(CaseIn(), CaseProcess.StageFailedOwner));
+        Assert.Contains(offered, o => o.Step.Step == CaseInputKinds.StageRetry && o.Role == ActionRoles.TeamLead);
+        Assert.Contains(offered, o => o.Step.Step == CaseInputKinds.AgentAnswer && o.Role == ActionRoles.Agent);
+        Assert.Equal("team-lead:Ola Hansen", both.ActorAs(ActionRoles.TeamLead));
+    }
+
+    [Fact]
+    public void The_ombudsmans_note_on_routines_is_for_the_ombudsman_and_management()
+    {
+        Assert.True(CaseAccess.SeesOmbudsmanNotes(Person(ActionRoles.Ombudsman)));
+        Assert.True(CaseAccess.SeesOmbudsmanNotes(Person(ActionRoles.Management)));
+        Assert.False(CaseAccess.SeesOmbudsmanNotes(Person(ActionRoles.Agent)));
+    }
+
+    [Theory]
+    [InlineData("link-used", true)]
+    [InlineData("step-taken", true)]
+    [InlineData("customer-replied", true)]
+    [InlineData("internal-note", true)]
+    [InlineData("mail-sent", false)]
+    [InlineData("triage", false)]
+    public void The_conversation_is_what_people_said_and_did(string kind, bool counts) =>
+        Assert.Equal(counts, CaseAccess.IsConversation(new CaseEvent(CaseNumber.Parse("K-4821-7730-524"), "e1", At, kind, "x", "link", "s")));
+
+    [Theory]
+    [InlineData("/api/console/cases/K-4821-7730-524", "/api/console/cases/K-4821-7730-524")]
+    [InlineData("https://evil.example/api/console", "/api/console")]
+    [InlineData("//evil.example/api/console", "/api/console")]
+    [InlineData("/api/console//evil.example", "/api/console")]
+    [InlineData("/api/actions/x", "/api/console")]
+    [InlineData("", "/api/console")]
+    public void A_sign_in_only_ever_returns_into_the_console(string asked, string goesTo) =>
+        Assert.Equal(goesTo, ConsolePages.SafeReturnPath(asked));
+}

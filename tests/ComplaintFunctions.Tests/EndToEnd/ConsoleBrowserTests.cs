@@ -1,0 +1,218 @@
+using ComplaintFunctions.Tests.Support;
+using Microsoft.Playwright;
+
+namespace ComplaintFunctions.Tests.EndToEnd;
+
+/// <summary>
+/// The staff console in a real headless Chromium (Debian's): people sign in at the local runner's stand-in
+/// for Entra ID, work cases from the worklist and the case page, and never open a mail. Screenshots of the
+/// worklist and the case page are kept under TestResults/screenshots.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    RunnerClient runner = null!;
+    IPlaywright playwright = null!;
+    IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        runner = await RunnerClient.StartAsync(azurite, "console" + Guid.NewGuid().ToString("N")[..8]);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await runner.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_agent_works_a_case_from_the_worklist_to_a_final_answer_and_the_lead_approves_it_on_the_case_page()
+    {
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        await driver.CustomerMailAsync("We have received your complaint");
+
+        var agent = await SignInAsync("person-ola-agent");
+        Assert.Equal("Worklist", await agent.TextContentAsync("h1"));
+        Assert.Equal("Ola Hansen (agent)", await agent.TextContentAsync("#signed-in"));
+        var row = agent.Locator($"tr[data-case='{driver.CaseNumber}']");
+        Assert.Contains("with customer service", await row.TextContentAsync(), StringComparison.Ordinal);
+        await Screenshot(agent, "worklist");
+        await AssertReadableAsync(agent);
+
+        await row.Locator("a").ClickAsync();
+        Assert.Equal(driver.CaseNumber, (await agent.TextContentAsync("#case-number"))!.Trim());
+        Assert.Contains("Laderen sluttet", await agent.TextContentAsync("#thread"), StringComparison.Ordinal);
+        await Screenshot(agent, "case-page");
+        await AssertReadableAsync(agent);
+
+        // Ola takes the case, then writes the final answer with a refund above the approval limit.
+        await agent.ClickAsync("#assign summary");
+        await agent.ClickAsync("#assign-submit");
+        Assert.Equal("Ola Hansen", await agent.TextContentAsync("#assigned"));
+        await agent.ClickAsync("#step-agent-final summary");
+        await agent.FillAsync("#agent-final-text", "We replace the charger; bring the old one to the shop.");
+        await agent.FillAsync("#agent-final-amount", "8 499,00");
+        await agent.ClickAsync("#agent-final-submit");
+        Assert.Contains("Give the final answer", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+
+        // The lead sees the answer and the amount on the case page, and approves there.
+        var lead = await SignInAsync("person-kari-team-lead");
+        await RunnerClient.EventuallyAsync(
+            async () =>
+            {
+                await lead.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+                return await lead.Locator("#step-lead-approve").CountAsync() == 1 ? "ok" : null;
+            },
+            "the approval step on the lead's case page");
+        var pending = await lead.TextContentAsync("#lead-approve-answer");
+        Assert.Contains("We replace the charger", pending, StringComparison.Ordinal);
+        Assert.Contains("8,499.00", pending, StringComparison.Ordinal);
+        Assert.Contains("agent:Ola Hansen", pending, StringComparison.Ordinal);
+        await lead.ClickAsync("#step-lead-approve summary");
+        await lead.ClickAsync("#lead-approve-submit");
+        Assert.Contains("Approve the final answer", await lead.TextContentAsync("#done"), StringComparison.Ordinal);
+
+        var final = await driver.CustomerMailAsync("Our final answer");
+        Assert.Contains("We replace the charger", final.Text, StringComparison.Ordinal);
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "step-taken" && e.GetProperty("actor").GetString() == "agent:Ola Hansen");
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "step-taken" && e.GetProperty("actor").GetString() == "team-lead:Kari Lund");
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "assigned" && e.GetProperty("summary").GetString() == "Assigned to Ola Hansen.");
+    }
+
+    [Fact]
+    public async Task While_the_ombudsman_reviews_a_case_customer_service_is_refused_with_the_reason_and_the_ombudsman_decides()
+    {
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        await driver.CustomerMailAsync("We have received your complaint");
+        var agent = await SignInAsync("person-ola-agent");
+        await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        await agent.ClickAsync("#step-agent-final summary");
+        await agent.FillAsync("#agent-final-text", "The charger was damaged by water; this is not a defect.");
+        await agent.ClickAsync("#agent-final-submit");
+
+        // The customer asks for the ombudsman from the final answer's link.
+        var final = await driver.CustomerMailAsync("Our final answer");
+        var (status, _) = await driver.ActAsync(CaseDriver.LinkAfter(final, "review the case:"), "It was never near water.");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        await driver.WaitForStageAsync("ombudsman-review");
+
+        var refused = await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        Assert.Equal(403, refused!.Status);
+        Assert.Equal("With the customer ombudsman", await agent.TextContentAsync("h1"));
+        Assert.Contains("independent", await agent.TextContentAsync("#message"), StringComparison.Ordinal);
+        Assert.Contains(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "access-refused" && e.GetProperty("actor").GetString() == "agent:Ola Hansen");
+
+        var ombudsman = await SignInAsync("person-ingrid-ombudsman");
+        await ombudsman.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        Assert.Contains("It was never near water.", await ombudsman.TextContentAsync("#thread"), StringComparison.Ordinal);
+        await ombudsman.ClickAsync("#step-ombudsman-decide summary");
+        await ombudsman.FillAsync("#ombudsman-decide-text", "Nothing shows water damage; the charger is replaced.");
+        await ombudsman.CheckAsync("#ombudsman-decide-choice-overturned");
+        await ombudsman.ClickAsync("#ombudsman-decide-submit");
+        Assert.Contains("Decide the case", await ombudsman.TextContentAsync("#done"), StringComparison.Ordinal);
+
+        var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
+        Assert.Contains("Nothing shows water damage", decision.Text, StringComparison.Ordinal);
+        Assert.Contains(await driver.TrailAsync(), e => e.GetProperty("actor").GetString() == "ombudsman:Ingrid Dahl");
+    }
+
+    [Fact]
+    public async Task Two_agents_answer_at_once_and_the_second_sees_the_first_answer_before_anything_is_sent()
+    {
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        await driver.CustomerMailAsync("We have received your complaint");
+        var ola = await SignInAsync("person-ola-agent");
+        var siri = await SignInAsync("person-siri-agent");
+        foreach (var page in new[] { ola, siri })
+        {
+            await page.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+            await page.ClickAsync("#step-agent-answer summary");
+        }
+
+        await ola.FillAsync("#agent-answer-text", "Please send us a photo of the charger's label.");
+        await siri.FillAsync("#agent-answer-text", "We are looking into it.");
+        await ola.ClickAsync("#agent-answer-submit");
+        Assert.NotNull(await ola.QuerySelectorAsync("#done"));
+
+        var posted = siri.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/steps/agent-answer", StringComparison.Ordinal));
+        await siri.ClickAsync("#agent-answer-submit");
+        Assert.Equal(409, (await posted).Status);
+        var problem = await siri.TextContentAsync("#problem");
+        Assert.Contains("changed while you wrote", problem, StringComparison.Ordinal);
+        Assert.Contains("Please send us a photo", problem, StringComparison.Ordinal);
+        Assert.Equal("We are looking into it.", await siri.InputValueAsync("#agent-answer-text"));
+        Assert.Equal(1, await CountAnswersAsync(driver));
+
+        // Having read it, Siri sends hers after all: now it goes.
+        await siri.ClickAsync("#agent-answer-submit");
+        Assert.NotNull(await siri.QuerySelectorAsync("#done"));
+        await RunnerClient.EventuallyAsync(async () => await CountAnswersAsync(driver) == 2 ? "ok" : null, "the second answer");
+    }
+
+    [Fact]
+    public async Task Without_signing_in_the_console_sends_you_to_sign_in_and_back_to_the_case_you_asked_for()
+    {
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        Assert.Contains("Local only", await page.TextContentAsync("#local-only"), StringComparison.Ordinal);
+        await page.CheckAsync("#person-per-dispute-contact");
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#case-number");
+        Assert.Equal(driver.CaseNumber, (await page.TextContentAsync("#case-number"))!.Trim());
+        Assert.NotNull(await page.QuerySelectorAsync("#no-steps"));
+
+        // Signed out, the console's pages are closed again.
+        await page.GotoAsync(Url("/api/console/sign-out"));
+        await page.GotoAsync(Url("/api/console"));
+        Assert.NotNull(await page.QuerySelectorAsync("#local-only"));
+    }
+
+    async Task<IPage> SignInAsync(string person)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/api/console"));
+        await page.CheckAsync($"#{person}");
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#signed-in");
+        return page;
+    }
+
+    /// <summary>What a screen reader needs: one h1, every field with a label, the picture with a title, the tables with header cells.</summary>
+    static async Task AssertReadableAsync(IPage page)
+    {
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), textarea, select')]
+              .filter(e => !(e.id && document.querySelector(`label[for="${e.id}"]`)) && !e.closest('label'))
+              .map(e => e.outerHTML)
+            """);
+        Assert.Empty(unlabelled);
+        Assert.Equal(0, await page.Locator("table:not(:has(th))").CountAsync());
+        Assert.Equal(0, await page.Locator("svg:not(:has(title))").CountAsync());
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+    }
+
+    static async Task<int> CountAnswersAsync(CaseDriver driver) => await driver.CountAsync(driver.CustomerEmail, "Answer to your complaint");
+
+    string Url(string path) => new Uri(runner.BaseAddress, path).ToString();
+
+    static async Task Screenshot(IPage page, string name)
+    {
+        var folder = Path.Combine(ComplaintFunctions.LocalHost.RepositoryRoot.Find(), "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"console-{name}.png"), FullPage = true });
+    }
+}
