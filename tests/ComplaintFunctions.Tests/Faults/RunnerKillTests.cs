@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using ComplaintFunctions.Tests.Support;
 using Xunit.Abstractions;
 
@@ -82,6 +83,12 @@ public sealed class RunnerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         foreach (var missing in accepted.Where(a => !acks.ContainsKey(a)))
         {
             output.WriteLine("lost: " + await FaultDiagnostics.DescribeAsync(azurite, http, runner.Lines, hub, missing));
+        }
+
+        foreach (var (customer, count) in acks.Where(a => a.Value > 1))
+        {
+            var theirs = (await http.GetFromJsonAsync<List<SeenMail>>("/dev/mail", System.Text.Json.JsonSerializerOptions.Web) ?? []).Where(m => m.To.Contains(customer));
+            output.WriteLine($"twice: {customer} ({count}): " + string.Join(" | ", theirs.Select(m => $"{m.MailId} {m.Subject} {m.Time:O}")));
         }
 
         FaultTable.Write("runner killed", scale, outcomes.Length, accepted.Length, lost, twice, wrong.Length, figure);
