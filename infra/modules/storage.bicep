@@ -48,6 +48,7 @@ var tableNames = [
   'casetexts'
   'usedactionlinks'
   'routinenotes'
+  'opencases'
 ]
 var queueNames = [
   'complaint-inbox'

@@ -48,6 +48,7 @@ public static class ComplaintPipelineServices
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton<AppTables>();
         services.AddSingleton<ComplaintStore>();
+        services.AddHostedService<OpenCaseListBuilder>();
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<IdempotencyKeys>();
 

@@ -37,10 +37,17 @@ public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog a
             "false" => false,
             _ => null,
         };
-        var cases = new List<object>();
-        await foreach (var row in complaints.ListOpenAsync(stage, time.GetUtcNow(), request.HttpContext.RequestAborted))
+        var now = time.GetUtcNow();
+        var listed = new List<CaseOnTheList>();
+        await foreach (var row in complaints.ListOpenAsync(stage, now, request.HttpContext.RequestAborted))
         {
-            if (overdue is { } wanted && row.Overdue != wanted)
+            listed.Add(row);
+        }
+
+        var cases = new List<object>();
+        foreach (var row in await complaints.CheckAsync(listed, now, request.HttpContext.RequestAborted))
+        {
+            if ((overdue is { } wanted && row.Overdue != wanted) || (stage is { } s && row.Complaint.Stage != s))
             {
                 continue;
             }

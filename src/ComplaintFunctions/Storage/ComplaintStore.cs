@@ -34,13 +34,24 @@ public sealed class ComplaintStore(AppTables tables)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var table = await tables.GetAsync(TableNames.Complaints);
+        var entity = ToEntity(complaint, idempotencyKey);
+
+        // Listed first, so every case that exists is on the list (the list may hold more: see ListOpenAsync).
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        var listedNow = await AddIfAbsentAsync(index, IndexRow(entity), cancellationToken);
         try
         {
-            await table.AddEntityAsync(ToEntity(complaint, idempotencyKey), cancellationToken);
+            await table.AddEntityAsync(entity, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            // The number is taken: the line just listed under it had this complaint's columns, not that case's.
+            if (listedNow)
+            {
+                await ForgetAsync(index, complaint.CaseNumber, cancellationToken);
+            }
+
             return false;
         }
     }
@@ -67,6 +78,7 @@ public sealed class ComplaintStore(AppTables tables)
         {
             // Merge: the domain's columns are all written; the service-state columns beside them stay.
             var response = await table.UpdateEntityAsync(entity, basedOn.ETag, TableUpdateMode.Merge, cancellationToken);
+            await KeepListedAsync(entity, basedOn.Complaint, cancellationToken);
             return basedOn with { ETag = response.Headers.ETag ?? basedOn.ETag };
         }
         catch (RequestFailedException e) when (e.Status is 412 or 409)
@@ -75,24 +87,187 @@ public sealed class ComplaintStore(AppTables tables)
         }
     }
 
+    /// <summary>The list's line of the case after the case itself was written: its columns again, or gone once the case is closed.</summary>
+    async Task KeepListedAsync(TableEntity written, Complaint complaint, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        if (complaint.Stage == CaseStage.Closed)
+        {
+            await ForgetAsync(index, complaint.CaseNumber, cancellationToken);
+        }
+        else
+        {
+            await index.UpsertEntityAsync(IndexRow(written), TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
     /// <summary>Removes a case nobody has seen yet (a lost race on the same idempotency key).</summary>
     internal async Task DeleteUnseenAsync(CaseNumber caseNumber, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Complaints);
         await table.DeleteEntityAsync(caseNumber.Value, RowKey, ETag.All, cancellationToken);
+        await ForgetAsync(await tables.GetAsync(TableNames.OpenCases), caseNumber, cancellationToken);
     }
 
-    /// <summary>Open cases with their clocks, optionally in one stage (a filtered scan; fine for the staff list's size).</summary>
+    /// <summary>
+    /// Open cases with their clocks, optionally in one stage, from the <c>opencases</c> list: one partition
+    /// holding a line per open case, so the read does not grow with the closed cases. The list is written
+    /// just before a new case and just after each write of a case, so it holds every open case; a crash
+    /// between the two writes can leave a line one write behind, or a line of a case that has closed or was
+    /// never stored. <see cref="CheckAsync"/> reads the cases themselves for the lines a person is shown.
+    /// </summary>
     /// <remarks>Overdue is worked out at <paramref name="now"/> by <see cref="OverdueRule"/>, not read as recorded: a case that has moved on to the customer is not late.</remarks>
     public async IAsyncEnumerable<CaseOnTheList> ListOpenAsync(CaseStage? stage, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Complaints);
+        var index = await tables.GetAsync(TableNames.OpenCases);
         var filter = stage is { } s
-            ? TableClient.CreateQueryFilter($"Stage eq {s.ToWire()}")
-            : TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition} and Stage eq {s.ToWire()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition} and Stage ne {CaseStage.Closed.ToWire()}");
+        await foreach (var line in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (line.GetString("Stage") is null || line.RowKey == IndexBuiltMarker)
+            {
+                continue;
+            }
+
+            yield return OnTheList(CaseRowOf(line), now);
+        }
+    }
+
+    /// <summary>
+    /// The cases behind the list's lines, read from the cases themselves (in parallel): lines of cases
+    /// closed or never stored are left out and taken off the list, and a line behind its case is written again.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseOnTheList>> CheckAsync(IReadOnlyList<CaseOnTheList> lines, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        var read = await Task.WhenAll(lines.Select(async line =>
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(line.Complaint.CaseNumber.Value, RowKey, cancellationToken: cancellationToken);
+            if (!row.HasValue || row.Value is not { } entity || entity.GetString("Stage") == CaseStage.Closed.ToWire())
+            {
+                await ForgetAsync(index, line.Complaint.CaseNumber, cancellationToken);
+                return null;
+            }
+
+            var current = OnTheList(entity, now);
+            if (current != line)
+            {
+                await index.UpsertEntityAsync(IndexRow(entity), TableUpdateMode.Merge, cancellationToken);
+            }
+
+            return current;
+        }));
+        return read.OfType<CaseOnTheList>().ToList();
+    }
+
+    /// <summary>
+    /// Puts every open case on the list once, for cases opened before the list existed: a scan of the cases,
+    /// done by the first instance that finds the list unbuilt, then marked built so no later start scans again.
+    /// </summary>
+    public async Task<int> BuildListOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        if ((await index.GetEntityIfExistsAsync<TableEntity>(OpenPartition, IndexBuiltMarker, cancellationToken: cancellationToken)).HasValue)
+        {
+            return 0;
+        }
+
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var added = 0;
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and Stage ne {CaseStage.Closed.ToWire()}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return OnTheList(entity, now);
+            if (await AddIfAbsentAsync(index, IndexRow(entity), cancellationToken))
+            {
+                added++;
+            }
+        }
+
+        await index.UpsertEntityAsync(new TableEntity(OpenPartition, IndexBuiltMarker) { ["BuiltAt"] = DateTimeOffset.UtcNow }, TableUpdateMode.Replace, cancellationToken);
+        return added;
+    }
+
+    const string OpenPartition = "open";
+    const string IndexBuiltMarker = "~built";
+
+    /// <summary>The list's line of a case: its columns but the long text, under the one partition.</summary>
+    static TableEntity IndexRow(TableEntity caseRow)
+    {
+        var line = new TableEntity(OpenPartition, caseRow.PartitionKey);
+        foreach (var (name, value) in caseRow)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" or "Description" or "IdempotencyKey"))
+            {
+                line[name] = value;
+            }
+        }
+
+        return line;
+    }
+
+    static TableEntity CaseRowOf(TableEntity line)
+    {
+        var row = new TableEntity(line.RowKey, RowKey);
+        foreach (var (name, value) in line)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                row[name] = value;
+            }
+        }
+
+        row["Description"] ??= string.Empty;
+        return row;
+    }
+
+    static async Task<bool> AddIfAbsentAsync(TableClient index, TableEntity line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.AddEntityAsync(line, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    static async Task ForgetAsync(TableClient index, CaseNumber caseNumber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.DeleteEntityAsync(OpenPartition, caseNumber.Value, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not on the list: nothing to take off.
+        }
+    }
+
+    /// <summary>A column change beside the case, made on its line too (never adding a line: a closed case stays off the list).</summary>
+    async Task MergeIntoListAsync(TableEntity change, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        var line = new TableEntity(OpenPartition, change.PartitionKey);
+        foreach (var (name, value) in change)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                line[name] = value;
+            }
+        }
+
+        try
+        {
+            await index.UpdateEntityAsync(line, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // A closed case: not listed, and not listed again.
         }
     }
 
@@ -108,7 +283,9 @@ public sealed class ComplaintStore(AppTables tables)
     public async Task AssignAsync(CaseNumber caseNumber, string person, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableNames.Complaints);
-        await table.UpdateEntityAsync(new TableEntity(caseNumber.Value, RowKey) { ["AssignedTo"] = person }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var change = new TableEntity(caseNumber.Value, RowKey) { ["AssignedTo"] = person };
+        await table.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await MergeIntoListAsync(change, cancellationToken);
     }
 
     static CaseOnTheList OnTheList(TableEntity entity, DateTimeOffset now)
@@ -155,6 +332,7 @@ public sealed class ComplaintStore(AppTables tables)
         }
 
         await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await MergeIntoListAsync(entity, cancellationToken);
     }
 
     static TableEntity ToEntity(Complaint complaint, string? idempotencyKey)

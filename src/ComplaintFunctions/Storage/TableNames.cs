@@ -13,6 +13,7 @@ public static class TableNames
     public const string CaseTexts = "casetexts";
     public const string UsedActionLinks = "usedactionlinks";
     public const string RoutineNotes = "routinenotes";
+    public const string OpenCases = "opencases";
 
-    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks, RoutineNotes];
+    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks, RoutineNotes, OpenCases];
 }

@@ -1,0 +1,101 @@
+using Azure.Data.Tables;
+using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Storage;
+using ComplaintFunctions.Tests.Domain;
+using ComplaintFunctions.Tests.Support;
+
+namespace ComplaintFunctions.Tests.Storage;
+
+/// <summary>The open-case list the worklist reads: every open case on it, closed cases off it, and a stale line never shown as it is.</summary>
+[Collection(AzuriteCollection.Name)]
+public class OpenCaseListTests(AzuriteFixture azurite)
+{
+    readonly AppTables tables = new(azurite.Account);
+
+    ComplaintStore Store() => new(tables);
+
+    async Task<bool> ListedAsync(CaseNumber number)
+    {
+        await foreach (var line in Store().ListOpenAsync(null, DateTimeOffset.UtcNow))
+        {
+            if (line.Complaint.CaseNumber == number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [Fact]
+    public async Task A_new_case_is_listed_with_its_stage_and_a_closed_one_is_not()
+    {
+        var store = Store();
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, Samples.Details(), DateTimeOffset.UtcNow);
+        Assert.True(await store.TryCreateAsync(complaint, null));
+        Assert.True(await ListedAsync(complaint.CaseNumber));
+
+        var stored = await store.GetAsync(complaint.CaseNumber);
+        stored.Complaint.Apply(CaseAction.AskCustomer, DateTimeOffset.UtcNow);
+        stored = await store.UpdateAsync(stored);
+        await foreach (var line in store.ListOpenAsync(CaseStage.WaitingForCustomer, DateTimeOffset.UtcNow))
+        {
+            if (line.Complaint.CaseNumber == complaint.CaseNumber)
+            {
+                Assert.Equal(complaint.Details.Customer.Email, line.Complaint.Details.Customer.Email);
+            }
+        }
+
+        await store.AssignAsync(complaint.CaseNumber, "Ola Hansen");
+        await store.UpdateServiceStateAsync(complaint.CaseNumber, owner: "customer", dueAt: DateTimeOffset.UtcNow.AddDays(2));
+        var checkedLines = await store.CheckAsync([(await store.FindOnTheListAsync(complaint.CaseNumber, DateTimeOffset.UtcNow))!], DateTimeOffset.UtcNow);
+        Assert.Equal("Ola Hansen", Assert.Single(checkedLines).AssignedTo);
+
+        stored = await store.GetAsync(complaint.CaseNumber);
+        stored.Complaint.Apply(CaseAction.Resolve, DateTimeOffset.UtcNow);
+        await store.UpdateAsync(stored);
+        Assert.False(await ListedAsync(complaint.CaseNumber));
+
+        // A service-state write after the close does not list the case again.
+        await store.UpdateServiceStateAsync(complaint.CaseNumber, owner: "nobody (closed)", clearDue: true);
+        Assert.False(await ListedAsync(complaint.CaseNumber));
+    }
+
+    [Fact]
+    public async Task A_line_left_behind_by_a_crash_is_not_shown_and_is_taken_off_when_checked()
+    {
+        var store = Store();
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, Samples.Details(), DateTimeOffset.UtcNow);
+        Assert.True(await store.TryCreateAsync(complaint, null));
+        var line = (await store.FindOnTheListAsync(complaint.CaseNumber, DateTimeOffset.UtcNow))!;
+
+        // As if the close was written to the case and the process stopped before the list heard of it.
+        var cases = await tables.GetAsync(TableNames.Complaints);
+        await cases.UpdateEntityAsync(new TableEntity(complaint.CaseNumber.Value, "case") { ["Stage"] = "closed" }, Azure.ETag.All, TableUpdateMode.Merge);
+        Assert.True(await ListedAsync(complaint.CaseNumber));
+
+        Assert.Empty(await store.CheckAsync([line], DateTimeOffset.UtcNow));
+        Assert.False(await ListedAsync(complaint.CaseNumber));
+    }
+
+    [Fact]
+    public async Task A_line_behind_its_case_shows_the_case_as_it_is_and_is_written_again()
+    {
+        var store = Store();
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, Samples.Details(), DateTimeOffset.UtcNow);
+        Assert.True(await store.TryCreateAsync(complaint, null));
+        var stale = (await store.FindOnTheListAsync(complaint.CaseNumber, DateTimeOffset.UtcNow))!;
+
+        var cases = await tables.GetAsync(TableNames.Complaints);
+        await cases.UpdateEntityAsync(new TableEntity(complaint.CaseNumber.Value, "case") { ["Stage"] = "final-answer" }, Azure.ETag.All, TableUpdateMode.Merge);
+        Assert.Equal(CaseStage.FinalAnswer, Assert.Single(await store.CheckAsync([stale], DateTimeOffset.UtcNow)).Complaint.Stage);
+
+        var listed = false;
+        await foreach (var l in store.ListOpenAsync(CaseStage.FinalAnswer, DateTimeOffset.UtcNow))
+        {
+            listed |= l.Complaint.CaseNumber == complaint.CaseNumber;
+        }
+
+        Assert.True(listed);
+    }
+}
