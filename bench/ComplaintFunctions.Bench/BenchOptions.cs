@@ -32,6 +32,11 @@ internal sealed class BenchOptions
           --feeders LIST       with --helpdesk: the feeder counts to run, comma-separated (default 1,4)
           --set KEY=VALUE      with --helpdesk: an app setting for the runner, e.g. a host.json override such as
                                AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true (repeatable)
+          --worklist           the staff worklist's read with many closed cases: seeds --closed and --open cases, then
+                               times (median of 5) and counts the requests of the scan of every case the list did before
+                               and of the open-case list with the shown page checked; prints, records nothing
+          --closed N           with --worklist: closed cases (default 100000)
+          --open N             with --worklist: open cases (default 1000)
         """;
 
     public int Count { get; private set; } = 500;
@@ -51,6 +56,9 @@ internal sealed class BenchOptions
     public bool AzuriteInMemory { get; private set; }
     public bool Idle { get; private set; }
     public bool Helpdesk { get; private set; }
+    public bool Worklist { get; private set; }
+    public int ClosedCases { get; private set; } = 100_000;
+    public int OpenCases { get; private set; } = 1_000;
 
     /// <summary>--bare direct: the bare engine as DTFx's own worker, without the gRPC sidecar.</summary>
     public bool BareDirect { get; private set; }
@@ -95,6 +103,9 @@ internal sealed class BenchOptions
                     case "--azurite-in-memory": options.AzuriteInMemory = true; break;
                     case "--idle": options.Idle = true; break;
                     case "--helpdesk": options.Helpdesk = true; break;
+                    case "--worklist": options.Worklist = true; break;
+                    case "--closed": options.ClosedCases = Positive(Value()); break;
+                    case "--open": options.OpenCases = Positive(Value()); break;
                     case "--bare": options.BareDirect = Value() switch { "direct" => true, "sidecar" => false, var other => throw new FormatException($"--bare is sidecar or direct, not {other}") }; break;
                     case "--feeders": options.Feeders = Value().Split(',').Select(Positive).ToArray(); break;
                     case "--set":

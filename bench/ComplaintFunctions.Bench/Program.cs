@@ -58,6 +58,12 @@ try
                 return 0;
             }
 
+            if (options.Worklist)
+            {
+                Console.WriteLine(await WorklistBench.RunAsync(proxy, options.ClosedCases, options.OpenCases, cancel.Token));
+                return 0;
+            }
+
             var benchmark = new Benchmark(options, proxy, endpoints.ConnectionString, azuritePid, loggerFactory);
             if (options.Helpdesk)
             {
