@@ -89,12 +89,14 @@ public static class ComplaintPipelineServices
         services.AddServiceStage(configuration);
         services.AddSingleton<CaseTexts>();
         services.AddSingleton<CaseTriage>();
+        services.AddSingleton<CaseMailComposer>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
 
         services.AddOptions<StaffConsole.ConsoleOptions>().Bind(configuration.GetSection(StaffConsole.ConsoleOptions.Section));
         services.AddSingleton<StaffConsole.StaffSessions>();
         services.AddSingleton<StaffConsole.EntraSignIn>();
         services.AddSingleton<StaffConsole.ConsoleForms>();
+        services.AddSingleton(_ => StaffConsole.CannedAnswers.LoadFromAppFolder());
         services.AddSingleton(_ => ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder());
 
         // Every options class above is in AppSettings.Sections: a key under those sections that none reads is warned about at start.

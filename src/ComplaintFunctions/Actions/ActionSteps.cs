@@ -60,6 +60,10 @@ public static class ActionStepCatalogue
         new ActionStep(CaseInputKinds.LeadSendBack, [ActionRoles.TeamLead], null, CaseStage.CustomerService, TextField.Required,
             "Send the final answer back", "The answer does not go to the customer; the team gets your reason and gives a new one.", "Send it back",
             TextLabel: "Why it goes back"),
+        // Console only (no mail carries it): the customer rang or chatted about an open case; it counts as their reply.
+        new ActionStep(CaseInputKinds.CustomerReplied, [ActionRoles.Agent], null, null, TextField.Required,
+            "Log a phone call or chat with the customer", "What the customer said goes on the case as their message, as a reply by mail would: if the case waited for them it comes back to the team, and the team's answer clock starts again.", "Log it",
+            TextLabel: "What the customer said (and what you told them)"),
         new ActionStep(CaseInputKinds.CustomerAccept, [ActionRoles.Customer], CaseAction.AcceptFinalAnswer, null, TextField.None, "accept", "accept", "accept"),
         new ActionStep(CaseInputKinds.CustomerOmbudsman, [ActionRoles.Customer], CaseAction.RequestOmbudsmanReview, null, TextField.Optional, "ombudsman", "ombudsman", "ombudsman"),
         new ActionStep(CaseInputKinds.ManufacturerSolved, [ActionRoles.Customer], CaseAction.Resolve, CaseStage.WaitingForCustomer, TextField.None, "solved", "solved", "solved"),

@@ -54,6 +54,7 @@ public static class CaseAccess
                 CaseInputKinds.AgentAnswer or CaseInputKinds.AgentAsk or CaseInputKinds.AgentFinal => !awaitingApproval,
                 CaseInputKinds.StageRetry => onTheList.Owner == CaseProcess.StageFailedOwner,
                 CaseInputKinds.DisputeNotComply => complaint.BodyOutcomeRecorded,
+                CaseInputKinds.CustomerReplied => complaint.Stage is not CaseStage.Closed,
                 _ => true,
             };
             if (now)

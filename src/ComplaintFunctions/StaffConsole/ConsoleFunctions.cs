@@ -4,6 +4,7 @@ using ComplaintFunctions.Actions;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Links;
+using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Storage;
 using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
@@ -31,7 +32,10 @@ public sealed class ConsoleFunctions(
     CaseTexts texts,
     CaseStepTaker steps,
     UsedActionLinks usedPresses,
+    CaseMailComposer mails,
+    CannedAnswers canned,
     IOptions<ConsoleOptions> options,
+    IOptions<CustomerServiceOptions> customerService,
     IOptions<PipelineOptions> pipeline,
     TimeProvider time,
     ILogger<ConsoleFunctions> logger)
@@ -128,7 +132,8 @@ public sealed class ConsoleFunctions(
         }
 
         var done = request.Query["done"].ToString();
-        return await CasePageAsync(person, row!, StatusCodes.Status200OK, done.Length > 0 ? ActionStepCatalogue.Find(done).Step?.Title ?? done : null, null, request.HttpContext.RequestAborted);
+        var keep = PreparedAnswer(request, row!.Complaint);
+        return await CasePageAsync(person, row, StatusCodes.Status200OK, done.Length > 0 ? ActionStepCatalogue.Find(done).Step?.Title ?? done : null, null, request.HttpContext.RequestAborted, keep);
     }
 
     [Function("ConsoleTakeStep")]
@@ -206,6 +211,55 @@ public sealed class ConsoleFunctions(
             PressOutcome.NeedsInput needs => await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, needs.Error, cancel, (actionStep.Step, form)),
             _ => Done(complaint.CaseNumber, actionStep),
         };
+    }
+
+    /// <summary>The mail the customer would get from this form, as they would get it; nothing is sent and the form stays as written.</summary>
+    [Function("ConsolePreviewMail")]
+    public async Task<IActionResult> Preview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/cases/{caseNumber}/preview/{step}")] HttpRequest request,
+        string caseNumber,
+        string step)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = step switch
+        {
+            CaseInputKinds.AgentAnswer => MailKind.AgentAnswer,
+            CaseInputKinds.AgentAsk => MailKind.AgentQuestion,
+            CaseInputKinds.AgentFinal => MailKind.FinalAnswer,
+            _ => (MailKind?)null,
+        };
+        return await OnCaseAsync(request, caseNumber, step, async (person, row, form, shownFor, cancel) =>
+        {
+            if (kind is not { } mailKind)
+            {
+                return Message(StatusCodes.Status404NotFound, "No preview", "This step sends no mail of its own to preview.", person: person);
+            }
+
+            var complaint = row.Complaint;
+            decimal? amount = null;
+            if (form["amount"].ToString() is { Length: > 0 } amountText)
+            {
+                var reading = AmountParser.Read(amountText, CaseCurrency.For(complaint.Details.Customer.Country));
+                if (reading.Error is { } error)
+                {
+                    return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, error, cancel, (step, form));
+                }
+
+                amount = reading.Amount;
+            }
+
+            // The dates the mail gives, from today's settings (the case's own are frozen when it opened; they are the same unless the settings changed since).
+            var now = time.GetUtcNow();
+            var deadline = now + (mailKind == MailKind.AgentQuestion ? customerService.Value.WaitingForCustomerWindow : customerService.Value.CustomerReplyWindow);
+            var order = new CaseMailOrder(complaint.CaseNumber.Value, mailKind, 0, now.UtcDateTime,
+                mailKind == MailKind.FinalAnswer
+                    ? [new LinkOrder("acceptUrl", CaseInputKinds.CustomerAccept, "customer", Guid.Empty, now.UtcDateTime), new LinkOrder("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, "customer", Guid.Empty, now.UtcDateTime)]
+                    : [],
+                new Dictionary<string, DateTime> { ["deadline"] = deadline.UtcDateTime },
+                Amount: amount);
+            var mail = await mails.ComposeAsync(complaint, order, new MailPreview(form["text"].ToString().Trim(), "[button link, made when the mail is sent]"));
+            return await CasePageAsync(person, row, StatusCodes.Status200OK, null, null, cancel, (step, form), mail);
+        });
     }
 
     [Function("ConsoleAddNote")]
@@ -317,7 +371,7 @@ public sealed class ConsoleFunctions(
         return (null, row);
     }
 
-    async Task<ContentResult> CasePageAsync(StaffPerson person, CaseOnTheList row, int status, string? done, string? problem, CancellationToken cancel, (string Kind, IFormCollection Values)? keep = null)
+    async Task<ContentResult> CasePageAsync(StaffPerson person, CaseOnTheList row, int status, string? done, string? problem, CancellationToken cancel, (string Kind, IFormCollection Values)? keep = null, ComposedMail? preview = null)
     {
         var complaint = row.Complaint;
         var number = complaint.CaseNumber;
@@ -377,7 +431,7 @@ public sealed class ConsoleFunctions(
         foreach (var (step, _) in offered)
         {
             var values = keep is { } k && k.Kind == step.Step ? k.Values : null;
-            html.Append(StepForm(person, complaint, step, seen, values, allTexts));
+            html.Append(StepForm(person, complaint, step, seen, values, allTexts, values is not null ? preview : null));
         }
 
         html.Append(NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null))
@@ -394,16 +448,17 @@ public sealed class ConsoleFunctions(
 
         string TextItem(CaseText text)
         {
-            var css = text.Kind is "customer-reply" or "customer-ombudsman" or "manufacturer-help" ? "theirs" : text.Kind == "ombudsman-note" ? "note" : "ours";
+            var css = text.Kind is "customer-reply" or "customer-replied" or "customer-ombudsman" or "manufacturer-help" ? "theirs" : text.Kind == "ombudsman-note" ? "note" : "ours";
             var amount = text.Amount is { } a ? $" · amount {AmountFormat.Format(a, CaseCurrency.For(details.Customer.Country), "en")}" : string.Empty;
             return $"<article class=\"{css}\"><p class=\"meta\">{E(Local(text.At))} · {E(text.Author)} · {E(ActionStepCatalogue.Find(text.Kind).Step?.Title ?? text.Kind)}{E(amount)}</p><p>{Lines(text.Text)}</p></article>";
         }
     }
 
-    string StepForm(StaffPerson person, Complaint complaint, ActionStep step, int seen, IFormCollection? values, IReadOnlyList<CaseText> allTexts)
+    string StepForm(StaffPerson person, Complaint complaint, ActionStep step, int seen, IFormCollection? values, IReadOnlyList<CaseText> allTexts, ComposedMail? preview)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, complaint.CaseNumber, step.Step, Guid.NewGuid(), seen));
         var id = step.Step;
+        var mails = id is CaseInputKinds.AgentAnswer or CaseInputKinds.AgentAsk or CaseInputKinds.AgentFinal;
         var html = new StringBuilder("<details class=\"step\" id=\"step-").Append(id).Append('"').Append(values is not null ? " open" : string.Empty).Append("><summary>").Append(E(step.Title)).Append("</summary>")
             .Append("<p class=\"hint\">").Append(E(step.Explanation)).Append("</p>");
         if (step.Step is CaseInputKinds.LeadApprove or CaseInputKinds.LeadSendBack && allTexts.LastOrDefault(t => t.Kind == CaseInputKinds.AgentFinal) is { } final)
@@ -413,7 +468,26 @@ public sealed class ConsoleFunctions(
                 .Append(final.Amount is { } a ? E(AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")) : "none").Append("</p><p>").Append(Lines(final.Text)).Append("</p></div>");
         }
 
-        html.Append("<form method=\"post\" action=\"").Append(CasePath(complaint.CaseNumber)).Append("/steps/").Append(E(id)).Append("\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(token)).Append("\">");
+        if (preview is not null)
+        {
+            // The mail as the customer gets it: greeting, text, links and signature.
+            html.Append("<section class=\"ours\" id=\"").Append(id).Append("-preview\" aria-label=\"Preview of the mail\"><p class=\"meta\">Preview, not sent · to ").Append(E(preview.To)).Append(" · ").Append(E(preview.Language))
+                .Append("</p><p><b>").Append(E(preview.Subject)).Append("</b></p><pre style=\"white-space:pre-wrap;font:inherit\">").Append(E(preview.Body.Text)).Append("</pre></section>");
+        }
+
+        html.Append("<form method=\"post\" action=\"").Append(CasePath(complaint.CaseNumber)).Append("/steps/").Append(E(id)).Append("\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(token)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"step\" value=\"").Append(E(id)).Append("\">");
+        if (mails && canned.For(id).ToList() is { Count: > 0 } prepared)
+        {
+            html.Append("<label for=\"").Append(id).Append("-canned\">Start from a prepared answer (in the customer's language, without greeting or signature: the mail adds them)</label><select id=\"").Append(id).Append("-canned\" name=\"canned\">");
+            foreach (var answer in prepared)
+            {
+                html.Append("<option value=\"").Append(E(answer.Id)).Append("\">").Append(E(answer.TitleIn("en"))).Append("</option>");
+            }
+
+            html.Append("</select> <button type=\"submit\" formnovalidate formmethod=\"get\" formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("\" id=\"").Append(id).Append("-use-canned\">Put it in the text</button>");
+        }
+
         if (step.Text != TextField.None)
         {
             html.Append("<label for=\"").Append(id).Append("-text\">").Append(E(step.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)"))).Append("</label>")
@@ -446,6 +520,11 @@ public sealed class ConsoleFunctions(
         if (step.FlagLabel is { } flagLabel)
         {
             html.Append("<div><input type=\"checkbox\" style=\"width:auto\" id=\"").Append(id).Append("-flag\" name=\"flag\"> <label style=\"display:inline;font-weight:400\" for=\"").Append(id).Append("-flag\">").Append(E(flagLabel)).Append("</label></div>");
+        }
+
+        if (mails)
+        {
+            html.Append("<button type=\"submit\" formnovalidate formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("/preview/").Append(E(id)).Append("\" id=\"").Append(id).Append("-preview-button\">Preview the mail</button> ");
         }
 
         return html.Append("<button type=\"submit\" id=\"").Append(id).Append("-submit\">").Append(E(step.Button)).Append("</button></form></details>").ToString();
@@ -481,6 +560,20 @@ public sealed class ConsoleFunctions(
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>A prepared answer put in a step's text (the form's "Put it in the text", a GET): the form as it was, with the text replaced.</summary>
+    (string Kind, IFormCollection Values)? PreparedAnswer(HttpRequest request, Complaint complaint)
+    {
+        var step = request.Query["step"].ToString();
+        if (request.Query["canned"].ToString() is not { Length: > 0 } id || canned.TextFor(id, complaint.Details.Customer.Language) is not { } text)
+        {
+            return null;
+        }
+
+        var fields = request.Query.ToDictionary(q => q.Key, q => q.Value);
+        fields["text"] = text;
+        return (step, new FormCollection(fields));
     }
 
     StaffPerson? Person(HttpRequest request) => sessions.Read(request) is { Roles.Count: > 0 } person ? person : null;

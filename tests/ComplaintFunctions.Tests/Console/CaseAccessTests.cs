@@ -63,14 +63,14 @@ public class CaseAccessTests
     public void An_agent_is_offered_the_answers_of_a_new_case_and_nothing_of_a_lead()
     {
         var offered = CaseAccess.StepsOffered(Person(ActionRoles.Agent), Listed(CaseIn())).Select(o => o.Step.Step).ToList();
-        Assert.Equal([CaseInputKinds.AgentAnswer, CaseInputKinds.AgentAsk, CaseInputKinds.AgentFinal], offered);
+        Assert.Equal([CaseInputKinds.AgentAnswer, CaseInputKinds.AgentAsk, CaseInputKinds.AgentFinal, CaseInputKinds.CustomerReplied], offered);
     }
 
     [Fact]
     public void While_a_final_answer_waits_for_approval_the_lead_decides_on_it_and_the_team_waits()
     {
         var waiting = Listed(CaseIn(), CaseProcess.ApprovalOwner);
-        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.Agent), waiting));
+        Assert.Equal([CaseInputKinds.CustomerReplied], CaseAccess.StepsOffered(Person(ActionRoles.Agent), waiting).Select(o => o.Step.Step));
         Assert.Equal(
             [CaseInputKinds.LeadApprove, CaseInputKinds.LeadSendBack],
             CaseAccess.StepsOffered(Person(ActionRoles.TeamLead), waiting).Select(o => o.Step.Step));

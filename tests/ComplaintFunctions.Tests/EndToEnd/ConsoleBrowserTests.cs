@@ -59,8 +59,20 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         await agent.ClickAsync("#assign-submit");
         Assert.Equal("Ola Hansen", await agent.TextContentAsync("#assigned"));
         await agent.ClickAsync("#step-agent-final summary");
+        await agent.SelectOptionAsync("#agent-final-canned", "claim-repair");
+        await agent.ClickAsync("#agent-final-use-canned");
+        Assert.StartsWith("We accept the claim.", await agent.InputValueAsync("#agent-final-text"), StringComparison.Ordinal);
         await agent.FillAsync("#agent-final-text", "We replace the charger; bring the old one to the shop.");
         await agent.FillAsync("#agent-final-amount", "8 499,00");
+
+        // The preview is the mail as the customer gets it: greeting, the text, the signature; nothing is sent.
+        await agent.ClickAsync("#agent-final-preview-button");
+        var preview = await agent.TextContentAsync("#agent-final-preview");
+        Assert.Contains("Hello Kari Nordmann,", preview, StringComparison.Ordinal);
+        Assert.Contains("We replace the charger", preview, StringComparison.Ordinal);
+        Assert.Contains("Preview, not sent", preview, StringComparison.Ordinal);
+        Assert.Equal("We replace the charger; bring the old one to the shop.", await agent.InputValueAsync("#agent-final-text"));
+        Assert.Equal(0, await driver.CountAsync(driver.CustomerEmail, "Our final answer"));
         await agent.ClickAsync("#agent-final-submit");
         Assert.Contains("Give the final answer", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
 
