@@ -32,9 +32,11 @@ internal sealed class BenchOptions
           --feeders LIST       with --helpdesk: the feeder counts to run, comma-separated (default 1,4)
           --set KEY=VALUE      with --helpdesk: an app setting for the runner, e.g. a host.json override such as
                                AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true (repeatable)
-          --worklist           the staff worklist's read with many closed cases: seeds --closed and --open cases, then
-                               times (median of 5) and counts the requests of the scan of every case the list did before
-                               and of the open-case list with the shown page checked; prints, records nothing
+          --worklist           the staff worklist's read with many closed cases: seeds --open cases, then closed ones in
+                               steps (10,000, doubling, up to --closed), and after each step times (median of 5) and counts
+                               the requests of the scan of every case the list did before and of the open-case list with
+                               the shown page checked; prints, records nothing. Azurite's inserts slow as a table grows:
+                               100,000 closed cases take about an hour to seed here
           --closed N           with --worklist: closed cases (default 100000)
           --open N             with --worklist: open cases (default 1000)
         """;

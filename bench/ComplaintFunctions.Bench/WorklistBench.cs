@@ -33,56 +33,72 @@ static class WorklistBench
         var closedRow = (await cases.GetEntityAsync<TableEntity>(template.CaseNumber.Value, "case", cancellationToken: cancel)).Value;
 
         var seeding = Stopwatch.StartNew();
-        var seeded = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, closed), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancel }, async (i, c) =>
-        {
-            var row = new TableEntity(closedRow) { PartitionKey = CaseNumber.New().Value, ["CustomerEmail"] = $"closed-{i}@example.no" };
-            row.Remove("odata.etag");
-            row.Remove("Timestamp");
-            await cases.AddEntityAsync(row, c);
-            if (Interlocked.Increment(ref seeded) % 10_000 == 0)
-            {
-                Benchmark.Say($"worklist: {seeded} closed cases seeded ({seeding.Elapsed.TotalSeconds:0} s)");
-            }
-        });
         await Parallel.ForEachAsync(Enumerable.Range(0, open), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancel }, async (i, c) =>
         {
             var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, Details($"open-{i}@example.no"), now.AddHours(-i));
             Assert(await store.TryCreateAsync(complaint, null, c));
             await store.UpdateServiceStateAsync(complaint.CaseNumber, owner: "customer-service team", dueAt: now.AddHours(i % 48 - 8), cancellationToken: c);
         });
-        Benchmark.Say($"worklist: {closed} closed and {open} open cases seeded in {seeding.Elapsed.TotalSeconds:0} s");
-
-        var scan = await TimeAsync(proxy, async () =>
-        {
-            var filter = TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
-            var n = 0;
-            await foreach (var _ in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancel))
-            {
-                n++;
-            }
-
-            return n;
-        });
-        var list = await TimeAsync(proxy, async () =>
-        {
-            var lines = new List<CaseOnTheList>();
-            await foreach (var line in store.ListOpenAsync(null, now, cancel))
-            {
-                lines.Add(line);
-            }
-
-            var page = lines.OrderByDescending(l => l.Overdue).ThenBy(l => l.DueAt ?? DateTimeOffset.MaxValue).Take(50).ToList();
-            return (await store.CheckAsync(page, now, cancel)).Count == page.Count ? lines.Count : -1;
-        });
+        Benchmark.Say($"worklist: {open} open cases seeded in {seeding.Elapsed.TotalSeconds:0} s");
 
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"\nThe worklist's read with {closed:N0} closed and {open:N0} open cases (median of {Repeats}; Azurite on this machine):");
-        text.AppendLine("| read | open cases found | time | storage requests |");
-        text.AppendLine("| --- | --- | --- | --- |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| every case, filtered (the list before) | {scan.Found} | {scan.Milliseconds:0} ms | {scan.Requests:0} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| the open-case list, first page of 50 checked | {list.Found} | {list.Milliseconds:0} ms | {list.Requests:0} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"\nThe worklist's read with {open:N0} open cases and more and more closed ones (median of {Repeats}; Azurite on this machine):");
+        text.AppendLine("| closed cases | read | open cases found | time | storage requests |");
+        text.AppendLine("| --- | --- | --- | --- | --- |");
+
+        // Closed cases in steps up to the number asked for, each step measured: how each read grows with them.
+        var seeded = 0;
+        foreach (var target in Steps(closed))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(seeded, target - seeded), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancel }, async (i, c) =>
+            {
+                var row = new TableEntity(closedRow) { PartitionKey = CaseNumber.New().Value, ["CustomerEmail"] = $"closed-{i}@example.no" };
+                row.Remove("odata.etag");
+                row.Remove("Timestamp");
+                await cases.AddEntityAsync(row, c);
+            });
+            seeded = target;
+            Benchmark.Say($"worklist: {seeded} closed cases seeded ({seeding.Elapsed.TotalSeconds:0} s); measuring");
+
+            var scan = await TimeAsync(proxy, async () =>
+            {
+                var filter = TableClient.CreateQueryFilter($"Stage ne {CaseStage.Closed.ToWire()}");
+                var n = 0;
+                await foreach (var _ in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancel))
+                {
+                    n++;
+                }
+
+                return n;
+            });
+            var list = await TimeAsync(proxy, async () =>
+            {
+                var lines = new List<CaseOnTheList>();
+                await foreach (var line in store.ListOpenAsync(null, now, cancel))
+                {
+                    lines.Add(line);
+                }
+
+                var page = lines.OrderByDescending(l => l.Overdue).ThenBy(l => l.DueAt ?? DateTimeOffset.MaxValue).Take(50).ToList();
+                return (await store.CheckAsync(page, now, cancel)).Count == page.Count ? lines.Count : -1;
+            });
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {seeded:N0} | every case, filtered (the list before) | {scan.Found} | {scan.Milliseconds:0} ms | {scan.Requests:0} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {seeded:N0} | the open-case list, first page of 50 checked | {list.Found} | {list.Milliseconds:0} ms | {list.Requests:0} |");
+            Console.Error.WriteLine(text.ToString());
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>10,000, 20,000, 40,000 … doubling, then the number asked for.</summary>
+    static IEnumerable<int> Steps(int closed)
+    {
+        for (var step = 10_000; step < closed; step *= 2)
+        {
+            yield return step;
+        }
+
+        yield return closed;
     }
 
     static async Task<(int Found, double Milliseconds, double Requests)> TimeAsync(CountingStorageProxy proxy, Func<Task<int>> read)
