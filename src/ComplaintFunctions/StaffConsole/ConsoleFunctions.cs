@@ -34,6 +34,7 @@ public sealed class ConsoleFunctions(
     UsedActionLinks usedPresses,
     CaseMailComposer mails,
     CannedAnswers canned,
+    Inbound.AttachmentStore attachments,
     IOptions<ConsoleOptions> options,
     IOptions<CustomerServiceOptions> customerService,
     IOptions<PipelineOptions> pipeline,
@@ -262,6 +263,45 @@ public sealed class ConsoleFunctions(
         });
     }
 
+    /// <summary>
+    /// An attachment of the case, through the app with the viewer's rights (never a storage address): images
+    /// and PDFs open in the browser, everything else downloads, and nothing a customer sent runs as our page.
+    /// </summary>
+    [Function("ConsoleAttachment")]
+    public async Task<IActionResult> Attachment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/cases/{caseNumber}/attachments/{mail}/{file}")] HttpRequest request,
+        string caseNumber,
+        string mail,
+        string file)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Person(request) is not { } person)
+        {
+            return SignInFirst(request);
+        }
+
+        var (refusal, row) = await OpenAsync(person, caseNumber, request.HttpContext.RequestAborted);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await attachments.OpenAsync(row!.Complaint.CaseNumber, mail, file, request.HttpContext.RequestAborted) is not { } found)
+        {
+            return Message(StatusCodes.Status404NotFound, "No such attachment", "The case has no attachment by that name.", person: person);
+        }
+
+        var shownInline = found.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp" or "application/pdf";
+        var headers = request.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+        headers.CacheControl = "private, no-store";
+        return new FileStreamResult(found.Content, shownInline ? found.ContentType : "application/octet-stream")
+        {
+            FileDownloadName = shownInline ? null : file,
+        };
+    }
+
     [Function("ConsoleAddNote")]
     public async Task<IActionResult> AddNote(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/cases/{caseNumber}/notes")] HttpRequest request,
@@ -404,6 +444,19 @@ public sealed class ConsoleFunctions(
             .Append(Row("Delivered", details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .Append(Row("Channel", complaint.Channel.ToWire())).Append(Row("Opened", Local(complaint.OpenedAt)))
             .Append("</tbody></table>");
+
+        var kept = await attachments.ListAsync(number, cancel);
+        if (kept.Count > 0)
+        {
+            html.Append("<h2>Attachments</h2><ul id=\"attachments\">");
+            foreach (var a in kept)
+            {
+                html.Append("<li><a href=\"").Append(CasePath(number)).Append("/attachments/").Append(Uri.EscapeDataString(a.Mail)).Append('/').Append(Uri.EscapeDataString(a.File)).Append("\">")
+                    .Append(E(a.File)).Append("</a> <span class=\"meta\">").Append(E(a.ContentType)).Append(", ").Append((a.Size / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)).Append(" KB</span></li>");
+            }
+
+            html.Append("</ul>");
+        }
 
         html.Append("<h2>Conversation</h2><div class=\"thread\" id=\"thread\">");
         html.Append("<article class=\"theirs\"><p class=\"meta\">").Append(E(Local(complaint.OpenedAt))).Append(" · the customer · the complaint</p><p>")

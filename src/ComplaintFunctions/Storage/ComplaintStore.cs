@@ -153,7 +153,7 @@ public sealed class ComplaintStore(AppTables tables)
             }
 
             var current = OnTheList(entity, now);
-            if (current != line)
+            if (!ShowsTheSame(current, line))
             {
                 await index.UpsertEntityAsync(IndexRow(entity), TableUpdateMode.Merge, cancellationToken);
             }
@@ -189,6 +189,13 @@ public sealed class ComplaintStore(AppTables tables)
         await index.UpsertEntityAsync(new TableEntity(OpenPartition, IndexBuiltMarker) { ["BuiltAt"] = DateTimeOffset.UtcNow }, TableUpdateMode.Replace, cancellationToken);
         return added;
     }
+
+    /// <summary>Whether a line shows what its case shows (the complaint is compared by what the list shows of it).</summary>
+    static bool ShowsTheSame(CaseOnTheList a, CaseOnTheList b) =>
+        a.Owner == b.Owner && a.DueAt == b.DueAt && a.Overdue == b.Overdue && a.MailFailed == b.MailFailed && a.AssignedTo == b.AssignedTo
+        && a.Complaint.Stage == b.Complaint.Stage && a.Complaint.UpdatedAt == b.Complaint.UpdatedAt
+        && a.Complaint.Details with { Description = string.Empty } == b.Complaint.Details with { Description = string.Empty }
+        && a.Complaint.OmbudsmanHasDecided == b.Complaint.OmbudsmanHasDecided && a.Complaint.BodyOutcomeRecorded == b.Complaint.BodyOutcomeRecorded;
 
     const string OpenPartition = "open";
     const string IndexBuiltMarker = "~built";

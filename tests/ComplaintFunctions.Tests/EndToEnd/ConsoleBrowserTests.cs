@@ -191,6 +191,32 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(await page.QuerySelectorAsync("#local-only"));
     }
 
+    [Fact]
+    public async Task The_attachments_of_a_mailed_complaint_open_through_the_console_and_never_without_signing_in()
+    {
+        var mime = MailIntakeTests.WithMessageId(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Corpus", "04-mixed-pdf-jpg-nb.eml")), out var from, "attach");
+        var posted = await runner.Http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", MailIntakeTests.RawForm(mime));
+        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        var ack = await runner.WaitForMailAsync(m => m.To.Contains(from) && m.Subject.Contains("[K-", StringComparison.Ordinal));
+        var caseNumber = System.Text.RegularExpressions.Regex.Match(ack.Subject, @"K-\d{4}-\d{4}-\d{3}").Value;
+
+        var agent = await SignInAsync("person-ola-agent");
+        await agent.GotoAsync(Url($"/api/console/cases/{caseNumber}"));
+        Assert.Equal(2, await agent.Locator("#attachments a").CountAsync());
+        var href = await agent.Locator("#attachments a", new() { HasText = "kvittering.pdf" }).GetAttributeAsync("href");
+        var pdf = await agent.Context.APIRequest.GetAsync(Url(href!));
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.Equal("nosniff", pdf.Headers["x-content-type-options"]);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync())[..4], StringComparison.Ordinal);
+
+        // Without a sign-in the address leads to the sign-in, never to the file.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = runner.BaseAddress };
+        var refused = await anonymous.GetAsync(href);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/api/console/sign-in", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
     async Task<IPage> SignInAsync(string person)
     {
         var context = await browser.NewContextAsync();

@@ -267,7 +267,7 @@ public sealed class MailIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         await runner.Http.PostAsync($"/api/inbound/sendgrid?key={Secret}", RawForm(mime));
 
     // SendGrid's raw mode: the whole message in the "email" field, beside a few envelope fields.
-    static MultipartFormDataContent RawForm(byte[] mime) => new()
+    internal static MultipartFormDataContent RawForm(byte[] mime) => new()
     {
         { new ByteArrayContent(mime), "email" },
         { new StringContent("kundeservice@example.no"), "to" },
@@ -275,7 +275,7 @@ public sealed class MailIntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     };
 
     /// <summary>A corpus mail with a fresh Message-ID and sender, so the test owns its case.</summary>
-    static byte[] WithMessageId(byte[] mime, out string from, string tag)
+    internal static byte[] WithMessageId(byte[] mime, out string from, string tag)
     {
         var text = Encoding.Latin1.GetString(mime);
         var oldFrom = System.Text.RegularExpressions.Regex.Match(text, @"^From:.*?<?([\w.+-]+@[\w.-]+)>?\s*$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;

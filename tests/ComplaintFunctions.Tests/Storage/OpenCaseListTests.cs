@@ -62,6 +62,34 @@ public class OpenCaseListTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_line_that_shows_its_case_is_not_written_again_when_checked()
+    {
+        var store = Store();
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, Samples.Details(), DateTimeOffset.UtcNow);
+        Assert.True(await store.TryCreateAsync(complaint, null));
+        await store.UpdateServiceStateAsync(complaint.CaseNumber, owner: "customer-service team", dueAt: DateTimeOffset.UtcNow.AddHours(8));
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        var before = (await index.GetEntityAsync<TableEntity>("open", complaint.CaseNumber.Value)).Value.ETag;
+        var line = await FindLineAsync(store, complaint.CaseNumber);
+
+        Assert.Single(await store.CheckAsync([line], DateTimeOffset.UtcNow));
+        Assert.Equal(before, (await index.GetEntityAsync<TableEntity>("open", complaint.CaseNumber.Value)).Value.ETag);
+    }
+
+    static async Task<CaseOnTheList> FindLineAsync(ComplaintStore store, CaseNumber number)
+    {
+        await foreach (var line in store.ListOpenAsync(null, DateTimeOffset.UtcNow))
+        {
+            if (line.Complaint.CaseNumber == number)
+            {
+                return line;
+            }
+        }
+
+        throw new InvalidOperationException($"{number} is not listed.");
+    }
+
+    [Fact]
     public async Task A_line_left_behind_by_a_crash_is_not_shown_and_is_taken_off_when_checked()
     {
         var store = Store();
