@@ -34,8 +34,8 @@ internal sealed class BenchOptions
                                AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true (repeatable)
           --worklist           the staff worklist's read with many closed cases: seeds --open cases, then closed ones in
                                steps (10,000, doubling, up to --closed), and after each step times (median of 5) and counts
-                               the requests of the scan of every case the list did before and of the open-case list with
-                               the shown page checked; prints, records nothing. Azurite's inserts slow as a table grows:
+                               the requests of the scan of every case the list did before and of the open-case list;
+                               prints, records nothing. Azurite's inserts slow as a table grows:
                                100,000 closed cases take about an hour to seed here
           --closed N           with --worklist: closed cases (default 100000)
           --open N             with --worklist: open cases (default 1000)

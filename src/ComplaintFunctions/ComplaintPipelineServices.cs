@@ -49,6 +49,7 @@ public static class ComplaintPipelineServices
         services.AddSingleton<AppTables>();
         services.AddSingleton<ComplaintStore>();
         services.AddHostedService<OpenCaseListBuilder>();
+        services.AddHostedService<OpenCaseListSweeper>();
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<IdempotencyKeys>();
 

@@ -33,7 +33,8 @@ public sealed record CaseStatus(
     }
 
     /// <param name="withdrawUrl">Where an open case can be withdrawn (the status link's token), or null.</param>
-    public static ContentResult Page(CaseStatus status, string language, string? withdrawUrl = null)
+    /// <param name="country">The customer's country: times are shown in its time zone, with the offset.</param>
+    public static ContentResult Page(CaseStatus status, string language, Country country, string? withdrawUrl = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         _ = CaseStageNames.TryParse(status.Stage, out var stage);
@@ -42,7 +43,7 @@ public sealed record CaseStatus(
             <p class="case" id="case-number">{HtmlPage.Encode(status.CaseNumber)}</p>
             <p id="stage">{HtmlPage.Encode(t.Stage)}</p>
             <p>{HtmlPage.Encode(t.Next)}</p>
-            <p>{HtmlPage.Encode(t.Reported)} {status.OpenedAt:yyyy-MM-dd HH:mm} UTC · {HtmlPage.Encode(t.LastChange)} {status.UpdatedAt:yyyy-MM-dd HH:mm} UTC</p>
+            <p>{HtmlPage.Encode(t.Reported)} {Local(status.OpenedAt, country)} · {HtmlPage.Encode(t.LastChange)} {Local(status.UpdatedAt, country)}</p>
             """;
         if (withdrawUrl is not null && stage != CaseStage.Closed)
         {
@@ -50,5 +51,12 @@ public sealed record CaseStatus(
         }
 
         return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, body);
+    }
+
+    /// <summary>A time as the customer reads it: in their country's zone, with its offset from UTC.</summary>
+    static string Local(DateTimeOffset at, Country country)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(ComplaintFunctions.Domain.Service.BusinessHoursOptions.DefaultTimeZone(country)));
+        return local.ToString("yyyy-MM-dd HH:mm '(UTC'zzz')'", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

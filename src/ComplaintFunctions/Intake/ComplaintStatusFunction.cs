@@ -30,6 +30,6 @@ public sealed class ComplaintStatusFunction(ComplaintStore complaints, StatusLin
 
         var status = CaseStatus.Of(stored.Complaint);
         var withdrawUrl = $"/api/complaints/{number.Value}/withdraw?t={Uri.EscapeDataString(token)}";
-        return HtmlPage.Wanted(request) ? CaseStatus.Page(status, stored.Complaint.Details.Customer.Language, withdrawUrl) : new OkObjectResult(status);
+        return HtmlPage.Wanted(request) ? CaseStatus.Page(status, stored.Complaint.Details.Customer.Language, stored.Complaint.Details.Customer.Country, withdrawUrl) : new OkObjectResult(status);
     }
 }

@@ -45,7 +45,7 @@ public sealed class StaffCaseFunctions(ComplaintStore complaints, CaseEventLog a
         }
 
         var cases = new List<object>();
-        foreach (var row in await complaints.CheckAsync(listed, now, request.HttpContext.RequestAborted))
+        foreach (var row in listed)
         {
             if ((overdue is { } wanted && row.Overdue != wanted) || (stage is { } s && row.Complaint.Stage != s))
             {

@@ -17,6 +17,9 @@ public sealed class ConsoleOptions
     /// <summary>How long a sign-in lasts before the console asks again.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How often the open-case list is checked against the cases (0 turns the sweep off).</summary>
+    public TimeSpan ListSweepEvery { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A text longer than this (an answer, a note) is refused on the form rather than cut.</summary>
     public int MaxTextLength { get; set; } = 10_000;
 }

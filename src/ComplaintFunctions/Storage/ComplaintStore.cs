@@ -114,7 +114,8 @@ public sealed class ComplaintStore(AppTables tables)
     /// holding a line per open case, so the read does not grow with the closed cases. The list is written
     /// just before a new case and just after each write of a case, so it holds every open case; a crash
     /// between the two writes can leave a line one write behind, or a line of a case that has closed or was
-    /// never stored. <see cref="CheckAsync"/> reads the cases themselves for the lines a person is shown.
+    /// never stored, until the case page is opened (<see cref="KeepLineAsync"/>) or the sweep checks it
+    /// (<see cref="CheckAsync"/>, from <see cref="OpenCaseListSweeper"/>).
     /// </summary>
     /// <remarks>Overdue is worked out at <paramref name="now"/> by <see cref="OverdueRule"/>, not read as recorded: a case that has moved on to the customer is not late.</remarks>
     public async IAsyncEnumerable<CaseOnTheList> ListOpenAsync(CaseStage? stage, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -161,6 +162,25 @@ public sealed class ComplaintStore(AppTables tables)
             return current;
         }));
         return read.OfType<CaseOnTheList>().ToList();
+    }
+
+    /// <summary>The line of a case just read from the case itself, made to show it (or taken off, once it is closed).</summary>
+    public async Task KeepLineAsync(CaseOnTheList fromTheCase, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fromTheCase);
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        if (fromTheCase.Complaint.Stage == CaseStage.Closed)
+        {
+            await ForgetAsync(index, fromTheCase.Complaint.CaseNumber, cancellationToken);
+            return;
+        }
+
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(fromTheCase.Complaint.CaseNumber.Value, RowKey, cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value is { } entity)
+        {
+            await index.UpsertEntityAsync(IndexRow(entity), TableUpdateMode.Merge, cancellationToken);
+        }
     }
 
     /// <summary>

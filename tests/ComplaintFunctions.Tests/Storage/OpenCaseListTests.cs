@@ -107,6 +107,20 @@ public class OpenCaseListTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Opening_a_case_page_heals_its_line()
+    {
+        var store = Store();
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, Samples.Details(), DateTimeOffset.UtcNow);
+        Assert.True(await store.TryCreateAsync(complaint, null));
+        var cases = await tables.GetAsync(TableNames.Complaints);
+        await cases.UpdateEntityAsync(new TableEntity(complaint.CaseNumber.Value, "case") { ["Stage"] = "closed" }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        // The case page reads the case itself and keeps its line in step: closed, so off the list.
+        await store.KeepLineAsync((await store.FindOnTheListAsync(complaint.CaseNumber, DateTimeOffset.UtcNow))!);
+        Assert.False(await ListedAsync(complaint.CaseNumber));
+    }
+
+    [Fact]
     public async Task A_line_behind_its_case_shows_the_case_as_it_is_and_is_written_again()
     {
         var store = Store();
