@@ -35,6 +35,7 @@ public sealed class ConsoleFunctions(
     CaseMailComposer mails,
     CannedAnswers canned,
     Inbound.AttachmentStore attachments,
+    CaseTriage triage,
     IOptions<ConsoleOptions> options,
     IOptions<CustomerServiceOptions> customerService,
     IOptions<PipelineOptions> pipeline,
@@ -144,30 +145,15 @@ public sealed class ConsoleFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var cancel = request.HttpContext.RequestAborted;
-        if (Person(request) is not { } person)
-        {
-            return Message(StatusCodes.Status401Unauthorized, "Signed out", "Your sign-in has ended, so nothing was done. Sign in again and write it once more.", signInLink: true);
-        }
+        return await OnCaseAsync(request, caseNumber, step, (person, row, form, shownFor, cancel) => TakeStepAsync(person, row, form, shownFor, durable, cancel));
+    }
 
-        var (refusal, row) = await OpenAsync(person, caseNumber, cancel);
-        if (refusal is not null)
+    async Task<IActionResult> TakeStepAsync(StaffPerson person, CaseOnTheList row, IFormCollection form, ConsoleForm shownFor, DurableTaskClient durable, CancellationToken cancel)
+    {
+        var complaint = row.Complaint;
+        if (ActionStepCatalogue.Find(shownFor.Step).Step is not { } actionStep)
         {
-            return refusal;
-        }
-
-        var (form, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
-        if (unreadable is not null || form is null)
-        {
-            return Message(unreadable?.Status ?? StatusCodes.Status400BadRequest, unreadable?.Title ?? "Nothing was sent", (unreadable?.Detail ?? "The form was empty.") + " Nothing was done.", person: person);
-        }
-
-        var complaint = row!.Complaint;
-        var (actionStep, _) = ActionStepCatalogue.Find(step);
-        var shownFor = forms.Read(form["form"].ToString(), person, complaint.CaseNumber);
-        if (actionStep is null || shownFor is null || shownFor.Step != actionStep.Step)
-        {
-            return Message(StatusCodes.Status400BadRequest, "Form not valid", "This form was not shown to you for this step of this case, or it is more than 12 hours old. Open the case again.", person: person);
+            return Message(StatusCodes.Status404NotFound, "No such step", "The console has no such step.", person: person);
         }
 
         if (actionStep.Roles.FirstOrDefault(person.Has) is not { } role)
@@ -444,6 +430,9 @@ public sealed class ConsoleFunctions(
             .Append(Row("Delivered", details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .Append(Row("Channel", complaint.Channel.ToWire())).Append(Row("Opened", Local(complaint.OpenedAt)))
             .Append("</tbody></table>");
+
+        // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them.
+        html.Append("<h2>Checks</h2><pre id=\"checks\" style=\"white-space:pre-wrap;font:inherit\">").Append(E(triage.Assess(details).Checks)).Append("</pre>");
 
         var kept = await attachments.ListAsync(number, cancel);
         if (kept.Count > 0)

@@ -15,12 +15,7 @@ public sealed class WebFormBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         runner = await RunnerClient.StartAsync(azurite, "webform" + Guid.NewGuid().ToString("N")[..8]);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await HeadlessChromium.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
