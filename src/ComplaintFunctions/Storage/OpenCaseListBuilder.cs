@@ -18,7 +18,12 @@ public sealed class OpenCaseListBuilder(IServiceProvider services, ILogger<OpenC
                 logger.LogInformation("Open-case list built: {Added} open cases from before it were listed", added);
             }
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException or InvalidOperationException)
+        catch (InvalidOperationException e)
+        {
+            // No storage set up: the host says so where it matters (the functions); nothing to list here.
+            logger.LogDebug(e, "The open-case list is not built: storage is not set up");
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
         {
             // Storage out of reach at start: the list is not marked built, so the next start tries again.
             logger.LogWarning(e, "The open-case list could not be built now; the next start tries again");
