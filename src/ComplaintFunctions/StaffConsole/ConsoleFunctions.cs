@@ -120,20 +120,24 @@ public sealed class ConsoleFunctions(
         string caseNumber)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return await ViewCaseAsync(request, caseNumber, (person, row) =>
+        {
+            var done = request.Query["done"].ToString();
+            var keep = PreparedAnswer(request, row.Complaint);
+            return CasePageAsync(person, row, StatusCodes.Status200OK, done.Length > 0 ? ActionStepCatalogue.Find(done).Step?.Title ?? done : null, null, request.HttpContext.RequestAborted, keep);
+        });
+    }
+
+    /// <summary>The common start of a page of a case: signed in (else off to sign in), and allowed to see it.</summary>
+    async Task<IActionResult> ViewCaseAsync(HttpRequest request, string caseNumber, Func<StaffPerson, CaseOnTheList, Task<ContentResult>> show)
+    {
         if (Person(request) is not { } person)
         {
             return SignInFirst(request);
         }
 
         var (refusal, row) = await OpenAsync(person, caseNumber, request.HttpContext.RequestAborted);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var done = request.Query["done"].ToString();
-        var keep = PreparedAnswer(request, row!.Complaint);
-        return await CasePageAsync(person, row, StatusCodes.Status200OK, done.Length > 0 ? ActionStepCatalogue.Find(done).Step?.Title ?? done : null, null, request.HttpContext.RequestAborted, keep);
+        return refusal ?? await show(person, row!);
     }
 
     [Function("ConsoleTakeStep")]
@@ -265,14 +269,9 @@ public sealed class ConsoleFunctions(
         }
 
         var (refusal, row) = await OpenAsync(person, caseNumber, request.HttpContext.RequestAborted);
-        if (refusal is not null)
+        if (refusal is not null || await attachments.OpenAsync(row!.Complaint.CaseNumber, mail, file, request.HttpContext.RequestAborted) is not { } found)
         {
-            return refusal;
-        }
-
-        if (await attachments.OpenAsync(row!.Complaint.CaseNumber, mail, file, request.HttpContext.RequestAborted) is not { } found)
-        {
-            return Message(StatusCodes.Status404NotFound, "No such attachment", "The case has no attachment by that name.", person: person);
+            return refusal ?? Message(StatusCodes.Status404NotFound, "No such attachment", "The case has no attachment by that name.", person: person);
         }
 
         var shownInline = found.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp" or "application/pdf";

@@ -9,30 +9,12 @@ namespace ComplaintFunctions.Tests.EndToEnd;
 /// worklist and the case page are kept under TestResults/screenshots.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(azurite, "console")
 {
-    RunnerClient runner = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        runner = await RunnerClient.StartAsync(azurite, "console" + Guid.NewGuid().ToString("N")[..8]);
-        playwright = await Playwright.CreateAsync();
-        browser = await HeadlessChromium.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        await runner.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_agent_works_a_case_from_the_worklist_to_a_final_answer_and_the_lead_approves_it_on_the_case_page()
     {
-        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var driver = await new CaseDriver(Runner, CaseDriver.NewCustomer()).ReportAsync();
         await driver.CustomerMailAsync("We have received your complaint");
 
         var agent = await SignInAsync("person-ola-agent");
@@ -104,7 +86,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task While_the_ombudsman_reviews_a_case_customer_service_is_refused_with_the_reason_and_the_ombudsman_decides()
     {
-        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var driver = await new CaseDriver(Runner, CaseDriver.NewCustomer()).ReportAsync();
         await driver.CustomerMailAsync("We have received your complaint");
         var agent = await SignInAsync("person-ola-agent");
         await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
@@ -141,7 +123,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Two_agents_answer_at_once_and_the_second_sees_the_first_answer_before_anything_is_sent()
     {
-        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+        var driver = await new CaseDriver(Runner, CaseDriver.NewCustomer()).ReportAsync();
         await driver.CustomerMailAsync("We have received your complaint");
         var ola = await SignInAsync("person-ola-agent");
         var siri = await SignInAsync("person-siri-agent");
@@ -174,8 +156,8 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Without_signing_in_the_console_sends_you_to_sign_in_and_back_to_the_case_you_asked_for()
     {
-        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
-        var context = await browser.NewContextAsync();
+        var driver = await new CaseDriver(Runner, CaseDriver.NewCustomer()).ReportAsync();
+        var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
         Assert.Contains("Local only", await page.TextContentAsync("#local-only"), StringComparison.Ordinal);
@@ -195,9 +177,9 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task The_attachments_of_a_mailed_complaint_open_through_the_console_and_never_without_signing_in()
     {
         var mime = MailIntakeTests.WithMessageId(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Corpus", "04-mixed-pdf-jpg-nb.eml")), out var from, "attach");
-        var posted = await runner.Http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", MailIntakeTests.RawForm(mime));
+        var posted = await Runner.Http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", MailIntakeTests.RawForm(mime));
         Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
-        var ack = await runner.WaitForMailAsync(m => m.To.Contains(from) && m.Subject.Contains("[K-", StringComparison.Ordinal));
+        var ack = await Runner.WaitForMailAsync(m => m.To.Contains(from) && m.Subject.Contains("[K-", StringComparison.Ordinal));
         var caseNumber = System.Text.RegularExpressions.Regex.Match(ack.Subject, @"K-\d{4}-\d{4}-\d{3}").Value;
 
         var agent = await SignInAsync("person-ola-agent");
@@ -211,7 +193,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync())[..4], StringComparison.Ordinal);
 
         // Without a sign-in the address leads to the sign-in, never to the file.
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = runner.BaseAddress };
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Runner.BaseAddress };
         var refused = await anonymous.GetAsync(href);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/api/console/sign-in", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -219,7 +201,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
 
     async Task<IPage> SignInAsync(string person)
     {
-        var context = await browser.NewContextAsync();
+        var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/api/console"));
         await page.CheckAsync($"#{person}");
@@ -245,7 +227,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
 
     static async Task<int> CountAnswersAsync(CaseDriver driver) => await driver.CountAsync(driver.CustomerEmail, "Answer to your complaint");
 
-    string Url(string path) => new Uri(runner.BaseAddress, path).ToString();
+    string Url(string path) => new Uri(Runner.BaseAddress, path).ToString();
 
     static async Task Screenshot(IPage page, string name)
     {

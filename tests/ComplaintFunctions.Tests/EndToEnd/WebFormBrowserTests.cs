@@ -5,33 +5,15 @@ namespace ComplaintFunctions.Tests.EndToEnd;
 
 /// <summary>A customer uses the web form in a real headless Chromium (Debian's), without any JavaScript of ours.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class WebFormBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WebFormBrowserTests(AzuriteFixture azurite) : BrowserTests(azurite, "webform")
 {
-    RunnerClient runner = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        runner = await RunnerClient.StartAsync(azurite, "webform" + Guid.NewGuid().ToString("N")[..8]);
-        playwright = await Playwright.CreateAsync();
-        browser = await HeadlessChromium.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        await runner.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_customer_fills_in_the_form_and_sees_the_receipt_with_the_case_number()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
         var email = $"browser-{Guid.NewGuid():N}@example.no";
 
-        await page.GotoAsync(new Uri(runner.BaseAddress, "/api/form?lang=nb").ToString());
+        await page.GotoAsync(new Uri(Runner.BaseAddress, "/api/form?lang=nb").ToString());
         Assert.Equal("Meld inn en klage", await page.TextContentAsync("h1"));
         await page.FillAsync("#name", "Ola Nordmann");
         await page.FillAsync("#email", email);
@@ -43,7 +25,7 @@ public sealed class WebFormBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Klagen er mottatt", await page.TextContentAsync("h1"));
         var caseNumber = (await page.TextContentAsync("#case-number"))!.Trim();
         Assert.Matches(@"^K-\d{4}-\d{4}-\d{3}$", caseNumber);
-        var mail = await runner.WaitForMailAsync(m => m.To.Contains(email));
+        var mail = await Runner.WaitForMailAsync(m => m.To.Contains(email));
         Assert.Contains(caseNumber, mail.Subject, StringComparison.Ordinal);
 
         await page.ClickAsync("text=Følg saken din");
@@ -54,9 +36,9 @@ public sealed class WebFormBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_bad_email_comes_back_with_the_error_next_to_the_field_and_the_text_kept()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
 
-        await page.GotoAsync(new Uri(runner.BaseAddress, "/api/form?lang=sv").ToString());
+        await page.GotoAsync(new Uri(Runner.BaseAddress, "/api/form?lang=sv").ToString());
         await page.FillAsync("#email", "sven.example.se");
         await page.FillAsync("#description", "Paketet kom aldrig fram.");
         await page.ClickAsync("button[type=submit]");
