@@ -32,6 +32,39 @@ public sealed class OldTableRowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_text_written_before_texts_carried_an_amount_reads_with_none()
+    {
+        var number = CaseNumber.New();
+        var table = await tables.GetAsync(TableNames.CaseTexts);
+        await table.AddEntityAsync(new TableEntity(number.Digits, "link-0123456789abcdef0123456789abcdef-text") { ["Kind"] = "agent-final", ["Text"] = "Vi bytter skjermen.", ["Author"] = "agent", ["At"] = DateTimeOffset.UtcNow });
+
+        var text = Assert.Single(await new ComplaintFunctions.Workflow.CaseTexts(tables).ListAsync(number));
+
+        Assert.Equal("Vi bytter skjermen.", text.Text);
+        Assert.Null(text.Amount);
+        Assert.Equal("link-0123456789abcdef0123456789abcdef-text", text.Reference);
+    }
+
+    [Fact]
+    public async Task An_open_case_stored_before_the_open_case_list_is_listed_at_its_first_write_and_its_page_heals_it()
+    {
+        // The complaints row as the store wrote it before the list existed: no line on the list.
+        var store = new ComplaintStore(tables);
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.WebForm, ComplaintFunctions.Tests.Domain.Samples.Details(), DateTimeOffset.UtcNow);
+        Assert.True(await store.TryCreateAsync(complaint, null));
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        await index.DeleteEntityAsync("open", complaint.CaseNumber.Value);
+
+        var stored = await store.GetAsync(complaint.CaseNumber);
+        stored.Complaint.Apply(CaseAction.AskCustomer, DateTimeOffset.UtcNow);
+        await store.UpdateAsync(stored);
+
+        var line = await index.GetEntityIfExistsAsync<TableEntity>("open", complaint.CaseNumber.Value);
+        Assert.True(line.HasValue);
+        Assert.Equal("waiting-for-customer", line.Value!.GetString("Stage"));
+    }
+
+    [Fact]
     public async Task A_mail_version_1_recorded_is_sent_and_not_sent_again()
     {
         var number = CaseNumber.New();
