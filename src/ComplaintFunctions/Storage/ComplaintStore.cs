@@ -46,10 +46,11 @@ public sealed class ComplaintStore(AppTables tables)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // The number is taken: the line just listed under it had this complaint's columns, not that case's.
+            // The number is taken (by another case, or by this very complaint's concurrent attempt, whose own
+            // line then lost to this one): the line just written shows this attempt, so it is made to show the case.
             if (listedNow)
             {
-                await ForgetAsync(index, complaint.CaseNumber, cancellationToken);
+                await RelistAsync(index, table, complaint.CaseNumber, cancellationToken);
             }
 
             return false;
@@ -248,6 +249,20 @@ public sealed class ComplaintStore(AppTables tables)
 
         row["Description"] ??= string.Empty;
         return row;
+    }
+
+    /// <summary>The case's line written from the case as stored (or taken off when it is closed or not there).</summary>
+    static async Task RelistAsync(TableClient index, TableClient cases, CaseNumber caseNumber, CancellationToken cancellationToken)
+    {
+        var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, RowKey, cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value is { } entity && entity.GetString("Stage") != CaseStage.Closed.ToWire())
+        {
+            await index.UpsertEntityAsync(IndexRow(entity), TableUpdateMode.Replace, cancellationToken);
+        }
+        else
+        {
+            await ForgetAsync(index, caseNumber, cancellationToken);
+        }
     }
 
     static async Task<bool> AddIfAbsentAsync(TableClient index, TableEntity line, CancellationToken cancellationToken)

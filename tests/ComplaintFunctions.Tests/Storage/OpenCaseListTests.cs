@@ -62,6 +62,31 @@ public class OpenCaseListTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_attempts_racing_for_one_case_number_leave_the_case_listed_with_its_own_columns()
+    {
+        // As two deliveries of one mail do: the same number from the same key. The second attempt's line went in
+        // first, the first attempt stored the case; the second's line is then made to show that case, not deleted.
+        var store = Store();
+        var number = CaseNumber.New();
+        var first = Complaint.Open(number, Channel.Email, Samples.Details("first@example.no"), DateTimeOffset.UtcNow);
+        var second = Complaint.Open(number, Channel.Email, Samples.Details("second@example.no"), DateTimeOffset.UtcNow);
+        var index = await tables.GetAsync(TableNames.OpenCases);
+        var cases = await tables.GetAsync(TableNames.Complaints);
+        Assert.True(await store.TryCreateAsync(first, null));
+
+        // The first attempt's own line lost to the second's, which went in just before it: none of the first's stays.
+        await index.DeleteEntityAsync("open", number.Value);
+
+        // The second attempt: its line goes in (none there), the case is taken, so its line is rewritten from the case.
+        Assert.False(await store.TryCreateAsync(second, null));
+
+        var line = (await index.GetEntityIfExistsAsync<TableEntity>("open", number.Value)).Value;
+        Assert.NotNull(line);
+        Assert.Equal("first@example.no", line.GetString("CustomerEmail"));
+        Assert.True((await cases.GetEntityIfExistsAsync<TableEntity>(number.Value, "case")).HasValue);
+    }
+
+    [Fact]
     public async Task A_line_that_shows_its_case_is_not_written_again_when_checked()
     {
         var store = Store();
