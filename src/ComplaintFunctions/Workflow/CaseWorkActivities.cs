@@ -414,10 +414,13 @@ public sealed class CaseWorkActivities(
         ArgumentNullException.ThrowIfNull(failure);
         using var scope = logger.BeginCaseScope(failure.CaseNumber);
         var number = CaseNumber.Parse(failure.CaseNumber);
+
+        // The staff list's flag first (the case and its line on the open-case list), then the trail line:
+        // whoever reads the line finds the case marked already.
+        await complaints.UpdateServiceStateAsync(number, mailFailed: true);
         await auditTrail.AppendAsync(new CaseEvent(
             number, $"mail-failed-{failure.Kind}-{failure.Sequence}", new DateTimeOffset(failure.At, TimeSpan.Zero), "mail-failed", "system", "email",
             $"{failure.Kind} could not be sent: {(failure.Error.Length > 500 ? failure.Error[..500] : failure.Error)}"));
-        await complaints.UpdateServiceStateAsync(number, mailFailed: true);
 
         // The error text stays on the case's trail: a mail service's answer may quote the address.
         logger.LogError("Mail {MailKind} (number {Sequence}) could not be sent after every retry; it is on the case for staff", failure.Kind, failure.Sequence);
