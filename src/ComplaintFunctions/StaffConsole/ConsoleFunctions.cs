@@ -372,10 +372,10 @@ public sealed class ConsoleFunctions(
         return (await usedPresses.FindUseAsync(shownFor.PressId, cancel))?.UsedAt ?? now;
     }
 
-    /// <summary>The case as the list shows it, or the page saying why not (no such case; the ombudsman's alone, with the attempt on the trail).</summary>
+    /// <summary>The case as the list shows it, read from the case itself (its line on the open-case list is kept in step: a line a crash left behind heals here), or the page saying why not (no such case; the ombudsman's alone, with the attempt on the trail).</summary>
     async Task<(IActionResult? Refusal, CaseOnTheList? Row)> OpenAsync(StaffPerson person, string caseNumber, CancellationToken cancel)
     {
-        if (!CaseNumber.TryParse(caseNumber, out var number) || await complaints.FindOnTheListAsync(number, time.GetUtcNow(), cancel) is not { } row)
+        if (!CaseNumber.TryParse(caseNumber, out var number) || await complaints.FindOnTheListAsync(number, time.GetUtcNow(), keepLine: true, cancel) is not { } row)
         {
             return (Message(StatusCodes.Status404NotFound, "No such case", $"There is no case {caseNumber}. Check the number: K-dddd-dddd-ddd.", person: person), null);
         }
@@ -391,8 +391,6 @@ public sealed class ConsoleFunctions(
             return (Message(StatusCodes.Status403Forbidden, "With the customer ombudsman", why, person: person), null);
         }
 
-        // The case page reads the case itself, so its line on the list is made to show the same (a line left behind by a crash heals here).
-        await complaints.KeepLineAsync(row, cancel);
         return (null, row);
     }
 

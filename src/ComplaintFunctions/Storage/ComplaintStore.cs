@@ -115,7 +115,7 @@ public sealed class ComplaintStore(AppTables tables)
     /// holding a line per open case, so the read does not grow with the closed cases. The list is written
     /// just before a new case and just after each write of a case, so it holds every open case; a crash
     /// between the two writes can leave a line one write behind, or a line of a case that has closed or was
-    /// never stored, until the case page is opened (<see cref="KeepLineAsync"/>) or the sweep checks it
+    /// never stored, until the case page is opened (<see cref="FindOnTheListAsync"/> with keepLine) or the sweep checks it
     /// (<see cref="CheckAsync"/>, from <see cref="OpenCaseListSweeper"/>).
     /// </summary>
     /// <remarks>Overdue is worked out at <paramref name="now"/> by <see cref="OverdueRule"/>, not read as recorded: a case that has moved on to the customer is not late.</remarks>
@@ -165,25 +165,6 @@ public sealed class ComplaintStore(AppTables tables)
         return read.OfType<CaseOnTheList>().ToList();
     }
 
-    /// <summary>The line of a case just read from the case itself, made to show it (or taken off, once it is closed).</summary>
-    public async Task KeepLineAsync(CaseOnTheList fromTheCase, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(fromTheCase);
-        var index = await tables.GetAsync(TableNames.OpenCases);
-        if (fromTheCase.Complaint.Stage == CaseStage.Closed)
-        {
-            await ForgetAsync(index, fromTheCase.Complaint.CaseNumber, cancellationToken);
-            return;
-        }
-
-        var table = await tables.GetAsync(TableNames.Complaints);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(fromTheCase.Complaint.CaseNumber.Value, RowKey, cancellationToken: cancellationToken);
-        if (row.HasValue && row.Value is { } entity)
-        {
-            await index.UpsertEntityAsync(IndexRow(entity), TableUpdateMode.Merge, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// Puts every open case on the list once, for cases opened before the list existed: a scan of the cases,
     /// done by the first instance that finds the list unbuilt, then marked built so no later start scans again.
@@ -224,31 +205,28 @@ public sealed class ComplaintStore(AppTables tables)
     /// <summary>The list's line of a case: its columns but the long text, under the one partition.</summary>
     static TableEntity IndexRow(TableEntity caseRow)
     {
-        var line = new TableEntity(OpenPartition, caseRow.PartitionKey);
-        foreach (var (name, value) in caseRow)
-        {
-            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" or "Description" or "IdempotencyKey"))
-            {
-                line[name] = value;
-            }
-        }
-
-        return line;
+        return CopyColumns(caseRow, new TableEntity(OpenPartition, caseRow.PartitionKey), "Description", "IdempotencyKey");
     }
 
     static TableEntity CaseRowOf(TableEntity line)
     {
-        var row = new TableEntity(line.RowKey, RowKey);
-        foreach (var (name, value) in line)
+        var row = CopyColumns(line, new TableEntity(line.RowKey, RowKey));
+        row["Description"] ??= string.Empty;
+        return row;
+    }
+
+    /// <summary>The data columns of one row put on another (keys, timestamp and ETag stay the target's), leaving out <paramref name="except"/>.</summary>
+    static TableEntity CopyColumns(TableEntity from, TableEntity to, params string[] except)
+    {
+        foreach (var (name, value) in from)
         {
-            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") && !except.Contains(name, StringComparer.Ordinal))
             {
-                row[name] = value;
+                to[name] = value;
             }
         }
 
-        row["Description"] ??= string.Empty;
-        return row;
+        return to;
     }
 
     /// <summary>The case's line written from the case as stored (or taken off when it is closed or not there).</summary>
@@ -294,15 +272,7 @@ public sealed class ComplaintStore(AppTables tables)
     async Task MergeIntoListAsync(TableEntity change, CancellationToken cancellationToken)
     {
         var index = await tables.GetAsync(TableNames.OpenCases);
-        var line = new TableEntity(OpenPartition, change.PartitionKey);
-        foreach (var (name, value) in change)
-        {
-            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-            {
-                line[name] = value;
-            }
-        }
-
+        var line = CopyColumns(change, new TableEntity(OpenPartition, change.PartitionKey));
         try
         {
             await index.UpdateEntityAsync(line, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -314,11 +284,25 @@ public sealed class ComplaintStore(AppTables tables)
     }
 
     /// <summary>One case as the staff list shows it, or null when there is no such case.</summary>
-    public async Task<CaseOnTheList?> FindOnTheListAsync(CaseNumber caseNumber, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="keepLine">Also make the case's line on the open-case list show what was just read (or take it off a closed case): how a case page heals a line a crash left behind.</param>
+    public async Task<CaseOnTheList?> FindOnTheListAsync(CaseNumber caseNumber, DateTimeOffset now, bool keepLine = false, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableNames.Complaints);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, RowKey, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } entity ? OnTheList(entity, now) : null;
+        if (!row.HasValue || row.Value is not { } entity)
+        {
+            return null;
+        }
+
+        if (keepLine)
+        {
+            var index = await tables.GetAsync(TableNames.OpenCases);
+            await (entity.GetString("Stage") == CaseStage.Closed.ToWire()
+                ? ForgetAsync(index, caseNumber, cancellationToken)
+                : index.UpsertEntityAsync(IndexRow(entity), TableUpdateMode.Merge, cancellationToken));
+        }
+
+        return OnTheList(entity, now);
     }
 
     /// <summary>Gives the case to a person (merged beside the domain's columns, as the service state is).</summary>
