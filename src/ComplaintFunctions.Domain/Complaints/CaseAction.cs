@@ -31,4 +31,10 @@ public enum CaseAction
     ReplyWindowExpired = 11,
     /// <summary>The customer withdraws the complaint.</summary>
     Withdraw = 12,
+    /// <summary>Staff take back a case that waited for the customer (it was sent to the manufacturer's support by a category since corrected).</summary>
+    TakeBack = 13,
+    /// <summary>Staff merge a duplicate into the customer's other case; the duplicate closes and its words go to that case.</summary>
+    MergeIntoCase = 14,
+    /// <summary>Staff reopen a closed case within the set time after it closed (the customer came back about the same problem).</summary>
+    Reopen = 15,
 }

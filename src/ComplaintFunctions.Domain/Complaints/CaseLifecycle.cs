@@ -19,6 +19,12 @@ public static class CaseLifecycle
 {
     public static TransitionCheck Check(CaseStage stage, CaseAction action, bool ombudsmanHasDecided = false, bool bodyOutcomeRecorded = false)
     {
+        if (stage == CaseStage.Closed && action == CaseAction.Reopen)
+        {
+            // Whether it is still within the time to reopen is the process's to decide (it knows when the case closed and the setting).
+            return TransitionCheck.Allow(action, stage, CaseStage.CustomerService);
+        }
+
         if (stage == CaseStage.Closed)
         {
             return TransitionCheck.Refuse(action, stage, "The case is closed. A new complaint opens a new case.");
@@ -36,6 +42,11 @@ public static class CaseLifecycle
             (CaseStage.CustomerService, CaseAction.Resolve) => Allow(CaseStage.Closed),
 
             (CaseStage.WaitingForCustomer, CaseAction.CustomerResponded) => Allow(CaseStage.CustomerService),
+            (CaseStage.WaitingForCustomer, CaseAction.TakeBack) => Allow(CaseStage.CustomerService),
+            (CaseStage.CustomerService or CaseStage.WaitingForCustomer, CaseAction.MergeIntoCase) => Allow(CaseStage.Closed),
+            (_, CaseAction.MergeIntoCase) =>
+                Refuse("A duplicate is merged while customer service handles it; after the final answer it is a case of its own."),
+            (_, CaseAction.Reopen) => Refuse("Only a closed case is reopened."),
             (CaseStage.WaitingForCustomer, CaseAction.Resolve) => Allow(CaseStage.Closed),
             (CaseStage.WaitingForCustomer, CaseAction.ReplyWindowExpired) => Allow(CaseStage.Closed),
             (CaseStage.WaitingForCustomer, CaseAction.GiveFinalAnswer) =>
@@ -95,6 +106,9 @@ public static class CaseLifecycle
         CaseAction.Resolve => "mark the problem solved",
         CaseAction.ReplyWindowExpired => "close after the customer's time ran out",
         CaseAction.Withdraw => "withdraw the complaint",
+        CaseAction.TakeBack => "take the case back to customer service",
+        CaseAction.MergeIntoCase => "merge the duplicate into the customer's other case",
+        CaseAction.Reopen => "reopen the case",
         _ => action.ToString(),
     };
 }

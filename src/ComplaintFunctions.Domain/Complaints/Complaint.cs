@@ -18,7 +18,7 @@ public sealed class Complaint
 
     public CaseNumber CaseNumber { get; }
     public Channel Channel { get; }
-    public ComplaintDetails Details { get; }
+    public ComplaintDetails Details { get; private set; }
     public DateTimeOffset OpenedAt { get; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -87,7 +87,29 @@ public sealed class Complaint
             ClosedAt = at;
             ClosedBy = action;
         }
+        else if (action == CaseAction.Reopen)
+        {
+            ClosedAt = null;
+            ClosedBy = null;
+        }
 
         return check;
+    }
+
+    /// <summary>
+    /// Staff correct what the case is (category, country, language) while customer service has it;
+    /// after the final answer the case is what the customer was answered on. Null when done, else why not.
+    /// </summary>
+    public string? Correct(ComplaintDetails corrected, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        if (Stage is not (CaseStage.CustomerService or CaseStage.WaitingForCustomer or CaseStage.FinalAnswer))
+        {
+            return $"Category, country and language are corrected while customer service has the case; it is {Stage.Describe()}.";
+        }
+
+        Details = corrected;
+        UpdatedAt = at;
+        return null;
     }
 }

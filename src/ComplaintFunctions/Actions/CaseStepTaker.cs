@@ -5,6 +5,7 @@ using ComplaintFunctions.Storage;
 using ComplaintFunctions.Telemetry;
 using ComplaintFunctions.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -41,7 +42,7 @@ public abstract record PressOutcome
 /// A press cut short at any point is finished by the next press with the same identity, and nothing is
 /// kept twice. The mail links and the console both call this, so they can never disagree.
 /// </summary>
-public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog auditTrail, CaseTexts texts, TimeProvider time, ILogger<CaseStepTaker> logger)
+public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog auditTrail, CaseTexts texts, CaseTriage triage, TimeProvider time, ILogger<CaseStepTaker> logger)
 {
     /// <param name="form">The posted form, read by the door (null when nothing was posted).</param>
     public async Task<PressOutcome> TakeAsync(StepPress press, Complaint complaint, IFormCollection? form, DurableTaskClient durable, string requiredText, CancellationToken cancel)
@@ -110,12 +111,49 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
                 $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(input.Amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),
             cancel);
 
-        // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now;
-        // the case remembers the input's id, so raising it again after a cut-short press changes nothing.
-        await durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(press.CaseNumber), ComplaintCaseOrchestration.InputEvent, input, cancel);
+        if (input.Kind == CaseInputKinds.AgentReopen)
+        {
+            await ReopenAsync(complaint, input, durable, cancel);
+        }
+        else
+        {
+            // Every input goes to the case, which passes a later stage's inputs on to the stage that runs now;
+            // the case remembers the input's id, so raising it again after a cut-short press changes nothing.
+            await durable.RaiseEventAsync(ComplaintCaseOrchestration.InstanceIdFor(press.CaseNumber), ComplaintCaseOrchestration.InputEvent, input, cancel);
+        }
+
         await usedPresses.MarkDoneAsync(press.PressId, cancel);
         // The role, not the person: log lines hold no names.
         logger.LogInformation("Step taken through the {Door}: {Step} by the {Role}", press.Door.Prefix, step.Step, input.Actor.Split(':')[0]);
         return new PressOutcome.Done(usedAt);
+    }
+
+    /// <summary>
+    /// A closed case's orchestration has ended, so a reopening starts it again under the case's instance id,
+    /// with the reopening as its first step (which the complaint takes only while it is closed). A press
+    /// finished again finds it running and leaves it; each run numbers its mails after the runs before.
+    /// </summary>
+    async Task ReopenAsync(Complaint complaint, CaseInput input, DurableTaskClient durable, CancellationToken cancel)
+    {
+        var instanceId = ComplaintCaseOrchestration.InstanceIdFor(complaint.CaseNumber);
+        if (await durable.GetInstanceAsync(instanceId, cancel) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+        {
+            return;
+        }
+
+        var runsBefore = (await auditTrail.ReadAsync(complaint.CaseNumber, cancel)).Count(e => e.Kind == "stage-changed" && e.EventId == $"stage-{CaseAction.Reopen}");
+        var run = runsBefore + 1;
+        var flow = new CaseFlow
+        {
+            CaseNumber = complaint.CaseNumber.Value,
+            SchemaVersion = CaseFlow.CurrentSchema,
+            Phase = FlowPhase.Closed,
+            Plan = triage.PlanFor(complaint.Details.Customer.Country, Domain.Service.TriageRoute.CustomerService),
+            Reopening = new ReopenOrder(input.Actor, input.TextRef, run),
+            MailSequence = run * CaseFlow.MailNumbersPerRun,
+            RecentInputs = input.InputId is { } id ? [id] : [],
+        };
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            ComplaintCaseOrchestration.Name, flow, new StartOrchestrationOptions(instanceId) { Version = ProcessVersions.Current }, cancel);
     }
 }

@@ -55,6 +55,15 @@ public enum MailKind
 
     /// <summary>To the customer: their withdrawal is done and the case is closed.</summary>
     ClosedWithdrawn = 33,
+
+    /// <summary>To the customer: staff reopened their closed case.</summary>
+    CaseReopened = 34,
+
+    /// <summary>To the team: a closed case was reopened and an answer is owed.</summary>
+    StaffReopened = 35,
+
+    /// <summary>To the customer: this case was a duplicate and goes on in their other case.</summary>
+    ClosedMerged = 36,
 }
 
 /// <summary>Who a kind of mail goes to and who it comes from.</summary>
@@ -67,7 +76,7 @@ public static class MailKinds
             or MailKind.StaffApprovalRequest or MailKind.StaffSentBack or MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder
             or MailKind.OmbudsmanEscalation or MailKind.BodyFilingNotice or MailKind.BodyReminder or MailKind.ComplianceRequest
             or MailKind.ComplianceEscalation or MailKind.StaffManufacturerReturn or MailKind.StaffStepRefused or MailKind.StaffStageFailed
-            or MailKind.StaffWithdrawn => true,
+            or MailKind.StaffWithdrawn or MailKind.StaffReopened => true,
         _ => false,
     };
 

@@ -28,7 +28,8 @@ public static class CaseAccess
         person.Has(ActionRoles.Ombudsman) || person.Has(ActionRoles.Management);
 
     /// <summary>The steps the case allows now that this person may take, each with the role they take it in.</summary>
-    public static IReadOnlyList<(ActionStep Step, string Role)> StepsOffered(StaffPerson person, CaseOnTheList onTheList)
+    /// <param name="reopenUntil">A closed case is offered to reopen while its close is no older than this before now (null: not offered).</param>
+    public static IReadOnlyList<(ActionStep Step, string Role)> StepsOffered(StaffPerson person, CaseOnTheList onTheList, (DateTimeOffset Now, TimeSpan Within)? reopenUntil = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(onTheList);
@@ -55,6 +56,9 @@ public static class CaseAccess
                 CaseInputKinds.StageRetry => onTheList.Owner == CaseProcess.StageFailedOwner,
                 CaseInputKinds.DisputeNotComply => complaint.BodyOutcomeRecorded,
                 CaseInputKinds.CustomerReplied => complaint.Stage is not CaseStage.Closed,
+                CaseInputKinds.AgentCorrect => complaint.Stage is CaseStage.CustomerService or CaseStage.WaitingForCustomer or CaseStage.FinalAnswer && !awaitingApproval,
+                CaseInputKinds.AgentMerge => !awaitingApproval,
+                CaseInputKinds.AgentReopen => reopenUntil is { } r && complaint.ClosedAt is { } closedAt && r.Now - closedAt <= r.Within,
                 _ => true,
             };
             if (now)

@@ -177,7 +177,7 @@ public sealed class ConsoleFunctions(
             return Done(complaint.CaseNumber, actionStep);
         }
 
-        var offered = CaseAccess.StepsOffered(person, row);
+        var offered = CaseAccess.StepsOffered(person, row, ReopenUntil());
         if (!offered.Any(o => o.Step.Step == actionStep.Step))
         {
             var why = ActionStepCatalogue.RefusalFor(actionStep, complaint) ?? $"the case is now {complaint.Stage.Describe()}, with {row.Owner}";
@@ -194,13 +194,80 @@ public sealed class ConsoleFunctions(
                 "Not sent: the case changed while you wrote. Read what is new, then send again if it still fits. New: " + string.Join(" · ", news), cancel, (actionStep.Step, form));
         }
 
-        var outcome = await steps.TakeAsync(press, complaint, form, durable, "Write the text first.", cancel);
+        var (fixedChoice, unfit) = await ChoiceOfAsync(actionStep, complaint, form, cancel);
+        if (unfit is not null)
+        {
+            return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, unfit, cancel, (actionStep.Step, form));
+        }
+
+        var outcome = await steps.TakeAsync(press with { FixedChoice = fixedChoice }, complaint, form, durable, "Write the text first.", cancel);
         return outcome switch
         {
             PressOutcome.NeedsInput needs => await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, needs.Error, cancel, (actionStep.Step, form)),
             _ => Done(complaint.CaseNumber, actionStep),
         };
     }
+
+    /// <summary>
+    /// What a console-only step chose, in its wire form, from the form's own fields (a correction's three, a merge's
+    /// case number), checked here so the case is given only what it can take; or what is wrong with the form.
+    /// </summary>
+    async Task<(string? Choice, string? Problem)> ChoiceOfAsync(ActionStep step, Complaint complaint, IFormCollection form, CancellationToken cancel)
+    {
+        var details = complaint.Details;
+        switch (step.Step)
+        {
+            case CaseInputKinds.AgentCorrect:
+            {
+                if (!ComplaintCategoryNames.TryParse(form["category"].ToString(), out var category)
+                    || !Enum.GetNames<Country>().Contains(form["country"].ToString(), StringComparer.Ordinal)
+                    || !Domain.Intake.ComplaintSubmissionRules.Languages.Contains(form["language"].ToString()))
+                {
+                    return (null, "Choose a category, a country and a language from the lists.");
+                }
+
+                var country = Enum.Parse<Country>(form["country"].ToString());
+                var language = form["language"].ToString();
+                if (category == details.Category && country == details.Customer.Country && language == details.Customer.Language && details.CategorySource == CategorySource.Chosen)
+                {
+                    return (null, "Nothing to correct: that is what the case is already.");
+                }
+
+                return (Workflow.Process.FactsCorrected.ToChoice(category, country, language), null);
+            }
+
+            case CaseInputKinds.AgentMerge:
+            {
+                var into = form["into"].ToString().Trim();
+                if (!CaseNumber.TryParse(into, out var other))
+                {
+                    return (null, "Write the number of the case to merge into: K-dddd-dddd-ddd.");
+                }
+
+                if (other == complaint.CaseNumber)
+                {
+                    return (null, "A case is not merged into itself: write the number of the customer's other case.");
+                }
+
+                if (await complaints.FindAsync(other, cancel) is not { } found)
+                {
+                    return (null, $"There is no case {other.Value}.");
+                }
+
+                if (found.Complaint.Stage is not (CaseStage.CustomerService or CaseStage.WaitingForCustomer or CaseStage.FinalAnswer))
+                {
+                    return (null, $"Case {other.Value} is {found.Complaint.Stage.Describe()}; a duplicate is merged into a case customer service still handles.");
+                }
+
+                return (other.Value, null);
+            }
+
+            default:
+                return (null, null);
+        }
+    }
+
+    (DateTimeOffset Now, TimeSpan Within) ReopenUntil() => (time.GetUtcNow(), options.Value.ReopenWithin);
 
     /// <summary>The mail the customer would get from this form, as they would get it; nothing is sent and the form stays as written.</summary>
     [Function("ConsolePreviewMail")]
@@ -461,7 +528,7 @@ public sealed class ConsoleFunctions(
         html.Append("</div>");
 
         html.Append("<h2>What you can do</h2>");
-        var offered = CaseAccess.StepsOffered(person, row);
+        var offered = CaseAccess.StepsOffered(person, row, ReopenUntil());
         if (offered.Count == 0)
         {
             html.Append("<p id=\"no-steps\">No step of the process is yours to take on this case now.</p>");
@@ -525,6 +592,19 @@ public sealed class ConsoleFunctions(
             }
 
             html.Append("</select> <button type=\"submit\" formnovalidate formmethod=\"get\" formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("\" id=\"").Append(id).Append("-use-canned\">Put it in the text</button>");
+        }
+
+        if (id == CaseInputKinds.AgentCorrect)
+        {
+            html.Append(Select(id, "category", "Category", ComplaintCategoryNames.All.Select(c => (c.ToWire(), c.ToWire())), values?["category"].ToString() ?? complaint.Details.Category.ToWire()))
+                .Append(Select(id, "country", "Country", Enum.GetNames<Country>().Select(c => (c, c)), values?["country"].ToString() ?? complaint.Details.Customer.Country.ToString()))
+                .Append(Select(id, "language", "Language of the customer's mails", Domain.Intake.ComplaintSubmissionRules.Languages.Select(l => (l, l)), values?["language"].ToString() ?? complaint.Details.Customer.Language));
+        }
+
+        if (id == CaseInputKinds.AgentMerge)
+        {
+            html.Append("<label for=\"").Append(id).Append("-into\">The customer's other case, that this one is a duplicate of (K-dddd-dddd-ddd)</label><input id=\"").Append(id)
+                .Append("-into\" name=\"into\" required value=\"").Append(E(values?["into"].ToString())).Append("\">");
         }
 
         if (step.Text != TextField.None)
@@ -666,6 +746,17 @@ public sealed class ConsoleFunctions(
     }
 
     string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    static string Select(string step, string name, string label, IEnumerable<(string Value, string Label)> options, string? selected)
+    {
+        var html = new StringBuilder("<label for=\"").Append(step).Append('-').Append(name).Append("\">").Append(E(label)).Append("</label><select id=\"").Append(step).Append('-').Append(name).Append("\" name=\"").Append(name).Append("\">");
+        foreach (var (value, text) in options)
+        {
+            html.Append("<option value=\"").Append(E(value)).Append('"').Append(value == selected ? " selected" : string.Empty).Append('>').Append(E(text)).Append("</option>");
+        }
+
+        return html.Append("</select>").ToString();
+    }
 
     static string Row(string label, string? value) => $"<tr><th scope=\"row\">{E(label)}</th><td>{E(value ?? "—")}</td></tr>";
 

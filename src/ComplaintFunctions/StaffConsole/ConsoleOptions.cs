@@ -20,6 +20,9 @@ public sealed class ConsoleOptions
     /// <summary>How often the open-case list is checked against the cases (0 turns the sweep off).</summary>
     public TimeSpan ListSweepEvery { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long after it closed staff may reopen a case (the customer comes back about the same problem); later, a new complaint opens a new case.</summary>
+    public TimeSpan ReopenWithin { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>A text longer than this (an answer, a note) is refused on the form rather than cut.</summary>
     public int MaxTextLength { get; set; } = 10_000;
 }

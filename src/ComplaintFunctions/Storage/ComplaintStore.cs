@@ -429,8 +429,9 @@ public sealed class ComplaintStore(AppTables tables)
             e.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue,
             e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
             stage,
-            e.GetDateTimeOffset("ClosedAt"),
-            closedBy,
+            // A merge writes no empty columns: a reopened case still has its earlier close's, which no longer hold.
+            stage == CaseStage.Closed ? e.GetDateTimeOffset("ClosedAt") : null,
+            stage == CaseStage.Closed ? closedBy : null,
             e.GetBoolean("OmbudsmanHasDecided") ?? false,
             e.GetBoolean("BodyOutcomeRecorded") ?? false);
     }

@@ -108,6 +108,12 @@ public sealed record CaseFlow
     /// <summary>How many input ids the case remembers: far more than can arrive while one is retried.</summary>
     public const int RememberedInputs = 32;
 
+    /// <summary>Set on the state a reopened case starts with (phase Closed until the reopening is taken).</summary>
+    public ReopenOrder? Reopening { get; init; }
+
+    /// <summary>Mail numbers each run of a case has (a case reopened starts its numbers after the runs before).</summary>
+    public const int MailNumbersPerRun = 100_000;
+
     /// <summary>Brings a state written by an earlier version to this shape; the start of every episode calls it.</summary>
     public CaseFlow Upgraded() => SchemaVersion >= CurrentSchema
         ? this
@@ -162,4 +168,17 @@ public static class CaseInputKinds
 
     /// <summary>A team lead runs a failed later stage again.</summary>
     public const string StageRetry = "stage-retry";
+
+    /// <summary>Staff correct the case's category, country or language (Choice: <c>category=…;country=…;language=…</c>); triage runs again.</summary>
+    public const string AgentCorrect = "agent-correct";
+
+    /// <summary>Staff merge this case, a duplicate, into the customer's other case (Choice: that case's number).</summary>
+    public const string AgentMerge = "agent-merge";
+
+    /// <summary>Staff reopen a closed case (console only: it starts the case's orchestration again).</summary>
+    public const string AgentReopen = "agent-reopen";
 }
+
+/// <summary>What a reopened case starts with: who reopened it and why, and how many times it has been opened before.</summary>
+/// <param name="Run">1 for the first reopening: the case's mails of this run are numbered from <see cref="CaseFlow.MailNumbersPerRun"/> times it, so none takes an earlier mail's id.</param>
+public sealed record ReopenOrder(string Actor, string? TextRef, int Run);

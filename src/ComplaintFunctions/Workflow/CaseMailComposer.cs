@@ -128,7 +128,7 @@ public sealed class CaseMailComposer(
         var extra = order.Extra ?? new Dictionary<string, string>();
 
         // What the process says about a refused step, a failed stage or a withdrawal.
-        foreach (var key in (string[])["step", "refusal", "actor", "stage", "error"])
+        foreach (var key in (string[])["step", "refusal", "actor", "stage", "error", "otherCase"])
         {
             if (extra.TryGetValue(key, out var value))
             {

@@ -12,7 +12,8 @@ namespace ComplaintFunctions.Workflow;
 /// <param name="Plan">The settings the last step read (see the rule for open cases in the README).</param>
 /// <param name="Offered">The bodies that fit, when the commands asked for them.</param>
 /// <param name="StageToStart">A later stage to run as a sub-orchestration, started by the case.</param>
-sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart);
+/// <param name="Corrected">The settings for the case as corrected, and who corrected it, when the commands corrected it.</param>
+sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart, (CasePlan Plan, string Actor)? Corrected = null);
 
 /// <summary>
 /// Carries out the process's commands inside an orchestration, in order, and decides nothing: ids
@@ -37,6 +38,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         CasePlan? readPlan = null;
         (OmbudsmanDecision, string[])? offered = null;
         StartStage? start = null;
+        (CasePlan, string)? corrected = null;
         for (var index = 0; index < commands.Count; index++)
         {
             var command = commands[index];
@@ -127,6 +129,26 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                     start = stageToStart;
                     break;
 
+                case CorrectFacts correct:
+                    corrected = (await context.CallActivityAsync<CasePlan>(
+                        CaseWorkActivities.CorrectCase,
+                        new CaseCorrectionOrder(caseNumber, correct.Category, correct.Country, correct.Language, correct.Actor, correct.TextRef, context.CurrentUtcDateTime),
+                        StorageRetry), correct.Actor);
+                    break;
+
+                case PassToCase pass:
+                {
+                    // The words go on the other case first (its text and trail line), then to its orchestration as the
+                    // customer's words there, under an id from this case, so passing them again changes nothing.
+                    var textRef = await context.CallActivityAsync<string>(
+                        CaseWorkActivities.PassDuplicate, new DuplicateOrder(caseNumber, pass.IntoCase, pass.Actor, pass.TextRef, context.CurrentUtcDateTime), StorageRetry);
+                    context.SendEvent(
+                        ComplaintCaseOrchestration.InstanceIdFor(CaseNumber.Parse(pass.IntoCase)),
+                        ComplaintCaseOrchestration.InputEvent,
+                        new CaseInput(CaseInputKinds.CustomerReplied, pass.Actor, textRef, InputId: $"merged:{CaseNumber.Parse(caseNumber).Digits}"));
+                    break;
+                }
+
                 case EndStage or ForwardToStage:
                     // The case's episode tells the stage (it knows the stage's instance).
                     break;
@@ -136,7 +158,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
             }
         }
 
-        return new CarriedOut(null, readPlan, offered, start);
+        return new CarriedOut(null, readPlan, offered, start, corrected);
     }
 
     ServiceState StateOf(RecordOwner owner) => new(caseNumber, owner.Owner, owner.DueAt?.UtcDateTime, owner.Overdue);

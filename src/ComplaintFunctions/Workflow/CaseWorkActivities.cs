@@ -8,6 +8,7 @@ using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Staff;
 using ComplaintFunctions.Storage;
 using ComplaintFunctions.Telemetry;
+using ComplaintFunctions.Workflow.Process;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -77,6 +78,12 @@ public sealed record RefusedInput(string CaseNumber, string InputKind, string Ac
 
 public sealed record MailFailure(string CaseNumber, MailKind Kind, int Sequence, string Error, DateTime At);
 
+/// <summary>A correction of what the case is, as staff made it (see <see cref="CorrectFacts"/>).</summary>
+public sealed record CaseCorrectionOrder(string CaseNumber, ComplaintCategory Category, Country Country, string Language, string Actor, string? TextRef, DateTime At);
+
+/// <summary>A duplicate's words for the case it is merged into.</summary>
+public sealed record DuplicateOrder(string CaseNumber, string IntoCase, string Actor, string? TextRef, DateTime At);
+
 /// <summary>What the staff list shows of a case's clock.</summary>
 public sealed record ServiceState(string CaseNumber, string Owner, DateTime? DueAt, bool Overdue);
 
@@ -89,6 +96,7 @@ public sealed class CaseWorkActivities(
     AutomaticMailCap cap,
     CaseMailComposer mails,
     CaseTriage triage,
+    CaseTexts texts,
     TimeProvider time,
     ILogger<CaseWorkActivities> logger)
 {
@@ -101,6 +109,8 @@ public sealed class CaseWorkActivities(
     public const string TakeCaseStep = "TakeCaseStepAsync";
     public const string RecordRefusedInput = "RecordRefusedInputAsync";
     public const string CarryOutCaseWork = "CarryOutCaseWorkAsync";
+    public const string CorrectCase = "CorrectCaseAsync";
+    public const string PassDuplicate = "PassDuplicateAsync";
 
     /// <summary>
     /// Triage when the case opens, for cases whose orchestration started without a plan (opened before
@@ -294,6 +304,118 @@ public sealed class CaseWorkActivities(
     }
 
     CasePlan PlanFor(Complaint complaint) => triage.PlanFor(complaint.Details.Customer.Country, default);
+
+    /// <summary>
+    /// Corrects the case's category, country and language as staff chose them (a person chose the category
+    /// now, so it is no longer a suggestion), with the change and the checks of the new triage on the trail,
+    /// and gives the settings and route of the corrected case. The trail line is written before the case:
+    /// a retry after either finds the line as the first attempt wrote it, and the case corrected once.
+    /// </summary>
+    [Function(CorrectCase)]
+    public async Task<CasePlan> CorrectCaseAsync([ActivityTrigger] CaseCorrectionOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
+        var number = CaseNumber.Parse(order.CaseNumber);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(order.At, DateTimeKind.Utc), TimeSpan.Zero);
+        var reason = await texts.ReadAsync(number, order.TextRef);
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await complaints.GetAsync(number);
+            var complaint = stored.Complaint;
+            var before = complaint.Details;
+            var after = before with
+            {
+                Category = order.Category,
+                Customer = before.Customer with { Country = order.Country, Language = order.Language },
+                CategorySource = CategorySource.Chosen,
+                SuggestedFrom = null,
+            };
+            var changes = Changes(before, after);
+            var id = $"corrected-{at.UtcTicks}";
+            if (changes.Count == 0)
+            {
+                await auditTrail.AppendAsync(new CaseEvent(number, id, at, "corrected", order.Actor, "console", "Nothing to correct: category, country and language were already so." + (reason is null ? string.Empty : $" Reason given: {reason}")));
+                var (route, _) = triage.Assess(complaint.Details);
+                return triage.PlanFor(complaint.Details.Customer.Country, route);
+            }
+
+            if (complaint.Correct(after, at) is { } refusal)
+            {
+                await auditTrail.AppendAsync(new CaseEvent(number, $"correction-refused-{at.UtcTicks}", at, "step-refused", order.Actor, "console", refusal));
+                logger.LogWarning("Correction refused at {Stage}", complaint.Stage.ToWire());
+                var (route, _) = triage.Assess(before);
+                return triage.PlanFor(before.Customer.Country, route);
+            }
+
+            var (newRoute, checks) = triage.Assess(after);
+            await auditTrail.AppendAllAsync(
+            [
+                new CaseEvent(number, id, at, "corrected", order.Actor, "console", $"Corrected: {string.Join("; ", changes)}." + (reason is null ? string.Empty : $" Reason: {reason}")),
+                new CaseEvent(number, $"triage-{at.UtcTicks}", at.AddTicks(1), "triage", "system", "system", $"Triage again after the correction. Route: {newRoute}.\n{checks}"),
+            ]);
+            try
+            {
+                await complaints.UpdateAsync(stored);
+                logger.LogInformation("Case corrected ({Changes} changes); triage route {Route}", changes.Count, newRoute);
+                return triage.PlanFor(after.Customer.Country, newRoute);
+            }
+            catch (ConcurrentCaseUpdateException) when (attempt < 3)
+            {
+                // Someone changed the case meanwhile; read it again and correct it again (the line stays as written).
+            }
+        }
+
+        static List<string> Changes(ComplaintDetails before, ComplaintDetails after)
+        {
+            var changes = new List<string>();
+            if (before.Category != after.Category || before.CategorySource != after.CategorySource)
+            {
+                changes.Add($"category {before.Category.ToWire()}{(before.CategorySource == CategorySource.Suggested ? " (suggested)" : string.Empty)} → {after.Category.ToWire()}");
+            }
+
+            if (before.Customer.Country != after.Customer.Country)
+            {
+                changes.Add($"country {before.Customer.Country} → {after.Customer.Country}");
+            }
+
+            if (!string.Equals(before.Customer.Language, after.Customer.Language, StringComparison.Ordinal))
+            {
+                changes.Add($"language {before.Customer.Language} → {after.Customer.Language}");
+            }
+
+            return changes;
+        }
+    }
+
+    /// <summary>
+    /// What the customer wrote in a duplicate, as a text of the case it is merged into (under an id from the
+    /// duplicate, so a retry keeps one), with a line on both trails; gives the text's id on that case.
+    /// </summary>
+    [Function(PassDuplicate)]
+    public async Task<string> PassDuplicateAsync([ActivityTrigger] DuplicateOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
+        var from = CaseNumber.Parse(order.CaseNumber);
+        var into = CaseNumber.Parse(order.IntoCase);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(order.At, DateTimeKind.Utc), TimeSpan.Zero);
+        var duplicate = (await complaints.GetAsync(from)).Complaint;
+        var said = new System.Text.StringBuilder($"From case {from.Value} (merged into this case):\n").Append(duplicate.Details.Description);
+        foreach (var text in (await texts.ListAsync(from)).Where(t => t.Kind is CaseInputKinds.CustomerReplied or "customer-reply" or CaseInputKinds.ManufacturerHelp))
+        {
+            said.Append("\n\n").Append(text.Text);
+        }
+
+        var reason = await texts.ReadAsync(from, order.TextRef);
+        var textRef = await texts.SaveAsync(into, CaseInputKinds.CustomerReplied, said.ToString(), order.Actor, at, $"merged-{from.Digits}", null);
+        await auditTrail.AppendAsync(new CaseEvent(into, $"merged-from-{from.Digits}", at, "merged-in", order.Actor, "console",
+            $"Case {from.Value} was merged into this case; what the customer wrote there is in the conversation." + (reason is null ? string.Empty : $" Reason: {reason}")));
+        await auditTrail.AppendAsync(new CaseEvent(from, $"merged-into-{into.Digits}", at, "merged-out", order.Actor, "console",
+            $"Merged into case {into.Value}." + (reason is null ? string.Empty : $" Reason: {reason}")));
+        logger.LogInformation("Duplicate passed to the case it is merged into");
+        return textRef;
+    }
 
     [Function(SendCaseMail)]
     public async Task<string?> SendCaseMailAsync([ActivityTrigger] CaseMailOrder order)

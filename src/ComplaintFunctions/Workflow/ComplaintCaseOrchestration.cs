@@ -97,6 +97,12 @@ sealed class CaseEpisode(TaskOrchestrationContext context, CaseFlow flow, ILogge
                 continue;
             }
 
+            if (done.Corrected is { } corrected)
+            {
+                decision = CaseProcess.OnCorrected(Flow, corrected.Plan, corrected.Actor, Now);
+                continue;
+            }
+
             if (done.StageToStart is { } start)
             {
                 stage = StartStage(start);
@@ -132,6 +138,12 @@ sealed class CaseEpisode(TaskOrchestrationContext context, CaseFlow flow, ILogge
 
     async Task<CaseDecision> FirstDecisionAsync()
     {
+        if (Flow.Phase == FlowPhase.Closed && Flow.Reopening is not null)
+        {
+            // Started again by staff: if the complaint refuses the reopening, the case stays closed and this run ends.
+            return CaseProcess.Reopen(Flow, Now);
+        }
+
         if (Flow.Phase == FlowPhase.Opening)
         {
             // Intake triages and starts the case with its plan; a case started before that opens with the activity.

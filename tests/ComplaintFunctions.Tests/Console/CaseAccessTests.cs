@@ -63,7 +63,26 @@ public class CaseAccessTests
     public void An_agent_is_offered_the_answers_of_a_new_case_and_nothing_of_a_lead()
     {
         var offered = CaseAccess.StepsOffered(Person(ActionRoles.Agent), Listed(CaseIn())).Select(o => o.Step.Step).ToList();
-        Assert.Equal([CaseInputKinds.AgentAnswer, CaseInputKinds.AgentAsk, CaseInputKinds.AgentFinal, CaseInputKinds.CustomerReplied], offered);
+        Assert.Equal([CaseInputKinds.AgentAnswer, CaseInputKinds.AgentAsk, CaseInputKinds.AgentFinal, CaseInputKinds.CustomerReplied, CaseInputKinds.AgentCorrect, CaseInputKinds.AgentMerge], offered);
+    }
+
+    [Fact]
+    public void A_closed_case_is_offered_to_reopen_within_the_set_time_and_not_after()
+    {
+        var closed = Listed(CaseIn(CaseAction.GiveFinalAnswer, CaseAction.AcceptFinalAnswer), "nobody (closed)");
+        var within = TimeSpan.FromDays(30);
+        Assert.Equal([CaseInputKinds.AgentReopen], CaseAccess.StepsOffered(Person(ActionRoles.Agent), closed, (At.AddDays(30), within)).Select(o => o.Step.Step));
+        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.Agent), closed, (At.AddDays(30).AddMinutes(1), within)));
+        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.Agent), closed));
+        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.DisputeContact), closed, (At, within)));
+    }
+
+    [Fact]
+    public void A_case_after_the_final_answer_may_be_corrected_but_not_merged()
+    {
+        var offered = CaseAccess.StepsOffered(Person(ActionRoles.Agent), Listed(CaseIn(CaseAction.GiveFinalAnswer), "customer")).Select(o => o.Step.Step).ToList();
+        Assert.Contains(CaseInputKinds.AgentCorrect, offered);
+        Assert.DoesNotContain(CaseInputKinds.AgentMerge, offered);
     }
 
     [Fact]
@@ -74,7 +93,9 @@ public class CaseAccessTests
         Assert.Equal(
             [CaseInputKinds.LeadApprove, CaseInputKinds.LeadSendBack],
             CaseAccess.StepsOffered(Person(ActionRoles.TeamLead), waiting).Select(o => o.Step.Step));
-        Assert.Empty(CaseAccess.StepsOffered(Person(ActionRoles.TeamLead), Listed(CaseIn())));
+
+        // Without an answer waiting, the lead has only the steps on what the case is.
+        Assert.Equal([CaseInputKinds.AgentCorrect, CaseInputKinds.AgentMerge], CaseAccess.StepsOffered(Person(ActionRoles.TeamLead), Listed(CaseIn())).Select(o => o.Step.Step));
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public class CaseLifecycleTests
         [(CaseStage.OmbudsmanReview, CaseAction.Withdraw)] = CaseStage.Closed,
         [(CaseStage.ExternalBody, CaseAction.RecordBodyOutcome)] = CaseStage.ExternalBody,
         [(CaseStage.ExternalBody, CaseAction.Withdraw)] = CaseStage.Closed,
+        [(CaseStage.WaitingForCustomer, CaseAction.TakeBack)] = CaseStage.CustomerService,
+        [(CaseStage.CustomerService, CaseAction.MergeIntoCase)] = CaseStage.Closed,
+        [(CaseStage.WaitingForCustomer, CaseAction.MergeIntoCase)] = CaseStage.Closed,
+        [(CaseStage.Closed, CaseAction.Reopen)] = CaseStage.CustomerService,
     };
 
     // Only legal once the ombudsman has decided.
@@ -105,9 +109,9 @@ public class CaseLifecycleTests
     }
 
     [Fact]
-    public void A_closed_case_refuses_everything_and_says_a_new_complaint_opens_a_new_case()
+    public void A_closed_case_refuses_everything_but_staff_reopening_it_and_says_a_new_complaint_opens_a_new_case()
     {
-        foreach (var action in Enum.GetValues<CaseAction>())
+        foreach (var action in Enum.GetValues<CaseAction>().Where(a => a != CaseAction.Reopen))
         {
             var check = CaseLifecycle.Check(CaseStage.Closed, action, ombudsmanHasDecided: true, bodyOutcomeRecorded: true);
             Assert.False(check.Allowed);

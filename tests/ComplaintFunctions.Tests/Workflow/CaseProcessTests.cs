@@ -77,7 +77,12 @@ public sealed class CaseProcessTests
         Input(CaseInputKinds.DisputeNotComply, "dispute-contact"),
         Input(CaseInputKinds.BodyCaseClosed, "system"),
         Input(CaseInputKinds.StageRetry, "team-lead"),
+        Input(CaseInputKinds.AgentCorrect, "agent", choice: FactsCorrected.ToChoice(ComplaintCategory.Claim, Country.SE, "sv")),
+        Input(CaseInputKinds.AgentMerge, "agent", choice: OtherCase),
     ];
+
+    /// <summary>The customer's other case, that a duplicate is merged into.</summary>
+    internal static readonly string OtherCase = CaseNumber.New().Value;
 
     public static TheoryData<FlowPhase> Phases() => new(Enum.GetValues<FlowPhase>().Where(p => p != FlowPhase.Opening));
 
@@ -487,7 +492,7 @@ public sealed class CaseProcessTests
             }
         }
 
-        Assert.Equal(10 * 21, pairs);
+        Assert.Equal(10 * 23, pairs);
     }
 
     [Fact]
@@ -513,6 +518,107 @@ public sealed class CaseProcessTests
 
             Assert.Equal(stage, CaseProcess.StageOf(decision.Next));
         }
+    }
+
+    [Fact]
+    public void A_correction_of_a_case_sent_to_the_manufacturer_brings_it_back_to_the_team_with_the_new_checks_and_clocks()
+    {
+        var flow = In(FlowPhase.Manufacturer);
+        var decision = CaseProcess.OnInput(flow, Input(CaseInputKinds.AgentCorrect, "agent:Ola Hansen", choice: FactsCorrected.ToChoice(ComplaintCategory.Claim, Country.SE, "sv")), Now);
+
+        // First the case is corrected (triage runs again in the activity); nothing moves or is sent before that.
+        var correct = Assert.IsType<CorrectFacts>(Assert.Single(decision.Commands));
+        Assert.Equal((ComplaintCategory.Claim, Country.SE, "sv", "agent:Ola Hansen"), (correct.Category, correct.Country, correct.Language, correct.Actor));
+        Assert.Equal(flow, decision.Next);
+
+        var corrected = CaseProcess.OnCorrected(flow, Plan(Country.SE, TriageRoute.CustomerService), "agent:Ola Hansen", Now.AddSeconds(1));
+        Assert.Equal(FlowPhase.CustomerService, corrected.Next.Phase);
+        Assert.Equal((Country.SE, TriageRoute.CustomerService), (corrected.Next.Plan!.Country, corrected.Next.Plan.Route));
+        Assert.Null(corrected.Next.WaitUntil);
+        Assert.NotNull(corrected.Next.Sla);
+        var step = Assert.IsType<TakeStep>(corrected.Commands[0]);
+        Assert.Equal((CaseAction.TakeBack, "agent:Ola Hansen"), (step.Action, step.Actor));
+        Assert.Equal(MailKind.StaffAssignment, Assert.Single(corrected.Commands.OfType<SendMail>()).Kind);
+    }
+
+    [Fact]
+    public void A_correction_never_sends_a_case_the_team_has_away_but_its_clocks_follow_the_country()
+    {
+        var flow = In(FlowPhase.CustomerService);
+        var corrected = CaseProcess.OnCorrected(flow, Plan(Country.FI, TriageRoute.ManufacturerSupport), "agent:Ola Hansen", Now);
+
+        Assert.Equal(FlowPhase.CustomerService, corrected.Next.Phase);
+        Assert.Equal(Country.FI, corrected.Next.Plan!.Country);
+        Assert.Equal(TriageRoute.CustomerService, corrected.Next.Plan.Route);
+        Assert.Equal(flow.Sla, corrected.Next.Sla);
+        Assert.IsType<RecordOwner>(Assert.Single(corrected.Commands));
+    }
+
+    [Theory]
+    [InlineData(FlowPhase.Ombudsman)]
+    [InlineData(FlowPhase.ExternalBody)]
+    [InlineData(FlowPhase.OmbudsmanDecided)]
+    public void After_customer_service_a_correction_is_refused_with_the_reason(FlowPhase phase)
+    {
+        var decision = CaseProcess.OnInput(In(phase), Input(CaseInputKinds.AgentCorrect, "agent", choice: FactsCorrected.ToChoice(ComplaintCategory.Claim, Country.SE, "sv")), Now);
+
+        Assert.Contains("while customer service has the case", Assert.IsType<RecordRefusal>(Assert.Single(decision.Commands)).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("category=claim;country=XX;language=sv")]
+    [InlineData("category=claim;country=1;language=sv")]
+    [InlineData("category=nonsense;country=SE;language=sv")]
+    [InlineData("category=claim;country=SE;language=de")]
+    [InlineData(null)]
+    public void A_correction_that_names_nothing_known_is_refused_never_guessed(string? choice)
+    {
+        var decision = CaseProcess.OnInput(In(FlowPhase.CustomerService), Input(CaseInputKinds.AgentCorrect, "agent", choice: choice), Now);
+
+        Assert.True(Assert.IsType<RecordRefusal>(Assert.Single(decision.Commands)).TellStaff);
+    }
+
+    [Theory]
+    [InlineData(FlowPhase.CustomerService)]
+    [InlineData(FlowPhase.WaitingForCustomer)]
+    [InlineData(FlowPhase.Manufacturer)]
+    public void A_duplicate_merged_into_the_other_case_closes_gives_its_words_there_and_the_customer_is_told_the_number(FlowPhase phase)
+    {
+        var decision = CaseProcess.OnInput(In(phase), Input(CaseInputKinds.AgentMerge, "agent:Ola Hansen", text: "reason-1", choice: OtherCase), Now);
+
+        Assert.Equal(FlowPhase.Closed, decision.Next.Phase);
+        Assert.Equal(new TakeStep(CaseAction.MergeIntoCase, "agent:Ola Hansen"), decision.Commands[0]);
+        Assert.Equal(new PassToCase(OtherCase, "agent:Ola Hansen", "reason-1"), decision.Commands[1]);
+        var mail = Assert.Single(decision.Commands.OfType<SendMail>());
+        Assert.Equal(MailKind.ClosedMerged, mail.Kind);
+        Assert.Equal(OtherCase, mail.Extra!["otherCase"]);
+    }
+
+    [Fact]
+    public void A_duplicate_whose_final_answer_waits_for_the_lead_is_not_merged_and_a_case_is_never_merged_into_itself()
+    {
+        var waiting = CaseProcess.OnInput(In(FlowPhase.AwaitingApproval), Input(CaseInputKinds.AgentMerge, "agent", choice: OtherCase), Now);
+        Assert.Contains("approval", Assert.IsType<RecordRefusal>(Assert.Single(waiting.Commands)).Reason, StringComparison.Ordinal);
+
+        var flow = In(FlowPhase.CustomerService);
+        var itself = CaseProcess.OnInput(flow, Input(CaseInputKinds.AgentMerge, "agent", choice: flow.CaseNumber), Now);
+        Assert.IsType<RecordRefusal>(Assert.Single(itself.Commands));
+        Assert.Equal(flow, itself.Next);
+    }
+
+    [Fact]
+    public void A_reopened_case_takes_the_step_first_the_customer_hears_and_the_team_owes_an_answer_on_a_fresh_clock()
+    {
+        var closed = In(FlowPhase.Closed) with { Reopening = new ReopenOrder("team-lead:Kari Lund", "why-1", 1), MailSequence = CaseFlow.MailNumbersPerRun };
+        var decision = CaseProcess.Reopen(closed, Now.AddDays(3));
+
+        Assert.Equal(new TakeStep(CaseAction.Reopen, "team-lead:Kari Lund"), decision.Commands[0]);
+        Assert.Equal([MailKind.CaseReopened, MailKind.StaffReopened], decision.Commands.OfType<SendMail>().Select(m => m.Kind));
+        Assert.Equal("why-1", decision.Commands.OfType<SendMail>().Last().TextRef);
+        Assert.Equal(FlowPhase.CustomerService, decision.Next.Phase);
+        Assert.Null(decision.Next.Reopening);
+        Assert.Equal(Now.AddDays(3), decision.Next.Sla!.RunningSince);
+        Assert.True(CaseLifecycle.Check(CaseStage.Closed, CaseAction.Reopen).Allowed);
     }
 
     internal static void AssertStepsFirst(IReadOnlyList<ProcessCommand> commands, string at)

@@ -341,6 +341,29 @@ public static class CaseProcess
             case (BodyStageReported, FlowPhase.ExternalBody) when flow.StageReportsByInput:
                 return StageClosedCase(flow);
 
+            case (FactsCorrected corrected, FlowPhase.Manufacturer or FlowPhase.CustomerService or FlowPhase.WaitingForCustomer or FlowPhase.AwaitingApproval or FlowPhase.FinalAnswer):
+                return CaseDecision.Stay(flow, new CorrectFacts(corrected.Category, corrected.Country, corrected.Language, corrected.Actor, corrected.TextRef));
+
+            case (FactsCorrected corrected, _):
+                return Refuse(flow, input, $"Category, country and language are corrected while customer service has the case; it is {Describe(flow.Phase)}.");
+
+            case (MergedIntoCase merged, FlowPhase.Manufacturer or FlowPhase.CustomerService or FlowPhase.WaitingForCustomer) when merged.IntoCase != flow.CaseNumber:
+            {
+                var closed = flow with { Phase = FlowPhase.Closed, Sla = null, WaitUntil = null };
+                return new(closed,
+                [
+                    new TakeStep(CaseAction.MergeIntoCase, merged.Actor),
+                    new PassToCase(merged.IntoCase, merged.Actor, merged.TextRef),
+                    SendMail.Plain(MailKind.ClosedMerged, extra: new Dictionary<string, string> { ["otherCase"] = merged.IntoCase }),
+                    Owner(closed),
+                ]);
+            }
+
+            case (MergedIntoCase, _):
+                return Refuse(flow, input, flow.Phase == FlowPhase.AwaitingApproval
+                    ? "A final answer waits for the team lead's approval; it is approved or sent back first."
+                    : $"A duplicate is merged into another case while customer service handles it; it is {Describe(flow.Phase)}.");
+
             case (StageRetryAsked retry, FlowPhase.StageFailed) when flow.FailedStage is { } failed:
             {
                 var attempt = flow.StageAttempt + 1;
@@ -358,6 +381,45 @@ public static class CaseProcess
             default:
                 return Refuse(flow, input, NotNowReason(input, flow));
         }
+    }
+
+    /// <summary>
+    /// A closed case reopened by staff (its orchestration started again with <see cref="CaseFlow.Reopening"/>):
+    /// the step first, then the customer hears it is open again and the team owes an answer on a fresh clock.
+    /// </summary>
+    public static CaseDecision Reopen(CaseFlow flow, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        var order = flow.Reopening ?? throw new InvalidOperationException("Only a case started to be reopened is reopened.");
+        var plan = flow.Plan ?? throw new InvalidOperationException("A reopened case starts with its plan.");
+        var reopened = flow with { Reopening = null, LastWordToCustomer = now, Decision = null, PendingApproval = null, StageStarted = false, FailedStage = null };
+        var (assigned, commands) = AssignCore(reopened, MailKind.StaffReopened, plan.Timings.NextResponseTarget, order.TextRef, now);
+        return new(assigned,
+        [
+            new TakeStep(CaseAction.Reopen, order.Actor),
+            SendMail.Plain(MailKind.CaseReopened),
+            .. commands,
+        ]);
+    }
+
+    /// <summary>
+    /// The case's category, country or language was corrected and triage ran again (<see cref="CorrectFacts"/>):
+    /// the clocks follow the corrected country, and a case that waited with the manufacturer's support because
+    /// of a category that was wrong comes back to the team. A case with the team is never sent away by a correction.
+    /// </summary>
+    public static CaseDecision OnCorrected(CaseFlow flow, CasePlan corrected, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(corrected);
+        var kept = flow.Plan ?? throw new InvalidOperationException("A case has a plan once it is open.");
+        var next = flow with { Plan = kept with { Country = corrected.Country, Hours = corrected.Hours, Timings = corrected.Timings, Disputes = corrected.Disputes } };
+        if (flow.Phase == FlowPhase.Manufacturer && corrected.Route == TriageRoute.CustomerService)
+        {
+            next = next with { Plan = next.Plan! with { Route = TriageRoute.CustomerService } };
+            return Assign(next, MailKind.StaffAssignment, corrected.Timings.FirstResponseTarget, textRef: null, now, new TakeStep(CaseAction.TakeBack, actor));
+        }
+
+        return CaseDecision.Stay(next, Owner(next));
     }
 
     /// <summary>The ombudsman decided; the bodies that fit are known (<see cref="FindBodies"/>).</summary>

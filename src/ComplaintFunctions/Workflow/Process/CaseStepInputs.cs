@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ComplaintFunctions.Domain.Complaints;
 
 namespace ComplaintFunctions.Workflow.Process;
 
@@ -59,6 +60,19 @@ public sealed record ComplianceRefused(string Actor, string? TextRef) : StepInpu
 
 /// <summary>On the case: the external body's stage ended (from a stage started before version 2, by an input).</summary>
 public sealed record BodyStageReported(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.BodyCaseClosed; }
+
+/// <summary>Staff correct what the case is; triage runs again with it.</summary>
+public sealed record FactsCorrected(string Actor, ComplaintCategory Category, Country Country, string Language, string? TextRef) : StepInput(Actor)
+{
+    public override string Kind => CaseInputKinds.AgentCorrect;
+
+    /// <summary>The choice on the wire: <c>category=claim;country=SE;language=sv</c>.</summary>
+    public static string ToChoice(ComplaintCategory category, Country country, string language) =>
+        $"category={category.ToWire()};country={country};language={language}";
+}
+
+/// <summary>Staff merge this case into the customer's other case.</summary>
+public sealed record MergedIntoCase(string Actor, string IntoCase, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.AgentMerge; }
 
 /// <summary>A team lead asks for a failed stage to run again.</summary>
 public sealed record StageRetryAsked(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.StageRetry; }
@@ -129,6 +143,14 @@ public static class StepInputs
                     ? InputReading.Refuse(raw, "The choice of an external body names no body.")
                     : Read(raw, new ExternalBodyChosen(actor, body));
 
+            case CaseInputKinds.AgentCorrect:
+                return ReadCorrection(raw, actor);
+
+            case CaseInputKinds.AgentMerge:
+                return CaseNumber.TryParse(raw.Choice, out var into)
+                    ? Read(raw, new MergedIntoCase(actor, into.Value, raw.TextRef))
+                    : InputReading.Refuse(raw, $"'{raw.Choice ?? "(none)"}' is not a case number to merge into.");
+
             case CaseInputKinds.DisputeOutcome:
                 return TryFinding(raw.Choice, out var finding)
                     ? Read(raw, new BodyOutcomeRecorded(actor, finding, raw.TextRef))
@@ -140,6 +162,22 @@ public static class StepInputs
     }
 
     static InputReading Read(CaseInput raw, StepInput input) => new(input, input.Kind, input.Actor, null, raw);
+
+    static InputReading ReadCorrection(CaseInput raw, string actor)
+    {
+        var parts = (raw.Choice ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        if (!ComplaintCategoryNames.TryParse(parts.GetValueOrDefault("category"), out var category)
+            || !Enum.GetNames<Country>().Contains(parts.GetValueOrDefault("country"), StringComparer.Ordinal) || !Enum.TryParse<Country>(parts["country"], out var country)
+            || parts.GetValueOrDefault("language") is not { } language || !ComplaintFunctions.Domain.Intake.ComplaintSubmissionRules.Languages.Contains(language))
+        {
+            return InputReading.Refuse(raw, $"The correction '{raw.Choice ?? "(none)"}' does not name a known category, country and language.");
+        }
+
+        return Read(raw, new FactsCorrected(actor, category, country, language, raw.TextRef));
+    }
 
     public static bool TryVerdict(string? value, out OmbudsmanVerdict verdict)
     {

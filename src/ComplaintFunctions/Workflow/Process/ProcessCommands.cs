@@ -62,6 +62,12 @@ public sealed record PrepareCaseFile(string For) : ProcessCommand;
 /// <summary>Puts the ombudsman's decision (and the note on routines) on the trail.</summary>
 public sealed record RecordDecision(OmbudsmanDecision Decision, string Actor) : ProcessCommand;
 
+/// <summary>Corrects what the case is and runs triage again; the settings for the corrected case come back to the process (<see cref="CaseProcess.OnCorrected"/>).</summary>
+public sealed record CorrectFacts(ComplaintCategory Category, Country Country, string Language, string Actor, string? TextRef) : ProcessCommand;
+
+/// <summary>Gives what the customer wrote in this duplicate to the case it is merged into, as the customer's words there.</summary>
+public sealed record PassToCase(string IntoCase, string Actor, string? TextRef) : ProcessCommand;
+
 /// <summary>A stage started before version 2 reports to the case with an input rather than a result.</summary>
 public sealed record ReportToCase(CaseInput Input) : ProcessCommand;
 
