@@ -64,6 +64,9 @@ public enum MailKind
 
     /// <summary>To the customer: this case was a duplicate and goes on in their other case.</summary>
     ClosedMerged = 36,
+
+    /// <summary>To the team: a case that waited with the manufacturer's support is the team's after staff corrected its category.</summary>
+    StaffTakenBack = 37,
 }
 
 /// <summary>Who a kind of mail goes to and who it comes from.</summary>
@@ -76,7 +79,7 @@ public static class MailKinds
             or MailKind.StaffApprovalRequest or MailKind.StaffSentBack or MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder
             or MailKind.OmbudsmanEscalation or MailKind.BodyFilingNotice or MailKind.BodyReminder or MailKind.ComplianceRequest
             or MailKind.ComplianceEscalation or MailKind.StaffManufacturerReturn or MailKind.StaffStepRefused or MailKind.StaffStageFailed
-            or MailKind.StaffWithdrawn or MailKind.StaffReopened => true,
+            or MailKind.StaffWithdrawn or MailKind.StaffReopened or MailKind.StaffTakenBack => true,
         _ => false,
     };
 

@@ -159,7 +159,7 @@ public sealed class CaseMailComposer(
             values["doaDays"] = triageOptions.Value.DoaDays.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (order.Kind is MailKind.StaffAssignment or MailKind.StaffManufacturerReturn)
+        if (order.Kind is MailKind.StaffAssignment or MailKind.StaffManufacturerReturn or MailKind.StaffTakenBack)
         {
             values["checks"] = triage.Assess(details).Checks;
         }

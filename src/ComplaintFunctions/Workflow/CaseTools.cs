@@ -13,7 +13,7 @@ namespace ComplaintFunctions.Workflow;
 /// <param name="Offered">The bodies that fit, when the commands asked for them.</param>
 /// <param name="StageToStart">A later stage to run as a sub-orchestration, started by the case.</param>
 /// <param name="Corrected">The settings for the case as corrected, and who corrected it, when the commands corrected it.</param>
-sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart, (CasePlan Plan, string Actor)? Corrected = null);
+sealed record CarriedOut(string? Refusal, CasePlan? Plan, (OmbudsmanDecision Decision, string[] Bodies)? Offered, StartStage? StageToStart, (CasePlan Plan, string Actor, string? ReasonRef)? Corrected = null);
 
 /// <summary>
 /// Carries out the process's commands inside an orchestration, in order, and decides nothing: ids
@@ -38,7 +38,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
         CasePlan? readPlan = null;
         (OmbudsmanDecision, string[])? offered = null;
         StartStage? start = null;
-        (CasePlan, string)? corrected = null;
+        (CasePlan, string, string?)? corrected = null;
         for (var index = 0; index < commands.Count; index++)
         {
             var command = commands[index];
@@ -133,7 +133,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                     corrected = (await context.CallActivityAsync<CasePlan>(
                         CaseWorkActivities.CorrectCase,
                         new CaseCorrectionOrder(caseNumber, correct.Category, correct.Country, correct.Language, correct.Actor, correct.TextRef, context.CurrentUtcDateTime),
-                        StorageRetry), correct.Actor);
+                        StorageRetry), correct.Actor, correct.TextRef);
                     break;
 
                 case PassToCase pass:

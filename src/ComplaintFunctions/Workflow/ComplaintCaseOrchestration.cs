@@ -99,7 +99,7 @@ sealed class CaseEpisode(TaskOrchestrationContext context, CaseFlow flow, ILogge
 
             if (done.Corrected is { } corrected)
             {
-                decision = CaseProcess.OnCorrected(Flow, corrected.Plan, corrected.Actor, Now);
+                decision = CaseProcess.OnCorrected(Flow, corrected.Plan, corrected.Actor, Now, corrected.ReasonRef);
                 continue;
             }
 

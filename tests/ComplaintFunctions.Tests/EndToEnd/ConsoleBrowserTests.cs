@@ -199,6 +199,130 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         Assert.StartsWith("/api/console/sign-in", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_case_sent_to_the_manufacturer_by_a_wrong_category_is_corrected_on_its_page_and_comes_back_to_the_team()
+    {
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(Runner, email).ReportAsync(new
+        {
+            name = "Sven Berg", email, description = "The router restarts every hour since I got it.", category = "support", manufacturer = "Acme AS", country = "NO", language = "en",
+        });
+        await driver.CustomerMailAsync("Help from the manufacturer");
+        await driver.WaitForStageAsync("waiting-for-customer");
+
+        var agent = await SignInAsync("person-ola-agent");
+        await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        await agent.ClickAsync("#step-agent-correct summary");
+        await agent.SelectOptionAsync("#agent-correct-category", "claim");
+        await agent.SelectOptionAsync("#agent-correct-country", "SE");
+        await agent.SelectOptionAsync("#agent-correct-language", "sv");
+        await agent.FillAsync("#agent-correct-text", "A defect, not a question: it restarts by itself.");
+        await AssertReadableAsync(agent);
+        await agent.ClickAsync("#agent-correct-submit");
+        Assert.Contains("Correct category, country or language", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+
+        // Not a new complaint: the team reads why it comes back, with the checks of the corrected case.
+        var back = await driver.MailAsync(CaseDriver.Team, "Tatt tilbake fra produsentens support");
+        Assert.Contains("A defect, not a question", back.Text, StringComparison.Ordinal);
+        Assert.Contains("Kategori: claim", back.Text, StringComparison.Ordinal);
+        Assert.Contains("Kontroller:", back.Text, StringComparison.Ordinal);
+        await driver.WaitForStageAsync("customer-service");
+
+        await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        Assert.Contains("claim", await agent.Locator("tr:has(th:text-is('Category')) td").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("SE", await agent.Locator("tr:has(th:text-is('Country')) td").TextContentAsync());
+        Assert.Equal("sv", await agent.Locator("tr:has(th:text-is('Language')) td").TextContentAsync());
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "corrected" && e.GetProperty("actor").GetString() == "agent:Ola Hansen"
+            && e.GetProperty("summary").GetString()!.Contains("category support → claim; country NO → SE; language en → sv", StringComparison.Ordinal));
+
+        // The customer's mails are in the corrected language from now on.
+        await agent.ClickAsync("#step-agent-answer summary");
+        await agent.FillAsync("#agent-answer-text", "Vi byter routern.");
+        await agent.ClickAsync("#agent-answer-submit");
+        var answer = await driver.CustomerMailAsync("Svar på ditt klagomål");
+        Assert.Contains("Vi byter routern.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duplicate_is_merged_into_the_customers_other_case_which_gets_its_words_and_the_customer_is_told_the_number()
+    {
+        var email = CaseDriver.NewCustomer();
+        var first = await new CaseDriver(Runner, email).ReportAsync();
+        await first.CustomerMailAsync("We have received your complaint");
+        var duplicate = await new CaseDriver(Runner, email).ReportAsync(new
+        {
+            name = "Kari Nordmann", email, description = "Again: the charger is dead, I wrote before.", category = "claim", country = "NO", language = "en",
+        });
+        await duplicate.CustomerMailAsync("We have received your complaint");
+
+        var agent = await SignInAsync("person-siri-agent");
+        await agent.GotoAsync(Url($"/api/console/cases/{duplicate.CaseNumber}"));
+        await agent.ClickAsync("#step-agent-merge summary");
+        await agent.FillAsync("#agent-merge-into", duplicate.CaseNumber);
+        await agent.ClickAsync("#agent-merge-submit");
+        Assert.Contains("not merged into itself", await agent.TextContentAsync("#problem"), StringComparison.Ordinal);
+        await agent.FillAsync("#agent-merge-into", first.CaseNumber);
+        await agent.FillAsync("#agent-merge-text", "Same charger, same order.");
+        await agent.ClickAsync("#agent-merge-submit");
+        Assert.Contains("Merge this duplicate", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+
+        var told = await duplicate.CustomerMailAsync($"Your complaint continues in case {first.CaseNumber}");
+        Assert.Contains($"Please use case number {first.CaseNumber}", told.Text, StringComparison.Ordinal);
+        await duplicate.WaitForStageAsync("closed");
+
+        // The other case has the duplicate's words as the customer's, and the team hears of them there.
+        var team = await first.MailAsync(CaseDriver.Team, $"Kunden har svart på {first.CaseNumber}");
+        Assert.Contains("Again: the charger is dead", team.Text, StringComparison.Ordinal);
+        await agent.GotoAsync(Url($"/api/console/cases/{first.CaseNumber}"));
+        Assert.Contains($"From case {duplicate.CaseNumber}", await agent.TextContentAsync("#thread"), StringComparison.Ordinal);
+        Assert.Contains(await first.TrailAsync(), e => e.GetProperty("kind").GetString() == "merged-in" && e.GetProperty("summary").GetString()!.Contains("Same charger", StringComparison.Ordinal));
+        Assert.Contains(await duplicate.TrailAsync(), e => e.GetProperty("kind").GetString() == "merged-out");
+    }
+
+    [Fact]
+    public async Task A_closed_case_is_reopened_from_its_page_the_customer_and_the_team_hear_and_it_is_worked_again()
+    {
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(Runner, email).ReportAsync(new
+        {
+            name = "Per Lund", email, description = "How do I reset the router?", category = "support", manufacturer = "Acme AS", country = "NO", language = "en",
+        });
+        var routed = await driver.CustomerMailAsync("Help from the manufacturer");
+        await driver.WaitForStageAsync("waiting-for-customer");
+        await driver.ActAsync(CaseDriver.LinkAfter(routed, "It is solved:"));
+        await driver.CustomerMailAsync("Glad it is solved");
+        await driver.WaitForStageAsync("closed");
+
+        var lead = await SignInAsync("person-kari-team-lead");
+        await lead.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+        await lead.ClickAsync("#step-agent-reopen summary");
+        await lead.FillAsync("#agent-reopen-text", "He rang: the reset did not hold, the router is faulty.");
+        await lead.ClickAsync("#agent-reopen-submit");
+        Assert.Contains("Reopen the case", await lead.TextContentAsync("#done"), StringComparison.Ordinal);
+
+        await driver.CustomerMailAsync("Your complaint is open again");
+        var team = await driver.MailAsync(CaseDriver.Team, $"Gjenåpnet: {driver.CaseNumber}");
+        Assert.Contains("the router is faulty", team.Text, StringComparison.Ordinal);
+        await driver.WaitForStageAsync("customer-service");
+        Assert.Contains(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "stage-changed" && e.GetProperty("actor").GetString() == "team-lead:Kari Lund");
+
+        // The reopened case runs as any other: an answer goes out (under a mail id of its own, never one of the first run's).
+        var agent = await SignInAsync("person-ola-agent");
+        await RunnerClient.EventuallyAsync(
+            async () =>
+            {
+                await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
+                return await agent.Locator("#step-agent-answer").CountAsync() == 1 ? "ok" : null;
+            },
+            "the answer step on the reopened case");
+        await agent.ClickAsync("#step-agent-answer summary");
+        await agent.FillAsync("#agent-answer-text", "Bring it in and we swap it.");
+        await agent.ClickAsync("#agent-answer-submit");
+        var answer = await driver.CustomerMailAsync("Answer to your complaint");
+        Assert.Contains("Bring it in and we swap it.", answer.Text, StringComparison.Ordinal);
+    }
+
     async Task<IPage> SignInAsync(string person)
     {
         var context = await Browser.NewContextAsync();

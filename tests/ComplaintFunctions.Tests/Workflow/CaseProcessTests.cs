@@ -538,7 +538,7 @@ public sealed class CaseProcessTests
         Assert.NotNull(corrected.Next.Sla);
         var step = Assert.IsType<TakeStep>(corrected.Commands[0]);
         Assert.Equal((CaseAction.TakeBack, "agent:Ola Hansen"), (step.Action, step.Actor));
-        Assert.Equal(MailKind.StaffAssignment, Assert.Single(corrected.Commands.OfType<SendMail>()).Kind);
+        Assert.Equal(MailKind.StaffTakenBack, Assert.Single(corrected.Commands.OfType<SendMail>()).Kind);
     }
 
     [Fact]

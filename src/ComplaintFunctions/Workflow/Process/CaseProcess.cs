@@ -407,7 +407,7 @@ public static class CaseProcess
     /// the clocks follow the corrected country, and a case that waited with the manufacturer's support because
     /// of a category that was wrong comes back to the team. A case with the team is never sent away by a correction.
     /// </summary>
-    public static CaseDecision OnCorrected(CaseFlow flow, CasePlan corrected, string actor, DateTimeOffset now)
+    public static CaseDecision OnCorrected(CaseFlow flow, CasePlan corrected, string actor, DateTimeOffset now, string? reasonRef = null)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(corrected);
@@ -416,7 +416,7 @@ public static class CaseProcess
         if (flow.Phase == FlowPhase.Manufacturer && corrected.Route == TriageRoute.CustomerService)
         {
             next = next with { Plan = next.Plan! with { Route = TriageRoute.CustomerService } };
-            return Assign(next, MailKind.StaffAssignment, corrected.Timings.FirstResponseTarget, textRef: null, now, new TakeStep(CaseAction.TakeBack, actor));
+            return Assign(next, MailKind.StaffTakenBack, corrected.Timings.FirstResponseTarget, reasonRef, now, new TakeStep(CaseAction.TakeBack, actor));
         }
 
         return CaseDecision.Stay(next, Owner(next));
