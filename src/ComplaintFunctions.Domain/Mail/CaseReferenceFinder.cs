@@ -12,6 +12,8 @@ public enum CaseReferenceRule
     SubjectToken,
     /// <summary>The (quoted) body carries the case number and the sender is the case's customer.</summary>
     BodyToken,
+    /// <summary>A person in customer service attached a mail from the review list to the case.</summary>
+    StaffAttached,
 }
 
 public static class CaseReferenceRuleNames
@@ -21,6 +23,7 @@ public static class CaseReferenceRuleNames
         CaseReferenceRule.SignedMessageId => "message-id",
         CaseReferenceRule.SubjectToken => "subject-token",
         CaseReferenceRule.BodyToken => "body-token",
+        CaseReferenceRule.StaffAttached => "attached by staff",
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 }

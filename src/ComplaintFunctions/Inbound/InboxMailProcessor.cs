@@ -66,6 +66,50 @@ public sealed class InboxMailProcessor(
         return record;
     }
 
+    /// <summary>A mail on the review list, read from its stored copy as it arrived.</summary>
+    public async Task<InboundMailParseResult> ReadKeptAsync(ReviewItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var stored = await rawMail.ReadAsync(new StoredMailReference(item.RawMailBlob, RawMailFormat.Mime, null), cancellationToken);
+        if (stored.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return InboundMailParser.ParseRaw(stored.Content);
+        }
+
+        try
+        {
+            var post = await SendGridInboundForm.ReadAsync(new MemoryStream(stored.Content, writable: false), stored.ContentType, cancellationToken);
+            return InboundMailParser.ParseSendGridFields(post.Fields, post.Files);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return InboundMailParseResult.Failed($"Not a SendGrid Inbound Parse post: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A person attached a mail from the review list to a case: it is the customer's reply there, exactly as
+    /// a reply that named the case would be (same ids from the mail's identity, so doing it again adds nothing).
+    /// </summary>
+    public async Task AttachKeptAsync(InboundMail mail, ReviewItem item, CaseNumber caseNumber, string actor, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(item);
+        var now = time.GetUtcNow();
+        await auditTrail.AppendAsync(new CaseEvent(caseNumber, $"review-attached-{item.IdentityHash}", item.Handling?.At ?? now, "review-attached", actor, "console",
+            InboundMailLedger.Trim($"A mail from the review list attached to the case ({item.Reason}). Subject: {mail.Subject}", 1000)), cancellationToken);
+        await AddReplyAsync(mail, item.IdentityHash, caseNumber, CaseReferenceRule.StaffAttached, durable, now, new MailIntakeDecision(MailIntakeOutcome.Reply, null, "Attached by staff from the review list."), cancellationToken);
+    }
+
+    /// <summary>A person opened a case from a mail on the review list: as the mail would have opened one (the same idempotency key, so doing it again finds that case).</summary>
+    public async Task<CaseNumber> OpenKeptAsync(InboundMail mail, ReviewItem item, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(item);
+        var record = await OpenCaseAsync(mail, item.IdentityHash, durable, time.GetUtcNow(), new MailIntakeDecision(MailIntakeOutcome.NewCase, null, "Opened as a case by staff from the review list."), cancellationToken);
+        return CaseNumber.Parse(record.CaseNumber!);
+    }
+
     async Task<(StoredMailReference Reference, InboundMailParseResult Parsed)> ReadAsync(byte[] queueMessage, CancellationToken cancellationToken)
     {
         var reference = StoredMailReference.TryRead(queueMessage);

@@ -22,32 +22,40 @@ public sealed class ConsoleForms(LinkSigner signer, TimeProvider time)
     public string Issue(ConsoleForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return SignedToken.Seal(signer, Purpose, new Payload
-        {
-            Person = form.PersonId,
-            Case = form.CaseNumber.Value,
-            Step = form.Step,
-            Press = form.PressId.ToString("N"),
-            Seen = form.Seen,
-            Expires = (time.GetUtcNow() + Lifetime).ToUnixTimeSeconds(),
-        });
+        return Issue(form.PersonId, form.CaseNumber.Value, form.Step, form.PressId, form.Seen);
     }
 
+    /// <summary>A form about something that is not a case (a mail on the review list), named by <paramref name="subject"/>.</summary>
+    public string Issue(string personId, string subject, string step, Guid pressId, int seen = 0) =>
+        SignedToken.Seal(signer, Purpose, new Payload
+        {
+            Person = personId,
+            Case = subject,
+            Step = step,
+            Press = pressId.ToString("N"),
+            Seen = seen,
+            Expires = (time.GetUtcNow() + Lifetime).ToUnixTimeSeconds(),
+        });
+
     /// <summary>The form a token names, when it is ours, current and for this person and case.</summary>
-    public ConsoleForm? Read(string? token, StaffPerson person, CaseNumber caseNumber)
+    public ConsoleForm? Read(string? token, StaffPerson person, CaseNumber caseNumber) =>
+        Read(token, person, caseNumber.Value) is { } form ? new ConsoleForm(form.PersonId, caseNumber, form.Step, form.PressId, form.Seen) : null;
+
+    /// <summary>The form a token names, when it is ours, current and for this person and subject.</summary>
+    public (string PersonId, string Step, Guid PressId, int Seen)? Read(string? token, StaffPerson person, string subject)
     {
         ArgumentNullException.ThrowIfNull(person);
         if (SignedToken.Open<Payload>(signer, Purpose, token, out var payload, SignedToken.MaxSessionLength) != LinkTokenStatus.Valid
-            || payload is not { Person: { } who, Case: { } number, Step: { } step, Press: { } press }
+            || payload is not { Person: { } who, Case: { } named, Step: { } step, Press: { } press }
             || who != person.Id
-            || number != caseNumber.Value
+            || named != subject
             || !Guid.TryParseExact(press, "N", out var pressId)
             || time.GetUtcNow().ToUnixTimeSeconds() >= payload.Expires)
         {
             return null;
         }
 
-        return new ConsoleForm(who, caseNumber, step, pressId, payload.Seen);
+        return (who, step, pressId, payload.Seen);
     }
 
     sealed class Payload

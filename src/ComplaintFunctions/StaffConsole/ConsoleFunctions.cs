@@ -745,7 +745,7 @@ public sealed class ConsoleFunctions(
         }
     }
 
-    string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    string Local(DateTimeOffset at) => ConsolePages.Local(at, pipeline.Value.TimeZone);
 
     static string Select(string step, string name, string label, IEnumerable<(string Value, string Label)> options, string? selected)
     {

@@ -13,7 +13,7 @@ public static class ConsolePages
 
     public static ContentResult Render(int status, string title, StaffPerson? person, string bodyHtml)
     {
-        var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"Console\"><a href=\"").Append(Home).Append("\">Worklist</a>");
+        var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"Console\"><a href=\"").Append(Home).Append("\">Worklist</a> · <a href=\"").Append(Home).Append("/review\">Mails to review</a>");
         if (person is not null)
         {
             header.Append(" · <span id=\"signed-in\">").Append(E(person.Name)).Append(" (").Append(E(string.Join(", ", person.Roles.Select(RoleName)))).Append(")</span>")
@@ -58,6 +58,22 @@ public static class ConsolePages
         "management" => "management",
         _ => role,
     };
+
+    /// <summary>An instant as staff read it: in the pipeline's time zone (<c>Pipeline:TimeZone</c>), to the minute.</summary>
+    public static string Local(DateTimeOffset at, string timeZoneId)
+    {
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            zone = TimeZoneInfo.Utc;
+        }
+
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
