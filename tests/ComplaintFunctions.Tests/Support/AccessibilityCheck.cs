@@ -13,6 +13,10 @@ public static class AccessibilityCheck
 {
     static readonly string[] Levels = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+    // WCAG's own rules let a page without landmarks or with skipped heading levels pass; a screen
+    // reader's user moves by both, so these of axe's best-practice rules run too.
+    static readonly string[] Structure = ["landmark-one-main", "region", "page-has-heading-one", "heading-order"];
+
     static string Script
     {
         get
@@ -37,8 +41,13 @@ public static class AccessibilityCheck
         // Injected from outside: the pages carry no script of their own, and must not need one for this.
         await page.AddScriptTagAsync(new() { Path = Script });
         var result = await page.EvaluateAsync<JsonElement>(
-            "levels => axe.run(document, { runOnly: { type: 'tag', values: levels } }).then(r => r.violations)",
-            Levels);
+            """
+            ([levels, structure]) => axe.run(document, {
+              runOnly: { type: 'tag', values: levels },
+              rules: Object.fromEntries(structure.map(id => [id, { enabled: true }])),
+            }).then(r => r.violations)
+            """,
+            new object[] { Levels, Structure });
         return [.. result.EnumerateArray()];
     }
 
