@@ -6,7 +6,11 @@ namespace ComplaintFunctions.Http;
 /// <summary>The plain, script-free pages customers and staff see.</summary>
 public static class HtmlPage
 {
-    public static ContentResult Render(int status, string language, string title, string bodyHtml) => new()
+    /// <summary>
+    /// A page: <paramref name="headerHtml"/> (a site's navigation) above the main landmark, which holds the
+    /// one h1 and <paramref name="bodyHtml"/>, so assistive technology can jump past the one to the other.
+    /// </summary>
+    public static ContentResult Render(int status, string language, string title, string bodyHtml, string? headerHtml = null) => new()
     {
         StatusCode = status,
         ContentType = "text/html; charset=utf-8",
@@ -21,8 +25,10 @@ public static class HtmlPage
             .case{font-size:1.4rem;font-weight:700;letter-spacing:.05em}
             table{border-collapse:collapse;width:100%} td,th{border:1px solid #bbb;padding:.3rem;vertical-align:top;text-align:left}</style></head>
             <body>
+            {{headerHtml}}<main>
             <h1>{{Encode(title)}}</h1>
             {{bodyHtml}}
+            </main>
             </body></html>
             """,
     };

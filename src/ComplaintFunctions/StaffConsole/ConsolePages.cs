@@ -21,7 +21,7 @@ public static class ConsolePages
         }
 
         header.Append("</nav></header>");
-        var page = HtmlPage.Render(status, "en", title, header + bodyHtml);
+        var page = HtmlPage.Render(status, "en", title, bodyHtml, header.ToString());
         page.Content = page.Content!.Replace("max-width:42rem", "max-width:72rem", StringComparison.Ordinal)
             .Replace("</style>", ConsoleStyle + "</style>", StringComparison.Ordinal);
         return page;

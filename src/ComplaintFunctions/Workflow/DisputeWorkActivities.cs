@@ -219,7 +219,7 @@ public static class CaseFile
 
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</title>")
-            .Append("<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.45} h1,h2{font-family:sans-serif} table{border-collapse:collapse;width:100%} td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left} pre{white-space:pre-wrap;font-family:inherit} @media print{a{color:inherit}}</style></head><body>")
+            .Append("<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.45} h1,h2{font-family:sans-serif} table{border-collapse:collapse;width:100%} td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left} pre{white-space:pre-wrap;font-family:inherit} @media print{a{color:inherit}}</style></head><body><main>")
             .Append("<h1>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</h1><p>").Append(E(heading)).Append(". Prepared ").Append(at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(". Print this page to PDF to file it.</p>")
             .Append(body is null ? string.Empty : "<p>What the customer and the retailer wrote and decided on the case: the complaint, the messages with the customer, the final answer, why the customer rejected it, and the customer ombudsman's decision with its reasons and amounts.</p>")
             .Append("<h2>The complaint</h2><table>")
@@ -245,7 +245,7 @@ public static class CaseFile
                 .Append(E(e.Channel)).Append("</td><td>").Append(E(e.Summary).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</td></tr>");
         }
 
-        return html.Append("</table></body></html>").ToString();
+        return html.Append("</table></main></body></html>").ToString();
 
         static string Row(string name, string value) => $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>";
     }

@@ -323,17 +323,6 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         Assert.Contains("Bring it in and we swap it.", answer.Text, StringComparison.Ordinal);
     }
 
-    async Task<IPage> SignInAsync(string person)
-    {
-        var context = await Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/api/console"));
-        await page.CheckAsync($"#{person}");
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#signed-in");
-        return page;
-    }
-
     /// <summary>What a screen reader needs: one h1, every field with a label, the picture with a title, the tables with header cells.</summary>
     static async Task AssertReadableAsync(IPage page)
     {
@@ -350,8 +339,6 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
     }
 
     static async Task<int> CountAnswersAsync(CaseDriver driver) => await driver.CountAsync(driver.CustomerEmail, "Answer to your complaint");
-
-    string Url(string path) => new Uri(Runner.BaseAddress, path).ToString();
 
     static async Task Screenshot(IPage page, string name)
     {
