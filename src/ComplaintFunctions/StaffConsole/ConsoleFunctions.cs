@@ -124,7 +124,7 @@ public sealed class ConsoleFunctions(
         {
             var done = request.Query["done"].ToString();
             var keep = PreparedAnswer(request, row.Complaint);
-            return CasePageAsync(person, row, StatusCodes.Status200OK, done.Length > 0 ? ActionStepCatalogue.Find(done).Step?.Title ?? done : null, null, request.HttpContext.RequestAborted, keep);
+            return CasePageAsync(person, row, StatusCodes.Status200OK, done.Length > 0 ? DoneTitle(done) : null, null, request.HttpContext.RequestAborted, keep);
         });
     }
 
@@ -700,6 +700,15 @@ public sealed class ConsoleFunctions(
     static string Actor(StaffPerson person) => person.ActorAs(person.Roles[0]);
 
     static RedirectResult Done(CaseNumber number, ActionStep step) => See(number, step.Step);
+
+    static string DoneTitle(string done) => done switch
+    {
+        "review-attached" => "the mail from the review list is on the case as the customer's reply",
+        "review-opened" => "the mail from the review list opened this case",
+        "note" => "the note is on the case",
+        "assign" => "the case is assigned",
+        _ => ActionStepCatalogue.Find(done).Step?.Title ?? done,
+    };
 
     /// <summary>After a post, the case page by GET (so a reload does not post again).</summary>
     static RedirectResult See(CaseNumber number, string done) => new RedirectResult($"{CasePath(number)}?done={Uri.EscapeDataString(done)}", permanent: false);

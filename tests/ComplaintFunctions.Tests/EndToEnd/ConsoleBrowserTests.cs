@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ComplaintFunctions.Tests.Support;
 using Microsoft.Playwright;
 
@@ -321,6 +322,78 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await agent.ClickAsync("#agent-answer-submit");
         var answer = await driver.CustomerMailAsync("Answer to your complaint");
         Assert.Contains("Bring it in and we swap it.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mails_on_the_review_list_are_attached_to_a_case_opened_as_a_case_or_dismissed_from_the_console()
+    {
+        var driver = await new CaseDriver(Runner, CaseDriver.NewCustomer()).ReportAsync();
+        await driver.CustomerMailAsync("We have received your complaint");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var toAttach = await KeepForReviewAsync($"attach-{tag}@example.no", "Ang. laderen", "Jeg skrev fra jobbadressen: laderen er fortsatt død.");
+        var toOpen = await KeepForReviewAsync($"open-{tag}@example.no", "Ødelagt skjerm", "Skjermen kom knust i posten.");
+        var toDismiss = await KeepForReviewAsync($"dismiss-{tag}@example.no", "Out of office", "I am away until Monday.");
+
+        var agent = await SignInAsync("person-ola-agent");
+        await agent.ClickAsync("nav a[href='/api/console/review']");
+        Assert.Equal("Mails to review", await agent.TextContentAsync("h1"));
+        await AccessibilityCheck.AssertNoViolationsAsync(agent);
+
+        // Attached: the customer's reply on the case, as if it had named it; the team hears, and the mail leaves the list.
+        await agent.ClickAsync($"tr:has-text('{toAttach}') a");
+        Assert.Contains("fortsatt død", await agent.TextContentAsync("#mail-text"), StringComparison.Ordinal);
+        await AccessibilityCheck.AssertNoViolationsAsync(agent);
+        await agent.FillAsync("#review-into", "K-0000-0000-000");
+        await agent.ClickAsync("#review-attach-submit");
+        Assert.NotNull(await agent.TextContentAsync("#problem"));
+        await agent.FillAsync("#review-into", driver.CaseNumber);
+        await agent.ClickAsync("#review-attach-submit");
+        Assert.Equal(driver.CaseNumber, (await agent.TextContentAsync("#case-number"))!.Trim());
+        Assert.Contains("review list is on the case", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        var replied = await driver.MailAsync(CaseDriver.Team, $"Kunden har svart på {driver.CaseNumber}");
+        Assert.Contains("fortsatt død", replied.Text, StringComparison.Ordinal);
+        Assert.Contains(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "review-attached" && e.GetProperty("actor").GetString() == "agent:Ola Hansen");
+
+        // Opened as a case: the sender gets a case number, as if the mail had come in as a complaint.
+        await agent.GotoAsync(Url("/api/console/review"));
+        await agent.ClickAsync($"tr:has-text('{toOpen}') a");
+        await agent.ClickAsync("#review-open summary");
+        await agent.ClickAsync("#review-open-submit");
+        var opened = (await agent.TextContentAsync("#case-number"))!.Trim();
+        Assert.Contains("Skjermen kom knust", await agent.TextContentAsync("#thread"), StringComparison.Ordinal);
+        var ack = await Runner.WaitForMailAsync(m => m.To.Contains(toOpen) && m.Subject.Contains(opened, StringComparison.Ordinal));
+        Assert.NotNull(ack);
+
+        // Dismissed: nothing sent, gone from the list; the others are gone too, each handled once.
+        await agent.GotoAsync(Url("/api/console/review"));
+        await agent.ClickAsync($"tr:has-text('{toDismiss}') a");
+        await agent.ClickAsync("#review-dismiss summary");
+        await agent.FillAsync("#review-note", "An auto-reply.");
+        await agent.ClickAsync("#review-dismiss-submit");
+        Assert.Contains("dismissed", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        var list = await agent.TextContentAsync("#review");
+        Assert.DoesNotContain(toAttach, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(toOpen, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(toDismiss, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Runner.MailAsync(), m => m.To.Contains(toDismiss));
+    }
+
+    /// <summary>A mail that must not be answered by itself (an auto-reply) and names no case: it goes to the review list.</summary>
+    async Task<string> KeepForReviewAsync(string from, string subject, string text)
+    {
+        var mime = System.Text.Encoding.UTF8.GetBytes(
+            $"From: Kunde <{from}>\r\nTo: kundeservice@example.no\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@review.example>\r\nAuto-Submitted: auto-replied\r\n"
+            + $"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{text}\r\n");
+        var posted = await Runner.Http.PostAsync("/api/inbound/sendgrid?key=local-inbound-secret", MailIntakeTests.RawForm(mime));
+        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        await RunnerClient.EventuallyAsync(
+            async () =>
+            {
+                var review = await Runner.StaffHttp.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/staff/inbox/review");
+                return review.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("from").GetString()!.Contains(from, StringComparison.Ordinal)) ? "found" : null;
+            },
+            "the mail on the review list");
+        return from;
     }
 
     /// <summary>What a screen reader needs: one h1, every field with a label, the picture with a title, the tables with header cells.</summary>
