@@ -153,7 +153,23 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
             MailSequence = run * CaseFlow.MailNumbersPerRun,
             RecentInputs = input.InputId is { } id ? [id] : [],
         };
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            ComplaintCaseOrchestration.Name, flow, new StartOrchestrationOptions(instanceId) { Version = ProcessVersions.Current }, cancel);
+        try
+        {
+            // Never over a running instance: two people reopening at once start one run; the other's start is refused here.
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                ComplaintCaseOrchestration.Name,
+                flow,
+                new StartOrchestrationOptions(instanceId) { Version = ProcessVersions.Current }.WithDedupeStatuses(OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended),
+                cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (await durable.GetInstanceAsync(instanceId, cancel) is not ({ IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending }))
+            {
+                throw;
+            }
+
+            logger.LogInformation("The case was being reopened already; this press leaves that run as it is");
+        }
     }
 }

@@ -92,7 +92,14 @@ public sealed class InboxReviewList(AppTables tables)
             ["RawMailBlob"] = item.RawMailBlob,
             ["At"] = item.At,
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            // The same mail again (a retried queue item): the row stays as it is, with what a person may already have done with it.
+        }
     }
 
     public async Task<ReviewItem?> FindAsync(string hash, CancellationToken cancellationToken)
