@@ -36,7 +36,7 @@ public sealed class ActionLinkFunctions(
     public async Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions/{token}")] HttpRequest request, string token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (refusal, link, step, complaint, _, _) = await CheckAsync(token, resume: false, request.HttpContext.RequestAborted);
+        var (refusal, link, step, complaint, _, _) = await CheckAsync(token, resume: false, ActionPageTexts.LanguageOf(request), request.HttpContext.RequestAborted);
         return refusal ?? Form(link!, step!, complaint!, values: null, error: null);
     }
 
@@ -49,7 +49,7 @@ public sealed class ActionLinkFunctions(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var cancel = request.HttpContext.RequestAborted;
-        var (refusal, link, step, complaint, linkChoice, cutShort) = await CheckAsync(token, resume: true, cancel);
+        var (refusal, link, step, complaint, linkChoice, cutShort) = await CheckAsync(token, resume: true, ActionPageTexts.LanguageOf(request), cancel);
         if (refusal is not null)
         {
             return refusal;
@@ -99,20 +99,21 @@ public sealed class ActionLinkFunctions(
     }
 
     /// <param name="resume">A press (POST): the same person's earlier press that was cut short is given back to be finished.</param>
-    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint, string? Choice, ActionLinkUse? CutShort)> CheckAsync(string token, bool resume, CancellationToken cancel)
+    async Task<(IActionResult? Refusal, ActionLink? Link, ActionStep? Step, Complaint? Complaint, string? Choice, ActionLinkUse? CutShort)> CheckAsync(string token, bool resume, string browserLanguage, CancellationToken cancel)
     {
         var reading = tokens.Read(token, time.GetUtcNow());
-        var english = ActionPageTexts.For("en");
+        // A link that names no case we know is answered in the language the browser asks for: there is no case to take it from.
+        var browser = ActionPageTexts.For(browserLanguage);
         if (reading.Status is LinkTokenStatus.Forged or LinkTokenStatus.Malformed || reading.Link is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, browserLanguage, browser.Refusals.InvalidTitle, browser.Invalid), null, null, null, null, null);
         }
 
         var link = reading.Link;
         var stored = await complaints.FindAsync(link.CaseNumber, cancel);
         if (stored is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, "en", "Link not valid", english.Invalid), null, null, null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, browserLanguage, browser.Refusals.InvalidTitle, browser.Invalid), null, null, null, null, null);
         }
 
         var complaint = stored.Complaint;
@@ -120,7 +121,7 @@ public sealed class ActionLinkFunctions(
         var language = Language(link, complaint);
         if (reading.Status == LinkTokenStatus.Expired)
         {
-            return (Page(StatusCodes.Status410Gone, language, "Link expired", t.Expired), null, null, null, null, null);
+            return (Page(StatusCodes.Status410Gone, language, t.Refusals.ExpiredTitle, t.Expired), null, null, null, null, null);
         }
 
         var (step, choice) = ActionStepCatalogue.Find(link.Step);
@@ -133,7 +134,7 @@ public sealed class ActionLinkFunctions(
                 new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", firstRefused, "link-refused", Actor(link), "link",
                     $"A {link.Role} link for '{link.Step}' was refused: that step is not theirs to take."),
                 cancel);
-            return (Page(StatusCodes.Status403Forbidden, language, "Not allowed", "This link does not allow this step. Contact customer service with your case number."), null, null, null, null, null);
+            return (Page(StatusCodes.Status403Forbidden, language, t.Refusals.NotAllowedTitle, t.Refusals.NotAllowed), null, null, null, null, null);
         }
 
         if (await usedLinks.FindUseAsync(link.ActionId, cancel) is { } use)
@@ -145,7 +146,9 @@ public sealed class ActionLinkFunctions(
 
         if (ActionStepCatalogue.RefusalFor(step, complaint) is { } why)
         {
-            return (Page(StatusCodes.Status409Conflict, language, "Not possible now", t.NotNow.Replace("{reason}", why, StringComparison.Ordinal)), null, null, null, null, null);
+            // The process's reason is in the staff's words; a customer reads that the case has moved on, in theirs.
+            var text = link.Role == ActionRoles.Customer ? t.Refusals.MovedOn : t.NotNow.Replace("{reason}", why, StringComparison.Ordinal);
+            return (Page(StatusCodes.Status409Conflict, language, t.Refusals.NotNowTitle, text), null, null, null, null, null);
         }
 
         return (null, link, step, complaint, choice, null);
@@ -155,7 +158,7 @@ public sealed class ActionLinkFunctions(
     {
         var use = await usedLinks.FindUseAsync(link.ActionId, cancel);
         var when = use?.UsedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "earlier";
-        return Page(StatusCodes.Status409Conflict, Language(link, complaint), "Link already used", Texts(link, complaint).Used.Replace("{when}", when, StringComparison.Ordinal));
+        return Page(StatusCodes.Status409Conflict, Language(link, complaint), Texts(link, complaint).Refusals.UsedTitle, Texts(link, complaint).Used.Replace("{when}", when, StringComparison.Ordinal));
     }
 
     static ContentResult Form(ActionLink link, ActionStep step, Complaint complaint, IFormCollection? values, string? error)

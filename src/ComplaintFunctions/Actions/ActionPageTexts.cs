@@ -10,6 +10,35 @@ public sealed record ActionPageTexts(
     string NotNow,
     string TextRequired)
 {
+    /// <summary>The titles of the pages that say a link cannot be used, and what a customer reads when a step is no longer possible.</summary>
+    public required LinkRefusalTexts Refusals { get; init; }
+
+    /// <summary>The language a customer's browser asks for (its Accept-Language), for a page that knows no case to take it from.</summary>
+    public static string LanguageOf(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var part in request.Headers.AcceptLanguage.ToString().Split(','))
+        {
+            var tag = part.Split(';')[0].Trim().ToLowerInvariant();
+            var primary = tag.Split('-')[0];
+            var language = primary switch
+            {
+                "nb" or "no" or "nn" => "nb",
+                "sv" => "sv",
+                "da" => "da",
+                "fi" => "fi",
+                "en" => "en",
+                _ => null,
+            };
+            if (language is not null)
+            {
+                return language;
+            }
+        }
+
+        return "en";
+    }
+
     public static ActionPageTexts For(string? language) => language switch
     {
         "nb" => Norwegian,
@@ -34,7 +63,14 @@ public sealed record ActionPageTexts(
         "This link has expired. Contact customer service with your case number, or use the link in a newer mail about your case.",
         "This link has already been used, on {when}. Nothing more needs to be done through it.",
         "This step is not possible any more: {reason}",
-        "Please write something here.");
+        "Please write something here.")
+    {
+        Refusals = new("Link not valid", "Link expired", "Link already used", "Not possible now", "Not allowed",
+            "This link does not allow this step. Contact customer service with your case number.",
+            "This step is not possible any more: your case has moved on since the mail with this link. The status page in our latest mail shows where it is now.",
+            "Case not found",
+            "We found no case for this link. Use the link in the latest mail about your case, or contact customer service with your case number."),
+    };
 
     static readonly ActionPageTexts Norwegian = new(
         new Dictionary<string, (string, string, string, string?)>
@@ -51,7 +87,14 @@ public sealed record ActionPageTexts(
         "Denne lenken er utløpt. Kontakt kundeservice med saksnummeret, eller bruk lenken i en nyere e-post om saken.",
         "Denne lenken er allerede brukt, {when}. Det er ikke mer å gjøre med den.",
         "Dette steget er ikke mulig lenger: {reason}",
-        "Skriv noe her.");
+        "Skriv noe her.")
+    {
+        Refusals = new("Lenken er ikke gyldig", "Lenken er utløpt", "Lenken er allerede brukt", "Ikke mulig nå", "Ikke tillatt",
+            "Denne lenken gir ikke adgang til dette steget. Kontakt kundeservice med saksnummeret.",
+            "Dette steget er ikke mulig lenger: saken din har gått videre siden e-posten med denne lenken. Statussiden i den siste e-posten vår viser hvor den er nå.",
+            "Fant ingen sak",
+            "Vi fant ingen sak for denne lenken. Bruk lenken i den siste e-posten om saken din, eller kontakt kundeservice med saksnummeret."),
+    };
 
     static readonly ActionPageTexts Swedish = new(
         new Dictionary<string, (string, string, string, string?)>
@@ -68,7 +111,14 @@ public sealed record ActionPageTexts(
         "Den här länken har gått ut. Kontakta kundservice med ärendenumret, eller använd länken i ett nyare mejl om ärendet.",
         "Den här länken har redan använts, {when}. Det finns inget mer att göra med den.",
         "Det här steget är inte längre möjligt: {reason}",
-        "Skriv något här.");
+        "Skriv något här.")
+    {
+        Refusals = new("Länken är inte giltig", "Länken har gått ut", "Länken har redan använts", "Inte möjligt nu", "Inte tillåtet",
+            "Den här länken ger inte tillgång till det här steget. Kontakta kundservice med ärendenumret.",
+            "Det här steget är inte längre möjligt: ditt ärende har gått vidare sedan mejlet med den här länken. Statussidan i vårt senaste mejl visar var det är nu.",
+            "Inget ärende hittades",
+            "Vi hittade inget ärende för den här länken. Använd länken i det senaste mejlet om ditt ärende, eller kontakta kundservice med ärendenumret."),
+    };
 
     static readonly ActionPageTexts Danish = new(
         new Dictionary<string, (string, string, string, string?)>
@@ -85,7 +135,14 @@ public sealed record ActionPageTexts(
         "Dette link er udløbet. Kontakt kundeservice med sagsnummeret, eller brug linket i en nyere e-mail om sagen.",
         "Dette link er allerede brugt, {when}. Der er ikke mere at gøre med det.",
         "Dette trin er ikke længere muligt: {reason}",
-        "Skriv noget her.");
+        "Skriv noget her.")
+    {
+        Refusals = new("Linket er ikke gyldigt", "Linket er udløbet", "Linket er allerede brugt", "Ikke muligt nu", "Ikke tilladt",
+            "Dette link giver ikke adgang til dette trin. Kontakt kundeservice med sagsnummeret.",
+            "Dette trin er ikke længere muligt: din sag er gået videre siden e-mailen med dette link. Statussiden i vores seneste e-mail viser, hvor den er nu.",
+            "Ingen sag fundet",
+            "Vi fandt ingen sag for dette link. Brug linket i den seneste e-mail om din sag, eller kontakt kundeservice med sagsnummeret."),
+    };
 
     static readonly ActionPageTexts Finnish = new(
         new Dictionary<string, (string, string, string, string?)>
@@ -102,5 +159,16 @@ public sealed record ActionPageTexts(
         "Tämä linkki on vanhentunut. Ota yhteyttä asiakaspalveluun asianumerolla tai käytä uudemman viestin linkkiä.",
         "Tätä linkkiä on jo käytetty, {when}. Sillä ei tarvitse tehdä enempää.",
         "Tämä vaihe ei ole enää mahdollinen: {reason}",
-        "Kirjoita tähän jotain.");
+        "Kirjoita tähän jotain.")
+    {
+        Refusals = new("Linkki ei ole voimassa", "Linkki on vanhentunut", "Linkkiä on jo käytetty", "Ei mahdollista nyt", "Ei sallittu",
+            "Tämä linkki ei salli tätä vaihetta. Ota yhteyttä asiakaspalveluun asianumerolla.",
+            "Tämä vaihe ei ole enää mahdollinen: asiasi on edennyt sen viestin jälkeen, jossa tämä linkki oli. Viimeisimmän viestimme tilasivu näyttää, missä se on nyt.",
+            "Asiaa ei löytynyt",
+            "Emme löytäneet asiaa tälle linkille. Käytä asiaasi koskevan viimeisimmän viestin linkkiä tai ota yhteyttä asiakaspalveluun asianumerolla."),
+    };
 }
+
+/// <summary>Titles and words of the pages that refuse a link, in one language.</summary>
+/// <param name="MovedOn">What a customer reads when the step is no longer possible (the process's own reason is for staff).</param>
+public sealed record LinkRefusalTexts(string InvalidTitle, string ExpiredTitle, string UsedTitle, string NotNowTitle, string NotAllowedTitle, string NotAllowed, string MovedOn, string NotFoundTitle, string NotFound);

@@ -24,12 +24,20 @@ public sealed class ComplaintStatusFunction(ComplaintStore complaints, StatusLin
             || await complaints.FindAsync(number, request.HttpContext.RequestAborted) is not { } stored)
         {
             return HtmlPage.Wanted(request)
-                ? HtmlPage.Render(StatusCodes.Status404NotFound, "en", "Case not found", "<p>We found no case for this link. Use the link in the latest mail about your case, or contact customer service with your case number.</p>")
+                ? CaseNotFound(request)
                 : Problems.Status(StatusCodes.Status404NotFound, "No case found for this link.", "Use the status link from the mails about your case.");
         }
 
         var status = CaseStatus.Of(stored.Complaint);
         var withdrawUrl = $"/api/complaints/{number.Value}/withdraw?t={Uri.EscapeDataString(token)}";
         return HtmlPage.Wanted(request) ? CaseStatus.Page(status, stored.Complaint.Details.Customer.Language, stored.Complaint.Details.Customer.Country, withdrawUrl) : new OkObjectResult(status);
+    }
+
+    /// <summary>The page for a link that names no case (or not validly), in the language the browser asks for.</summary>
+    internal static ContentResult CaseNotFound(HttpRequest request)
+    {
+        var language = Actions.ActionPageTexts.LanguageOf(request);
+        var t = Actions.ActionPageTexts.For(language).Refusals;
+        return HtmlPage.Render(StatusCodes.Status404NotFound, language, t.NotFoundTitle, $"<p id=\"message\">{HtmlPage.Encode(t.NotFound)}</p>");
     }
 }

@@ -29,7 +29,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
         var (complaint, token) = await FindAsync(request, caseNumber);
         if (complaint is null)
         {
-            return NotFound();
+            return ComplaintStatusFunction.CaseNotFound(request);
         }
 
         var language = complaint.Details.Customer.Language;
@@ -62,7 +62,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
         var (complaint, _) = await FindAsync(request, caseNumber);
         if (complaint is null)
         {
-            return NotFound();
+            return ComplaintStatusFunction.CaseNotFound(request);
         }
 
         var language = complaint.Details.Customer.Language;
@@ -80,7 +80,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
             if (unreadable is not null)
             {
                 // Nothing is withdrawn: the page says so and what to do.
-                return HtmlPage.Render(unreadable.Status, language, t.Title, $"<p id=\"message\">{HtmlPage.Encode(unreadable.Detail + " Nothing has been withdrawn.")}</p>");
+                return HtmlPage.Render(unreadable.Status, language, t.Title, $"<p id=\"message\">{HtmlPage.Encode(t.Unreadable)}</p>");
             }
 
             form = posted;
@@ -115,9 +115,6 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
 
         return ((await complaints.FindAsync(number, request.HttpContext.RequestAborted))?.Complaint, token);
     }
-
-    static ContentResult NotFound() =>
-        HtmlPage.Render(StatusCodes.Status404NotFound, "en", "Case not found", "<p>We found no case for this link. Use the link in the latest mail about your case, or contact customer service with your case number.</p>");
 
     static string Fill(string text, Complaint complaint) => text.Replace("{case}", complaint.CaseNumber.Value, StringComparison.Ordinal);
 }

@@ -97,6 +97,12 @@ public partial class TextCompletenessTests
         }
 
         AllStringsFilled(texts, language);
+        AllStringsFilled(texts.Refusals, language);
+        if (language != "en")
+        {
+            Assert.NotEqual(ActionPageTexts.For("en").Refusals.MovedOn, texts.Refusals.MovedOn);
+        }
+
         foreach (var stage in CaseStageNames.All)
         {
             var status = StatusTexts.For(language, stage);

@@ -38,6 +38,44 @@ public sealed class ActionLinkTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_customer_s_link_that_is_no_longer_possible_says_so_wholly_in_their_language_and_one_that_names_no_case_in_the_browser_s()
+    {
+        await using var runner = await RunnerClient.StartAsync(azurite, "links" + Guid.NewGuid().ToString("N")[..8]);
+        var email = CaseDriver.NewCustomer();
+        var driver = await new CaseDriver(runner, email).ReportAsync(new
+        {
+            name = "Sven Berg", email, description = "Routern startar om hela tiden.", category = "support", manufacturer = "Acme AS", country = "SE", language = "sv",
+        });
+        var routed = await driver.CustomerMailAsync("Hjälp från tillverkaren");
+        await driver.WaitForStageAsync("waiting-for-customer");
+        var solved = CaseDriver.LinkAfter(routed, "Det är löst:");
+        var help = CaseDriver.LinkAfter(routed, "Jag behöver fortfarande hjälp av er:");
+        Assert.Equal(HttpStatusCode.OK, (await driver.ActAsync(solved)).Status);
+        await driver.WaitForStageAsync("closed");
+
+        // The other link of the same mail: the case has moved on. The customer reads it in Swedish, never the process's English reason.
+        var (status, encoded) = await driver.OpenAsync(help);
+        var page = WebUtility.HtmlDecode(encoded);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("<html lang=\"sv\"", page, StringComparison.Ordinal);
+        Assert.Contains("Inte möjligt nu", page, StringComparison.Ordinal);
+        Assert.Contains("ditt ärende har gått vidare", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("The case", page, StringComparison.Ordinal);
+
+        // A link (or status link) that names no case is answered in the language the browser asks for.
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/actions/not-a-token");
+        forged.Headers.AcceptLanguage.ParseAdd("da-DK,da;q=0.9,en;q=0.5");
+        var forgedPage = WebUtility.HtmlDecode(await (await runner.Http.SendAsync(forged)).Content.ReadAsStringAsync());
+        Assert.Contains("Linket er ikke gyldigt", forgedPage, StringComparison.Ordinal);
+        using var lost = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{driver.CaseNumber}?t=wrong");
+        lost.Headers.Accept.ParseAdd("text/html");
+        lost.Headers.AcceptLanguage.ParseAdd("fi");
+        var lostAnswer = await runner.Http.SendAsync(lost);
+        Assert.Equal(HttpStatusCode.NotFound, lostAnswer.StatusCode);
+        Assert.Contains("Asiaa ei löytynyt", WebUtility.HtmlDecode(await lostAnswer.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_used_link_answers_409_with_when_it_was_used()
     {
         var (runner, driver, link) = await CaseWithFinalLinkAsync();
