@@ -23,6 +23,25 @@ public static class ComplaintCategoryNames
 
     public static string ToWire(this ComplaintCategory category) => category.ToString().ToLowerInvariant();
 
+    /// <summary>The category as staff read it in their mails, in the staff language (nb or en; anything else reads English).</summary>
+    public static string StaffName(this ComplaintCategory category, string? language) => (language == "nb", category) switch
+    {
+        (true, ComplaintCategory.Claim) => "reklamasjon",
+        (true, ComplaintCategory.Doa) => "DOA (død ved levering)",
+        (true, ComplaintCategory.Warranty) => "garanti",
+        (true, ComplaintCategory.Service) => "service",
+        (true, ComplaintCategory.Support) => "support",
+        (true, ComplaintCategory.Delivery) => "levering",
+        (true, _) => "annet",
+        (false, ComplaintCategory.Claim) => "claim",
+        (false, ComplaintCategory.Doa) => "DOA (dead on arrival)",
+        (false, ComplaintCategory.Warranty) => "warranty",
+        (false, ComplaintCategory.Service) => "service",
+        (false, ComplaintCategory.Support) => "support",
+        (false, ComplaintCategory.Delivery) => "delivery",
+        _ => "other",
+    };
+
     public static bool TryParse(string? value, out ComplaintCategory category)
     {
         var wire = value?.Trim().ToLowerInvariant();

@@ -28,8 +28,12 @@ public static class CaseRouting
                 TriageCodes.CategorySuggested,
                 TriageVerdict.Unknown,
                 details.SuggestedFrom is { Length: > 0 } words
-                    ? $"The category '{details.Category.ToWire()}' was suggested from the words \"{words}\" in the mail; the customer did not choose it. Read the mail and confirm or change it."
-                    : $"The category '{details.Category.ToWire()}' was suggested from the mail; the customer did not choose it. Read the mail and confirm or change it."));
+                    ? new(
+                        $"The category '{details.Category.ToWire()}' was suggested from the words \"{words}\" in the mail; the customer did not choose it. Read the mail and confirm or change it.",
+                        $"Kategorien «{details.Category.StaffName("nb")}» ble foreslått ut fra ordene «{words}» i e-posten; kunden valgte den ikke selv. Les e-posten og bekreft eller endre kategorien.")
+                    : new(
+                        $"The category '{details.Category.ToWire()}' was suggested from the mail; the customer did not choose it. Read the mail and confirm or change it.",
+                        $"Kategorien «{details.Category.StaffName("nb")}» ble foreslått ut fra e-posten; kunden valgte den ikke selv. Les e-posten og bekreft eller endre kategorien.")));
         }
 
         if (triage.Route != TriageRoute.ManufacturerSupport)
@@ -42,7 +46,9 @@ public static class CaseRouting
             checks.Add(new TriageCheck(
                 TriageCodes.Routing,
                 TriageVerdict.Warning,
-                "Not sent to the manufacturer's support: the category was only suggested from words, so a person decides. If it is a service or support question, give the customer the manufacturer's contact in your answer."));
+                new(
+                    "Not sent to the manufacturer's support: the category was only suggested from words, so a person decides. If it is a service or support question, give the customer the manufacturer's contact in your answer.",
+                    "Ikke sendt til produsentens support: kategorien ble bare foreslått ut fra ord i e-posten, så en person avgjør. Er det et service- eller supportspørsmål, gi kunden produsentens kontaktinformasjon i svaret ditt.")));
             return new RoutingDecision(TriageRoute.CustomerService, checks);
         }
 
@@ -52,8 +58,12 @@ public static class CaseRouting
                 TriageCodes.Routing,
                 TriageVerdict.Warning,
                 string.IsNullOrWhiteSpace(details.Purchase.Manufacturer)
-                    ? "Not sent to the manufacturer's support: the customer did not say who made the product. Ask, or answer the question here."
-                    : $"Not sent to the manufacturer's support: the directory has no support contact of {details.Purchase.Manufacturer.Trim()} for {details.Customer.Country}. Find it and give it to the customer, or answer the question here."));
+                    ? new(
+                        "Not sent to the manufacturer's support: the customer did not say who made the product. Ask, or answer the question here.",
+                        "Ikke sendt til produsentens support: kunden har ikke sagt hvem som har laget produktet. Spør, eller svar på spørsmålet her.")
+                    : new(
+                        $"Not sent to the manufacturer's support: the directory has no support contact of {details.Purchase.Manufacturer.Trim()} for {details.Customer.Country}. Find it and give it to the customer, or answer the question here.",
+                        $"Ikke sendt til produsentens support: produsentoversikten har ingen supportkontakt hos {details.Purchase.Manufacturer.Trim()} for {details.Customer.Country}. Finn den og gi den til kunden, eller svar på spørsmålet her.")));
             return new RoutingDecision(TriageRoute.CustomerService, checks);
         }
 

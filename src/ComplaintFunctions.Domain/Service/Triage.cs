@@ -39,9 +39,41 @@ public static class TriageCodes
     public const string Routing = "routing";
 }
 
-/// <summary>One thing the agent should know about the case, in plain English.</summary>
+/// <summary>
+/// A check's words in each staff language (<c>Staff:Language</c> is nb or en), written side by side
+/// so the facts and numbers of the two cannot drift apart.
+/// </summary>
+public sealed record TriageText(string En, string Nb)
+{
+    /// <summary>The words in <paramref name="language"/>; anything but nb reads English, as staff mails do.</summary>
+    public string In(string? language) => language == "nb" ? Nb : En;
+}
+
+/// <summary>One thing the agent should know about the case, in plain words in each staff language.</summary>
 /// <param name="Deadline">The last day something can be done (DOA exchange, a claim), when there is one.</param>
-public sealed record TriageCheck(string Code, TriageVerdict Verdict, string Explanation, DateOnly? Deadline = null);
+public sealed record TriageCheck(string Code, TriageVerdict Verdict, TriageText Text, DateOnly? Deadline = null)
+{
+    /// <summary>The English words: the case's trail is written in English.</summary>
+    public string Explanation => Text.En;
+
+    public string ExplanationIn(string? language) => Text.In(language);
+}
+
+public static class TriageVerdictNames
+{
+    /// <summary>The verdict as staff read it beside a check, in the staff language.</summary>
+    public static string StaffWord(this TriageVerdict verdict, string? language) => (language == "nb", verdict) switch
+    {
+        (true, TriageVerdict.Ok) => "ok",
+        (true, TriageVerdict.Warning) => "advarsel",
+        (true, TriageVerdict.Fails) => "ikke oppfylt",
+        (true, _) => "ukjent",
+        (false, TriageVerdict.Ok) => "ok",
+        (false, TriageVerdict.Warning) => "warning",
+        (false, TriageVerdict.Fails) => "fails",
+        _ => "unknown",
+    };
+}
 
 public sealed record TriageResult(TriageRoute Route, IReadOnlyList<TriageCheck> Checks)
 {
@@ -89,11 +121,15 @@ public static class Triage
                 AddClaimChecks(checks, purchase, country, today, options, longLivedGoods);
                 break;
             case ComplaintCategory.Warranty:
+                var maker = Maker(purchase);
                 checks.Add(new TriageCheck(
                     TriageCodes.Warranty,
                     TriageVerdict.Unknown,
-                    $"A warranty is {Maker(purchase)}'s voluntary promise: its length, what it covers and where the product goes are the manufacturer's terms, so check them. " +
-                    "The customer's legal claim right against us, the seller, exists beside the warranty and does not depend on it; the claim checks below say whether it still runs."));
+                    new(
+                        $"A warranty is {maker.En}'s voluntary promise: its length, what it covers and where the product goes are the manufacturer's terms, so check them. " +
+                        "The customer's legal claim right against us, the seller, exists beside the warranty and does not depend on it; the claim checks below say whether it still runs.",
+                        $"En garanti er et frivillig løfte fra {maker.Nb}: hvor lenge den varer, hva den dekker og hvor produktet skal sendes, står i produsentens vilkår, så sjekk dem. " +
+                        "Kundens reklamasjonsrett etter loven overfor oss som selger gjelder ved siden av garantien og er uavhengig av den; reklamasjonskontrollene nedenfor viser om den fortsatt gjelder.")));
                 AddClaimChecks(checks, purchase, country, today, options, longLivedGoods);
                 break;
             case ComplaintCategory.Service or ComplaintCategory.Support:
@@ -107,7 +143,9 @@ public static class Triage
                 checks.Add(new TriageCheck(
                     TriageCodes.Category,
                     TriageVerdict.Unknown,
-                    "The customer did not pick one of the process's kinds of complaint. Read the description and set the category (claim, DOA, warranty, service, support or delivery) to get the right checks."));
+                    new(
+                        "The customer did not pick one of the process's kinds of complaint. Read the description and set the category (claim, DOA, warranty, service, support or delivery) to get the right checks.",
+                        "Kunden valgte ikke en av sakstypene i prosessen. Les beskrivelsen og sett kategori (reklamasjon, DOA, garanti, service, support eller levering), så får du de riktige kontrollene.")));
                 break;
         }
 
@@ -116,42 +154,55 @@ public static class Triage
 
     static TriageCheck DoaCheck(Purchase purchase, DateOnly today, TriageOptions options)
     {
+        var window = options.DoaDays.ToString(CultureInfo.InvariantCulture);
         if (purchase.DeliveryDate is not { } delivered || delivered > today)
         {
             return new TriageCheck(
                 TriageCodes.Doa,
                 TriageVerdict.Unknown,
-                $"No usable delivery date: ask the customer when the product was delivered. Within {options.DoaDays} days of delivery a product broken on arrival is exchanged; after that it is handled as a claim.");
+                new(
+                    $"No usable delivery date: ask the customer when the product was delivered. Within {window} days of delivery a product broken on arrival is exchanged; after that it is handled as a claim.",
+                    $"Ingen brukbar leveringsdato: spør kunden når produktet ble levert. Et produkt som var i stykker ved levering, byttes innen {window} dager etter levering; etter det behandles det som en reklamasjon."));
         }
 
         var age = today.DayNumber - delivered.DayNumber;
         var lastDay = delivered.AddDays(options.DoaDays);
+        var (on, ago, last) = (Show(delivered), Days(age), Show(lastDay));
         return age <= options.DoaDays
             ? new TriageCheck(
                 TriageCodes.Doa,
                 TriageVerdict.Ok,
-                $"Delivered on {Show(delivered)}, {Days(age)} ago: inside the {options.DoaDays}-day window for products dead on arrival (until {Show(lastDay)}). Exchange the product.",
+                new(
+                    $"Delivered on {on.En}, {ago.En} ago: inside the {window}-day window for products dead on arrival (until {last.En}). Exchange the product.",
+                    $"Levert {on.Nb}, for {ago.Nb} siden: innenfor fristen på {window} dager for produkter som er døde ved levering (DOA), til og med {last.Nb}. Bytt produktet."),
                 lastDay)
             : new TriageCheck(
                 TriageCodes.Doa,
                 TriageVerdict.Fails,
-                $"Delivered on {Show(delivered)}, {Days(age)} ago: past the {options.DoaDays}-day window for products dead on arrival (it ended on {Show(lastDay)}), so this is not a DOA exchange. Handle it as a claim.",
+                new(
+                    $"Delivered on {on.En}, {ago.En} ago: past the {window}-day window for products dead on arrival (it ended on {last.En}), so this is not a DOA exchange. Handle it as a claim.",
+                    $"Levert {on.Nb}, for {ago.Nb} siden: fristen på {window} dager for produkter som er døde ved levering (DOA), er ute (den gikk ut {last.Nb}), så dette er ikke et DOA-bytte. Behandle saken som en reklamasjon."),
                 lastDay);
     }
 
     static void AddClaimChecks(List<TriageCheck> checks, Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods)
     {
         checks.Add(ClaimWindowCheck(purchase, country, today, options, longLivedGoods));
+        var (months, law) = (Months(options.DiscoveryMonths), Law(country));
         checks.Add(new TriageCheck(
             TriageCodes.ClaimDiscovery,
             TriageVerdict.Unknown,
-            $"Ask when the customer discovered the defect: a claim made within {Months(options.DiscoveryMonths)} of discovering it is always in time under {Law(country)}; " +
-            "later than that it must still be within reasonable time of the discovery."));
+            new(
+                $"Ask when the customer discovered the defect: a claim made within {months.En} of discovering it is always in time under {law.En}; " +
+                "later than that it must still be within reasonable time of the discovery.",
+                $"Spør når kunden oppdaget mangelen: en reklamasjon innen {months.Nb} etter at mangelen ble oppdaget, er alltid i tide etter {law.Nb}; " +
+                "senere enn det må den likevel komme innen rimelig tid etter at mangelen ble oppdaget.")));
     }
 
     static TriageCheck ClaimWindowCheck(Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods)
     {
         var years = options.ClaimYearsFor(country);
+        var law = Law(country);
         var (basis, fromPurchase) = purchase.DeliveryDate is { } d ? (d, false) : purchase.PurchaseDate is { } p ? (p, true) : (default(DateOnly?), false);
         if (basis is not { } start)
         {
@@ -159,37 +210,55 @@ public static class Triage
                 TriageCodes.ClaimWindow,
                 TriageVerdict.Unknown,
                 years is { } y
-                    ? $"Neither a delivery nor a purchase date is given: ask for the delivery date (or look up the order) to see whether the claim is inside the {Years(y)} limit of {Law(country)}."
-                    : $"Neither a delivery nor a purchase date is given: ask for the delivery date (or look up the order); {Law(country)} sets no fixed limit, but the product's age matters for what counts as reasonable.");
+                    ? new(
+                        $"Neither a delivery nor a purchase date is given: ask for the delivery date (or look up the order) to see whether the claim is inside the {Years(y)} limit of {law.En}.",
+                        $"Verken leverings- eller kjøpsdato er oppgitt: spør etter leveringsdatoen (eller slå opp ordren) for å se om reklamasjonen er innenfor reklamasjonsfristen på {YearsNb(y)} etter {law.Nb}.")
+                    : new(
+                        $"Neither a delivery nor a purchase date is given: ask for the delivery date (or look up the order); {law.En} sets no fixed limit, but the product's age matters for what counts as reasonable.",
+                        $"Verken leverings- eller kjøpsdato er oppgitt: spør etter leveringsdatoen (eller slå opp ordren). Etter {law.Nb} er det ingen fast frist, men produktets alder har betydning for hva som regnes som rimelig tid."));
         }
 
+        var from = Show(start);
         var counted = fromPurchase
-            ? $"Bought on {Show(start)} (no delivery date given, so counted from the purchase; the limit runs from delivery, which may be later)"
-            : $"Delivered on {Show(start)}";
+            ? new TriageText(
+                $"Bought on {from.En} (no delivery date given, so counted from the purchase; the limit runs from delivery, which may be later)",
+                $"Kjøpt {from.Nb} (ingen leveringsdato er oppgitt, så fristen er regnet fra kjøpet; den løper fra levering, som kan ha vært senere)")
+            : new TriageText($"Delivered on {from.En}", $"Levert {from.Nb}");
 
         if (years is not { } limit)
         {
             return new TriageCheck(
                 TriageCodes.ClaimWindow,
                 TriageVerdict.Ok,
-                $"{counted}. {Law(country)} sets no fixed time limit: the customer may claim as long as they do so within reasonable time of discovering the defect. Weigh the product's age against how long such a product is expected to last.");
+                new(
+                    $"{counted.En}. {law.En} sets no fixed time limit: the customer may claim as long as they do so within reasonable time of discovering the defect. Weigh the product's age against how long such a product is expected to last.",
+                    $"{counted.Nb}. Etter {law.Nb} er det ingen fast reklamasjonsfrist: kunden kan reklamere så lenge det skjer innen rimelig tid etter at mangelen ble oppdaget. Vei produktets alder mot hvor lenge et slikt produkt er forventet å vare."));
         }
 
         var deadline = start.AddYears(limit);
+        var ended = Show(deadline);
         if (today <= deadline)
         {
             return new TriageCheck(
                 TriageCodes.ClaimWindow,
                 TriageVerdict.Ok,
-                $"{counted}: inside the {Years(limit)} limit of {Law(country)}, which runs until {Show(deadline)}.",
+                new(
+                    $"{counted.En}: inside the {Years(limit)} limit of {law.En}, which runs until {ended.En}.",
+                    $"{counted.Nb}: innenfor reklamasjonsfristen på {YearsNb(limit)} etter {law.Nb}, som løper til og med {ended.Nb}."),
                 deadline);
         }
 
         var outsideVerdict = fromPurchase ? TriageVerdict.Warning : TriageVerdict.Fails;
-        var check = fromPurchase ? " Ask for the delivery date and check again." : string.Empty;
+        var check = fromPurchase
+            ? new TriageText(" Ask for the delivery date and check again.", " Spør etter leveringsdatoen og kontroller på nytt.")
+            : new TriageText(string.Empty, string.Empty);
+        var lapsed = new TriageText(
+            "The legal claim right has lapsed unless we promised more; a manufacturer's warranty may still cover it.",
+            "Reklamasjonsretten etter loven har falt bort med mindre vi har lovet mer; en garanti fra produsenten kan likevel dekke det.");
         if (options.LongLivedGoodsYearsFor(country) is { } longer && longer > limit)
         {
             var longDeadline = start.AddYears(longer);
+            var longEnd = Show(longDeadline);
             if (today <= longDeadline)
             {
                 return longLivedGoods switch
@@ -197,17 +266,23 @@ public static class Triage
                     true => new TriageCheck(
                         TriageCodes.ClaimWindow,
                         TriageVerdict.Ok,
-                        $"{counted}: past the {Years(limit)} limit (ended {Show(deadline)}), but the product is judged as meant to last substantially longer than usual, so the {Years(longer)} limit of {Law(country)} applies: it runs until {Show(longDeadline)}.",
+                        new(
+                            $"{counted.En}: past the {Years(limit)} limit (ended {ended.En}), but the product is judged as meant to last substantially longer than usual, so the {Years(longer)} limit of {law.En} applies: it runs until {longEnd.En}.",
+                            $"{counted.Nb}: reklamasjonsfristen på {YearsNb(limit)} er ute (den gikk ut {ended.Nb}), men produktet er vurdert som ment å vare vesentlig lenger enn vanlig, så fristen på {YearsNb(longer)} etter {law.Nb} gjelder: den løper til og med {longEnd.Nb}."),
                         longDeadline),
                     false => new TriageCheck(
                         TriageCodes.ClaimWindow,
                         outsideVerdict,
-                        $"{counted}: the {Years(limit)} limit of {Law(country)} ended on {Show(deadline)}, and the product is judged not to be meant to last substantially longer, so the {Years(longer)} limit does not apply. The legal claim right has lapsed unless we promised more; a manufacturer's warranty may still cover it.{check}",
+                        new(
+                            $"{counted.En}: the {Years(limit)} limit of {law.En} ended on {ended.En}, and the product is judged not to be meant to last substantially longer, so the {Years(longer)} limit does not apply. {lapsed.En}{check.En}",
+                            $"{counted.Nb}: reklamasjonsfristen på {YearsNb(limit)} etter {law.Nb} gikk ut {ended.Nb}, og produktet er vurdert som ikke ment å vare vesentlig lenger, så fristen på {YearsNb(longer)} gjelder ikke. {lapsed.Nb}{check.Nb}"),
                         deadline),
                     null => new TriageCheck(
                         TriageCodes.ClaimWindow,
                         TriageVerdict.Warning,
-                        $"{counted}: past the {Years(limit)} limit (ended {Show(deadline)}), but inside the {Years(longer)} limit (until {Show(longDeadline)}) that {Law(country)} gives goods meant to last substantially longer than usual. Decide whether this product is such goods.{check}",
+                        new(
+                            $"{counted.En}: past the {Years(limit)} limit (ended {ended.En}), but inside the {Years(longer)} limit (until {longEnd.En}) that {law.En} gives goods meant to last substantially longer than usual. Decide whether this product is such goods.{check.En}",
+                            $"{counted.Nb}: reklamasjonsfristen på {YearsNb(limit)} er ute (den gikk ut {ended.Nb}), men saken er innenfor fristen på {YearsNb(longer)} (til og med {longEnd.Nb}) som {law.Nb} gir for varer som er ment å vare vesentlig lenger enn vanlig. Avgjør om dette produktet er en slik vare.{check.Nb}"),
                         longDeadline),
                 };
             }
@@ -215,92 +290,138 @@ public static class Triage
             return new TriageCheck(
                 TriageCodes.ClaimWindow,
                 outsideVerdict,
-                $"{counted}: outside both the {Years(limit)} limit (ended {Show(deadline)}) and the {Years(longer)} limit for goods meant to last substantially longer (ended {Show(longDeadline)}) of {Law(country)}. The legal claim right has lapsed unless we promised more; a manufacturer's warranty may still cover it.{check}",
+                new(
+                    $"{counted.En}: outside both the {Years(limit)} limit (ended {ended.En}) and the {Years(longer)} limit for goods meant to last substantially longer (ended {longEnd.En}) of {law.En}. {lapsed.En}{check.En}",
+                    $"{counted.Nb}: utenfor både reklamasjonsfristen på {YearsNb(limit)} (den gikk ut {ended.Nb}) og fristen på {YearsNb(longer)} for varer som er ment å vare vesentlig lenger (den gikk ut {longEnd.Nb}) etter {law.Nb}. {lapsed.Nb}{check.Nb}"),
                 longDeadline);
         }
 
         return new TriageCheck(
             TriageCodes.ClaimWindow,
             outsideVerdict,
-            $"{counted}: the {Years(limit)} limit of {Law(country)} ended on {Show(deadline)}. The legal claim right has lapsed unless we promised more; a manufacturer's warranty may still cover it.{check}",
+            new(
+                $"{counted.En}: the {Years(limit)} limit of {law.En} ended on {ended.En}. {lapsed.En}{check.En}",
+                $"{counted.Nb}: reklamasjonsfristen på {YearsNb(limit)} etter {law.Nb} gikk ut {ended.Nb}. {lapsed.Nb}{check.Nb}"),
             deadline);
     }
 
     static TriageCheck ManufacturerCheck(ComplaintCategory category, Purchase purchase)
     {
         var what = category == ComplaintCategory.Service
-            ? "Service (an authorised technician working on the product, sent in or on site)"
-            : "Support (advice on using, connecting or troubleshooting the product)";
-        var tail = " Keep the case open until the customer confirms it is solved. If the product turns out to be defective, the customer's claim right against us still applies.";
-        return string.IsNullOrWhiteSpace(purchase.Manufacturer)
-            ? new TriageCheck(
+            ? new TriageText(
+                "Service (an authorised technician working on the product, sent in or on site)",
+                "Service (en autorisert tekniker som reparerer produktet, innsendt eller på stedet)")
+            : new TriageText(
+                "Support (advice on using, connecting or troubleshooting the product)",
+                "Support (råd om bruk, tilkobling eller feilsøking av produktet)");
+        var tail = new TriageText(
+            " Keep the case open until the customer confirms it is solved. If the product turns out to be defective, the customer's claim right against us still applies.",
+            " Hold saken åpen til kunden bekrefter at det er løst. Viser det seg at produktet har en mangel, gjelder kundens reklamasjonsrett overfor oss fortsatt.");
+        if (string.IsNullOrWhiteSpace(purchase.Manufacturer))
+        {
+            return new TriageCheck(
                 TriageCodes.ManufacturerSupport,
                 TriageVerdict.Unknown,
-                $"{what} is given by the manufacturer, but the customer did not say which one made the product: ask, then send the customer the manufacturer's support contact from the directory.{tail}")
-            : new TriageCheck(
-                TriageCodes.ManufacturerSupport,
-                TriageVerdict.Ok,
-                $"{what} is given by {purchase.Manufacturer.Trim()}: send the customer the manufacturer's support contact from the directory.{tail}");
+                new(
+                    $"{what.En} is given by the manufacturer, but the customer did not say which one made the product: ask, then send the customer the manufacturer's support contact from the directory.{tail.En}",
+                    $"{what.Nb} gis av produsenten, men kunden har ikke sagt hvem som har laget produktet: spør, og send deretter kunden produsentens supportkontakt fra produsentoversikten.{tail.Nb}"));
+        }
+
+        var maker = purchase.Manufacturer.Trim();
+        return new TriageCheck(
+            TriageCodes.ManufacturerSupport,
+            TriageVerdict.Ok,
+            new(
+                $"{what.En} is given by {maker}: send the customer the manufacturer's support contact from the directory.{tail.En}",
+                $"{what.Nb} gis av {maker}: send kunden produsentens supportkontakt fra produsentoversikten.{tail.Nb}"));
     }
 
     static TriageCheck DeliveryCheck(Purchase purchase, DateOnly today, TriageOptions options)
     {
-        const string risk = "We carry the risk until the customer has the goods, so a lost, late or damaged delivery is ours to solve, not the carrier's or the customer's.";
+        var risk = new TriageText(
+            "We carry the risk until the customer has the goods, so a lost, late or damaged delivery is ours to solve, not the carrier's or the customer's.",
+            "Vi har risikoen for varen til kunden har fått den, så en levering som er borte, forsinket eller skadet, er vår sak å løse, ikke transportørens eller kundens.");
         if (purchase.DeliveryDate is not { } delivered || delivered > today)
         {
             return new TriageCheck(
                 TriageCodes.Delivery,
                 TriageVerdict.Unknown,
-                $"No delivery date: check the order's shipment and tracking with the carrier. {risk}");
+                new(
+                    $"No delivery date: check the order's shipment and tracking with the carrier. {risk.En}",
+                    $"Ingen leveringsdato: sjekk forsendelsen og sporingen av ordren hos transportøren. {risk.Nb}"));
         }
 
         var age = today.DayNumber - delivered.DayNumber;
+        var (on, ago, window) = (Show(delivered), Days(age), options.DoaDays.ToString(CultureInfo.InvariantCulture));
         return new TriageCheck(
             TriageCodes.Delivery,
             TriageVerdict.Ok,
             age <= options.DoaDays
-                ? $"Delivered on {Show(delivered)}, {Days(age)} ago: check the carrier's delivery record. A product damaged in transit is exchanged as dead on arrival within {options.DoaDays} days of delivery. {risk}"
-                : $"Delivered on {Show(delivered)}, {Days(age)} ago: check the carrier's delivery record; damage found now is handled as a claim. {risk}");
+                ? new(
+                    $"Delivered on {on.En}, {ago.En} ago: check the carrier's delivery record. A product damaged in transit is exchanged as dead on arrival within {window} days of delivery. {risk.En}",
+                    $"Levert {on.Nb}, for {ago.Nb} siden: sjekk transportørens leveringsbekreftelse. Et produkt som er skadet under transport, byttes som DOA (død ved levering) innen {window} dager etter levering. {risk.Nb}")
+                : new(
+                    $"Delivered on {on.En}, {ago.En} ago: check the carrier's delivery record; damage found now is handled as a claim. {risk.En}",
+                    $"Levert {on.Nb}, for {ago.Nb} siden: sjekk transportørens leveringsbekreftelse; skade som oppdages nå, behandles som en reklamasjon. {risk.Nb}"));
     }
 
-    static string? DateProblems(Purchase purchase, DateOnly today)
+    static TriageText? DateProblems(Purchase purchase, DateOnly today)
     {
-        var problems = new List<string>();
+        var problems = new List<TriageText>();
         if (purchase.PurchaseDate is { } bought && bought > today)
         {
-            problems.Add($"the purchase date {Show(bought)} is in the future");
+            var on = Show(bought);
+            problems.Add(new($"the purchase date {on.En} is in the future", $"kjøpsdatoen {on.Nb} ligger fram i tid"));
         }
 
         if (purchase.DeliveryDate is { } delivered && delivered > today)
         {
-            problems.Add($"the delivery date {Show(delivered)} is in the future");
+            var on = Show(delivered);
+            problems.Add(new($"the delivery date {on.En} is in the future", $"leveringsdatoen {on.Nb} ligger fram i tid"));
         }
 
         if (purchase is { PurchaseDate: { } p, DeliveryDate: { } d } && d < p)
         {
-            problems.Add($"the delivery date {Show(d)} comes before the purchase date {Show(p)}");
+            var (on, bought2) = (Show(d), Show(p));
+            problems.Add(new($"the delivery date {on.En} comes before the purchase date {bought2.En}", $"leveringsdatoen {on.Nb} er før kjøpsdatoen {bought2.Nb}"));
         }
 
-        return problems.Count == 0 ? null : $"Check the dates with the customer or the order: {string.Join("; ", problems)}.";
+        return problems.Count == 0
+            ? null
+            : new(
+                $"Check the dates with the customer or the order: {string.Join("; ", problems.Select(t => t.En))}.",
+                $"Kontroller datoene med kunden eller ordren: {string.Join("; ", problems.Select(t => t.Nb))}.");
     }
 
-    static string Law(Country country) => country switch
+    // Each law by its own name, so an agent can look it up; the Norwegian reads after "etter" (under).
+    static TriageText Law(Country country) => country switch
     {
-        Country.NO => "Norwegian consumer law (forbrukerkjøpsloven)",
-        Country.SE => "Swedish consumer law (konsumentköplagen)",
-        Country.DK => "Danish consumer law (købeloven)",
-        Country.FI => "Finnish consumer law (kuluttajansuojalaki)",
-        _ => "consumer law",
+        Country.NO => new("Norwegian consumer law (forbrukerkjøpsloven)", "forbrukerkjøpsloven"),
+        Country.SE => new("Swedish consumer law (konsumentköplagen)", "svensk forbrukerkjøpslov (konsumentköplagen)"),
+        Country.DK => new("Danish consumer law (købeloven)", "dansk kjøpslov (købeloven)"),
+        Country.FI => new("Finnish consumer law (kuluttajansuojalaki)", "finsk forbrukervernlov (kuluttajansuojalaki)"),
+        _ => new("consumer law", "forbrukerlovgivningen"),
     };
 
-    static string Maker(Purchase purchase) =>
-        string.IsNullOrWhiteSpace(purchase.Manufacturer) ? "the manufacturer" : purchase.Manufacturer.Trim();
+    static TriageText Maker(Purchase purchase) =>
+        string.IsNullOrWhiteSpace(purchase.Manufacturer) ? new("the manufacturer", "produsenten") : new(purchase.Manufacturer.Trim(), purchase.Manufacturer.Trim());
 
-    static string Show(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    // Month names written out rather than taken from a culture, so the words never depend on the host's ICU data.
+    static readonly string[] NorwegianMonths = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
 
-    static string Days(int days) => days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{days} days");
+    static TriageText Show(DateOnly date) => new(
+        date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        string.Create(CultureInfo.InvariantCulture, $"{date.Day}. {NorwegianMonths[date.Month - 1]} {date.Year}"));
 
-    static string Months(int months) => months == 1 ? "1 month" : string.Create(CultureInfo.InvariantCulture, $"{months} months");
+    static TriageText Days(int days) => days == 1
+        ? new("1 day", "1 dag")
+        : new(string.Create(CultureInfo.InvariantCulture, $"{days} days"), string.Create(CultureInfo.InvariantCulture, $"{days} dager"));
+
+    static TriageText Months(int months) => months == 1
+        ? new("1 month", "1 måned")
+        : new(string.Create(CultureInfo.InvariantCulture, $"{months} months"), string.Create(CultureInfo.InvariantCulture, $"{months} måneder"));
 
     static string Years(int years) => string.Create(CultureInfo.InvariantCulture, $"{years}-year");
+
+    static string YearsNb(int years) => string.Create(CultureInfo.InvariantCulture, $"{years} år");
 }

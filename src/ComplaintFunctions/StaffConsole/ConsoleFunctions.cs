@@ -39,6 +39,7 @@ public sealed class ConsoleFunctions(
     IOptions<ConsoleOptions> options,
     IOptions<CustomerServiceOptions> customerService,
     IOptions<PipelineOptions> pipeline,
+    IOptions<StaffOptions> staff,
     TimeProvider time,
     ILogger<ConsoleFunctions> logger)
 {
@@ -495,8 +496,10 @@ public sealed class ConsoleFunctions(
             .Append(Row("Channel", complaint.Channel.ToWire())).Append(Row("Opened", Local(complaint.OpenedAt)))
             .Append("</tbody></table>");
 
-        // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them.
-        html.Append("<h2>Checks</h2><pre id=\"checks\" style=\"white-space:pre-wrap;font:inherit\">").Append(E(triage.Assess(details).Checks)).Append("</pre>");
+        // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
+        var staffLanguage = staff.Value.Language;
+        html.Append("<h2>Checks</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
+            .Append(E(triage.Assess(details, staffLanguage).Checks)).Append("</pre>");
 
         var kept = await attachments.ListAsync(number, cancel);
         if (kept.Count > 0)

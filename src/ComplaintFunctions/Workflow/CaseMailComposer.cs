@@ -86,7 +86,8 @@ public sealed class CaseMailComposer(
             ["phone"] = mail.PhoneFor(customer.Country.ToString()),
             ["email"] = mail.EmailFor(customer.Country.ToString()),
             ["customer"] = string.IsNullOrWhiteSpace(customer.Name) ? customer.Email : $"{customer.Name} <{customer.Email}>",
-            ["category"] = details.Category.ToWire(),
+            // Only staff mails name the category; they read it in the staff language.
+            ["category"] = MailKinds.ToStaff(order.Kind) ? details.Category.StaffName(language) : details.Category.ToWire(),
             ["channel"] = complaint.Channel.ToWire(),
             ["country"] = customer.Country.ToString(),
             ["product"] = details.Purchase.Product ?? "-",
@@ -161,7 +162,7 @@ public sealed class CaseMailComposer(
 
         if (order.Kind is MailKind.StaffAssignment or MailKind.StaffManufacturerReturn or MailKind.StaffTakenBack)
         {
-            values["checks"] = triage.Assess(details).Checks;
+            values["checks"] = triage.Assess(details, language).Checks;
         }
 
         if (order.Kind is MailKind.ManufacturerSupport)

@@ -336,7 +336,7 @@ public sealed class CaseWorkActivities(
             if (changes.Count == 0)
             {
                 await auditTrail.AppendAsync(new CaseEvent(number, id, at, "corrected", order.Actor, "console", "Nothing to correct: category, country and language were already so." + (reason is null ? string.Empty : $" Reason given: {reason}")));
-                var (route, _) = triage.Assess(complaint.Details);
+                var (route, _) = triage.Assess(complaint.Details, CaseTriage.TrailLanguage);
                 return triage.PlanFor(complaint.Details.Customer.Country, route);
             }
 
@@ -344,11 +344,11 @@ public sealed class CaseWorkActivities(
             {
                 await auditTrail.AppendAsync(new CaseEvent(number, $"correction-refused-{at.UtcTicks}", at, "step-refused", order.Actor, "console", refusal));
                 logger.LogWarning("Correction refused at {Stage}", complaint.Stage.ToWire());
-                var (route, _) = triage.Assess(before);
+                var (route, _) = triage.Assess(before, CaseTriage.TrailLanguage);
                 return triage.PlanFor(before.Customer.Country, route);
             }
 
-            var (newRoute, checks) = triage.Assess(after);
+            var (newRoute, checks) = triage.Assess(after, CaseTriage.TrailLanguage);
             await auditTrail.AppendAllAsync(
             [
                 new CaseEvent(number, id, at, "corrected", order.Actor, "console", $"Corrected: {string.Join("; ", changes)}." + (reason is null ? string.Empty : $" Reason: {reason}")),

@@ -225,7 +225,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         // Not a new complaint: the team reads why it comes back, with the checks of the corrected case.
         var back = await driver.MailAsync(CaseDriver.Team, "Tatt tilbake fra produsentens support");
         Assert.Contains("A defect, not a question", back.Text, StringComparison.Ordinal);
-        Assert.Contains("Kategori: claim", back.Text, StringComparison.Ordinal);
+        Assert.Contains("Kategori: reklamasjon", back.Text, StringComparison.Ordinal);
         Assert.Contains("Kontroller:", back.Text, StringComparison.Ordinal);
         await driver.WaitForStageAsync("customer-service");
 
@@ -233,6 +233,11 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         Assert.Contains("claim", await agent.Locator("tr:has(th:text-is('Category')) td").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("SE", await agent.Locator("tr:has(th:text-is('Country')) td").TextContentAsync());
         Assert.Equal("sv", await agent.Locator("tr:has(th:text-is('Language')) td").TextContentAsync());
+        // The checks of the corrected case, in the staff language (nb), not the customer's.
+        var checks = await agent.TextContentAsync("#checks");
+        Assert.Contains("claim-window (ukjent): Verken leverings- eller kjøpsdato er oppgitt", checks, StringComparison.Ordinal);
+        Assert.Contains("reklamasjonsfristen på 3 år etter svensk forbrukerkjøpslov (konsumentköplagen)", checks, StringComparison.Ordinal);
+        Assert.Contains("claim-discovery (ukjent): Spør når kunden oppdaget mangelen", checks, StringComparison.Ordinal);
         var trail = await driver.TrailAsync();
         Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "corrected" && e.GetProperty("actor").GetString() == "agent:Ola Hansen"
             && e.GetProperty("summary").GetString()!.Contains("category support → claim; country NO → SE; language en → sv", StringComparison.Ordinal));

@@ -286,12 +286,45 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
         var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
         Assert.Contains("category-suggested", assignment.Text, StringComparison.Ordinal);
         Assert.Contains("oppdatering", assignment.Text, StringComparison.Ordinal);
-        Assert.Contains("Not sent to the manufacturer's support", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("routing (advarsel): Ikke sendt til produsentens support", assignment.Text, StringComparison.Ordinal);
         Assert.Equal("customer-service", await driver.StageAsync());
 
         await Task.Delay(TimeSpan.FromSeconds(7));
         Assert.Equal(0, await driver.CountAsync(email, "Hjelp fra produsentens support"));
         Assert.Equal("customer-service", await driver.StageAsync());
+    }
+
+    [Fact]
+    public async Task The_team_reads_the_checks_and_the_category_in_Norwegian_whatever_the_customers_language()
+    {
+        await using var runner = await StartAsync();
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+
+        var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
+        Assert.Contains(": reklamasjon, svarfrist", assignment.Subject, StringComparison.Ordinal);
+        Assert.Contains("Kategori: reklamasjon", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("- claim-window (ok): Levert ", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("innenfor reklamasjonsfristen på 2 år etter forbrukerkjøpsloven, som løper til og med", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("- claim-discovery (ukjent): Spør når kunden oppdaget mangelen", assignment.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Delivered on", assignment.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ask when the customer", assignment.Text, StringComparison.Ordinal);
+
+        // The customer wrote in English and gets English; the trail keeps the English checks.
+        await driver.CustomerMailAsync("We have received your complaint");
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "triage" && e.GetProperty("summary").GetString()!.Contains("claim-discovery (unknown): Ask when the customer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_English_speaking_team_reads_the_checks_and_the_category_in_English()
+    {
+        await using var runner = await StartAsync(new() { ["Staff:Language"] = "en" });
+        var driver = await new CaseDriver(runner, CaseDriver.NewCustomer()).ReportAsync();
+
+        var assignment = await driver.MailAsync(CaseDriver.Team, "New complaint");
+        Assert.Contains("Category: claim", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("- claim-window (ok): Delivered on ", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("- claim-discovery (unknown): Ask when the customer discovered the defect", assignment.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -302,7 +335,7 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
         var driver = await new CaseDriver(runner, email).ReportAsync(new { email, description = "How do I pair the mouse?", category = "support", language = "en" });
 
         var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
-        Assert.Contains("did not say who made the product", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("kunden har ikke sagt hvem som har laget produktet", assignment.Text, StringComparison.Ordinal);
         await driver.CustomerMailAsync("We have received your complaint");
         Assert.Equal(0, await driver.CountAsync(email, "Help from the manufacturer"));
         Assert.Equal("customer-service", await driver.StageAsync());
@@ -321,9 +354,9 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData(5, "ok")]
-    [InlineData(30, "fails")]
-    public async Task Dead_on_arrival_is_checked_against_the_14_days_from_delivery(int daysSinceDelivery, string verdict)
+    [InlineData(5, "ok", "ok")]
+    [InlineData(30, "fails", "ikke oppfylt")]
+    public async Task Dead_on_arrival_is_checked_against_the_14_days_from_delivery(int daysSinceDelivery, string verdict, string staffVerdict)
     {
         await using var runner = await StartAsync();
         var email = CaseDriver.NewCustomer();
@@ -338,7 +371,9 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
 
         var assignment = await driver.MailAsync(CaseDriver.Team, "Ny klage");
 
-        Assert.Contains($"doa ({verdict})", assignment.Text, StringComparison.Ordinal);
+        // The team reads the verdict in its own language; the trail, an audit record, keeps English.
+        Assert.Contains($"doa ({staffVerdict})", assignment.Text, StringComparison.Ordinal);
+        Assert.Contains("Kategori: DOA (død ved levering)", assignment.Text, StringComparison.Ordinal);
         var trail = await driver.TrailAsync();
         Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "triage" && e.GetProperty("summary").GetString()!.Contains($"doa ({verdict})", StringComparison.Ordinal));
     }
