@@ -30,6 +30,7 @@ public static class TriageCodes
     public const string Doa = "doa";
     public const string ClaimWindow = "claim-window";
     public const string ClaimDiscovery = "claim-discovery";
+    public const string ClaimPresumption = "claim-presumption";
     public const string Warranty = "warranty";
     public const string ManufacturerSupport = "manufacturer-support";
     public const string Delivery = "delivery";
@@ -188,6 +189,7 @@ public static class Triage
     static void AddClaimChecks(List<TriageCheck> checks, Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods)
     {
         checks.Add(ClaimWindowCheck(purchase, country, today, options, longLivedGoods));
+        checks.Add(PresumptionCheck(purchase, country, today));
         var (months, law) = (Months(options.DiscoveryMonths), Law(country));
         checks.Add(new TriageCheck(
             TriageCodes.ClaimDiscovery,
@@ -197,6 +199,54 @@ public static class Triage
                 "later than that it must still be within reasonable time of the discovery.",
                 $"Spør når kunden oppdaget mangelen: en reklamasjon innen {months.Nb} etter at mangelen ble oppdaget, er alltid i tide etter {law.Nb}; " +
                 "senere enn det må den likevel komme innen rimelig tid etter at mangelen ble oppdaget.")));
+    }
+
+    /// <summary>
+    /// Who must show the defect was there at delivery. Norway since 1 January 2024: a defect that appears within
+    /// 2 years of delivery is presumed to have been there (it was 6 months; docs/process.md, checked December 2026).
+    /// For Sweden, Denmark and Finland the national period (the EU rule gives at least one year, a country may give
+    /// two) could not be checked from here, so the check says so rather than guess.
+    /// </summary>
+    static TriageCheck PresumptionCheck(Purchase purchase, Country country, DateOnly today)
+    {
+        if (country != Country.NO)
+        {
+            var law = Law(country);
+            return new TriageCheck(
+                TriageCodes.ClaimPresumption,
+                TriageVerdict.Unknown,
+                new(
+                    $"Check how long {law.En} presumes a defect that appears after delivery to have been there at delivery: the EU rule (Directive 2019/771) gives at least one year and lets a country give two; the figure for this country could not be checked here.",
+                    $"Kontroller hvor lenge {law.Nb} regner en mangel som viser seg etter levering, som å ha vært der ved levering: EU-regelen (direktiv 2019/771) gir minst ett år og lar et land gi to; tallet for dette landet kunne ikke kontrolleres herfra."));
+        }
+
+        if (purchase.DeliveryDate is not { } delivered)
+        {
+            return new TriageCheck(
+                TriageCodes.ClaimPresumption,
+                TriageVerdict.Unknown,
+                new(
+                    "Ask for the delivery date: a defect that appears within 2 years of delivery is presumed to have been there at delivery (forbrukerkjøpsloven, since 1 January 2024; it was 6 months), so the retailer must show otherwise to refuse.",
+                    "Spør etter leveringsdatoen: en mangel som viser seg innen 2 år etter levering, regnes som å ha vært der ved levering (forbrukerkjøpsloven, fra 1. januar 2024; før var det 6 måneder), så forhandleren må vise noe annet for å avvise."));
+        }
+
+        var until = delivered.AddYears(2);
+        var shown = Show(until);
+        return today <= until
+            ? new TriageCheck(
+                TriageCodes.ClaimPresumption,
+                TriageVerdict.Ok,
+                new(
+                    $"Within 2 years of delivery (until {shown.En}) a defect that appears is presumed to have been there at delivery (forbrukerkjøpsloven, since 1 January 2024; it was 6 months): to refuse, the retailer must show otherwise, or that the presumption does not fit the goods or the defect.",
+                    $"Innen 2 år etter levering (til og med {shown.Nb}) regnes en mangel som viser seg, som å ha vært der ved levering (forbrukerkjøpsloven, fra 1. januar 2024; før var det 6 måneder): for å avvise må forhandleren vise noe annet, eller at dette ikke passer med varen eller mangelen."),
+                until)
+            : new TriageCheck(
+                TriageCodes.ClaimPresumption,
+                TriageVerdict.Warning,
+                new(
+                    $"More than 2 years after delivery (the presumption ended on {shown.En}): the customer must show the defect was there at delivery, for instance with a technician's report.",
+                    $"Mer enn 2 år etter levering (den lovbestemte formodningen gikk ut {shown.Nb}): kunden må vise at mangelen var der ved levering, for eksempel med en rapport fra en tekniker."),
+                until);
     }
 
     static TriageCheck ClaimWindowCheck(Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods)

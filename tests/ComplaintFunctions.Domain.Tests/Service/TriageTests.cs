@@ -23,6 +23,35 @@ public class TriageTests
         result.Find(code) ?? throw new Xunit.Sdk.XunitException($"No '{code}' check in: {string.Join(", ", result.Checks.Select(c => c.Code))}");
 
     [Fact]
+    public void In_Norway_a_defect_within_two_years_of_delivery_is_presumed_there_at_delivery_and_after_that_the_customer_shows_it()
+    {
+        var within = Check(Triage.Assess(Complaint(ComplaintCategory.Claim, delivered: new DateOnly(2025, 7, 1)), Today), TriageCodes.ClaimPresumption);
+        Assert.Equal(TriageVerdict.Ok, within.Verdict);
+        Assert.Equal(new DateOnly(2027, 7, 1), within.Deadline);
+        Assert.Contains("presumed to have been there at delivery", within.Explanation, StringComparison.Ordinal);
+        Assert.Contains("it was 6 months", within.Explanation, StringComparison.Ordinal);
+        Assert.Contains("2 år etter levering", within.Text.Nb, StringComparison.Ordinal);
+
+        var after = Check(Triage.Assess(Complaint(ComplaintCategory.Claim, delivered: new DateOnly(2025, 6, 1)), Today), TriageCodes.ClaimPresumption);
+        Assert.Equal(TriageVerdict.Warning, after.Verdict);
+        Assert.Contains("the customer must show", after.Explanation, StringComparison.Ordinal);
+
+        Assert.Equal(TriageVerdict.Unknown, Check(Triage.Assess(Complaint(ComplaintCategory.Claim), Today), TriageCodes.ClaimPresumption).Verdict);
+    }
+
+    [Theory]
+    [InlineData(Country.SE)]
+    [InlineData(Country.DK)]
+    [InlineData(Country.FI)]
+    public void Where_the_presumption_period_could_not_be_checked_from_here_staff_are_told_to_check_it(Country country)
+    {
+        var check = Check(Triage.Assess(Complaint(ComplaintCategory.Claim, country, delivered: new DateOnly(2026, 7, 1)), Today), TriageCodes.ClaimPresumption);
+
+        Assert.Equal(TriageVerdict.Unknown, check.Verdict);
+        Assert.Contains("could not be checked here", check.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_product_dead_on_arrival_within_14_days_goes_to_exchange()
     {
         var result = Triage.Assess(Complaint(ComplaintCategory.Doa, delivered: new DateOnly(2027, 6, 5)), Today);
