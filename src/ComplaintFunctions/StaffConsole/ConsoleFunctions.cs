@@ -45,6 +45,9 @@ public sealed class ConsoleFunctions(
 {
     const int PageSize = 50;
 
+    /// <summary>The console's words, in the staff language.</summary>
+    ConsoleTexts T => ConsoleTexts.For(staff.Value.Language);
+
     [Function("ConsoleWorklist")]
     public async Task<IActionResult> Worklist([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest request)
     {
@@ -78,41 +81,48 @@ public sealed class ConsoleFunctions(
         var ordered = rows.OrderByDescending(r => r.Overdue).ThenBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Complaint.OpenedAt).ToList();
         var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var html = new StringBuilder();
-        html.Append("<form class=\"filters\" method=\"get\" role=\"search\"><label for=\"q\">Search (case number, name, e-mail, phone, order number)</label>")
+        var t = T;
+        html.Append("<form class=\"filters\" method=\"get\" role=\"search\"><label for=\"q\">").Append(E(t.SearchLabel)).Append("</label>")
             .Append("<input id=\"q\" name=\"q\" value=\"").Append(E(search)).Append("\"> ")
-            .Append("<label for=\"stage\">Stage</label><select id=\"stage\" name=\"stage\"><option value=\"\">All open</option>");
+            .Append("<label for=\"stage\">").Append(E(t.StageLabel)).Append("</label><select id=\"stage\" name=\"stage\"><option value=\"\">").Append(E(t.AllOpen)).Append("</option>");
         foreach (var candidate in CaseStageNames.All.Where(c => c != CaseStage.Closed))
         {
-            html.Append("<option value=\"").Append(candidate.ToWire()).Append('"').Append(candidate == stage ? " selected" : string.Empty).Append('>').Append(E(candidate.Describe())).Append("</option>");
+            html.Append("<option value=\"").Append(candidate.ToWire()).Append('"').Append(candidate == stage ? " selected" : string.Empty).Append('>').Append(E(t.StageName(candidate))).Append("</option>");
         }
 
-        html.Append("</select> <input type=\"checkbox\" id=\"overdue\" name=\"overdue\"").Append(onlyOverdue ? " checked" : string.Empty).Append("> <label style=\"display:inline\" for=\"overdue\">Overdue only</label>")
-            .Append(" <input type=\"checkbox\" id=\"mine\" name=\"mine\"").Append(onlyMine ? " checked" : string.Empty).Append("> <label style=\"display:inline\" for=\"mine\">Mine only</label>")
-            .Append(" <button type=\"submit\">Show</button></form>");
-        html.Append("<p id=\"count\">").Append(ordered.Count).Append(ordered.Count == 1 ? " open case" : " open cases").Append(" · times in ").Append(E(Zone().Id)).Append("</p>");
-        html.Append("<table id=\"worklist\"><caption class=\"hint\">Open cases, overdue first</caption><thead><tr><th scope=\"col\">Case</th><th scope=\"col\">Due</th><th scope=\"col\">Stage</th><th scope=\"col\">Customer</th><th scope=\"col\">Country</th><th scope=\"col\">Category</th><th scope=\"col\">With</th><th scope=\"col\">Mail</th></tr></thead><tbody>");
+        html.Append("</select> <input type=\"checkbox\" id=\"overdue\" name=\"overdue\"").Append(onlyOverdue ? " checked" : string.Empty).Append("> <label style=\"display:inline\" for=\"overdue\">").Append(E(t.OverdueOnly)).Append("</label>")
+            .Append(" <input type=\"checkbox\" id=\"mine\" name=\"mine\"").Append(onlyMine ? " checked" : string.Empty).Append("> <label style=\"display:inline\" for=\"mine\">").Append(E(t.MineOnly)).Append("</label>")
+            .Append(" <button type=\"submit\">").Append(E(t.Show)).Append("</button></form>");
+        html.Append("<p id=\"count\">").Append(E(ordered.Count == 1 ? t.OneOpenCase : F(t.OpenCases, ("count", ordered.Count)))).Append(" · ").Append(E(F(t.TimesIn, ("zone", Zone().Id)))).Append("</p>");
+        html.Append("<table id=\"worklist\"><caption class=\"hint\">").Append(E(t.WorklistCaption)).Append("</caption><thead><tr>");
+        foreach (var column in t.WorklistColumns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
         foreach (var row in shown)
         {
             var c = row.Complaint;
             var hidden = CaseAccess.Refusal(person, c) is not null;
             html.Append("<tr data-case=\"").Append(E(c.CaseNumber.Value)).Append("\"><td><a href=\"").Append(CasePath(c.CaseNumber)).Append("\">").Append(E(c.CaseNumber.Value)).Append("</a></td>")
-                .Append("<td").Append(row.Overdue ? " class=\"overdue\"" : string.Empty).Append('>').Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? " (overdue)" : string.Empty).Append("</td>")
-                .Append("<td>").Append(E(c.Stage.Describe())).Append("</td>")
-                .Append("<td>").Append(hidden ? "(with the ombudsman)" : E(c.Details.Customer.Name ?? c.Details.Customer.Email)).Append("</td>")
+                .Append("<td").Append(row.Overdue ? " class=\"overdue\"" : string.Empty).Append('>').Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? E($" ({t.Overdue})") : string.Empty).Append("</td>")
+                .Append("<td>").Append(E(t.StageName(c.Stage))).Append("</td>")
+                .Append("<td>").Append(E(hidden ? t.WithTheOmbudsman : c.Details.Customer.Name ?? c.Details.Customer.Email)).Append("</td>")
                 .Append("<td>").Append(E(c.Details.Customer.Country.ToString())).Append("</td>")
-                .Append("<td>").Append(E(c.Details.Category.ToWire())).Append("</td>")
-                .Append("<td>").Append(E(row.AssignedTo is { } a && row.Owner == "customer-service team" ? a : row.Owner ?? "—")).Append("</td>")
-                .Append("<td>").Append(row.MailFailed ? "<span class=\"overdue\">failed</span>" : "ok").Append("</td></tr>");
+                .Append("<td>").Append(E(c.Details.Category.StaffName(t.Language))).Append("</td>")
+                .Append("<td>").Append(E(row.AssignedTo is { } a && row.Owner == "customer-service team" ? a : t.Owner(row.Owner))).Append("</td>")
+                .Append("<td>").Append(row.MailFailed ? $"<span class=\"overdue\">{E(t.MailFailed)}</span>" : E(t.MailOk)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table>");
         if (ordered.Count > page * PageSize)
         {
             var next = new Dictionary<string, string?> { ["q"] = search, ["stage"] = stageText, ["overdue"] = onlyOverdue ? "on" : null, ["mine"] = onlyMine ? "on" : null, ["page"] = (page + 1).ToString(CultureInfo.InvariantCulture) };
-            html.Append("<p><a rel=\"next\" href=\"").Append(E(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Home, next.Where(p => p.Value is { Length: > 0 })))).Append("\">Next page</a></p>");
+            html.Append("<p><a rel=\"next\" href=\"").Append(E(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Home, next.Where(p => p.Value is { Length: > 0 })))).Append("\">").Append(E(t.NextPage)).Append("</a></p>");
         }
 
-        return Render(StatusCodes.Status200OK, "Worklist", person, html.ToString());
+        return Render(StatusCodes.Status200OK, t.Worklist, person, html.ToString(), t);
     }
 
     [Function("ConsoleCase")]
@@ -158,12 +168,12 @@ public sealed class ConsoleFunctions(
         var complaint = row.Complaint;
         if (ActionStepCatalogue.Find(shownFor.Step).Step is not { } actionStep)
         {
-            return Message(StatusCodes.Status404NotFound, "No such step", "The console has no such step.", person: person);
+            return Message(T, StatusCodes.Status404NotFound, T.NoSuchStepTitle, T.NoSuchStep, person: person);
         }
 
         if (actionStep.Roles.FirstOrDefault(person.Has) is not { } role)
         {
-            return Message(StatusCodes.Status403Forbidden, "Not your step", $"Only the {string.Join(" or ", actionStep.Roles.Select(RoleName))} takes this step.", person: person);
+            return Message(T, StatusCodes.Status403Forbidden, T.NotYourStepTitle, F(T.NotYourStep, ("roles", string.Join(" / ", actionStep.Roles.Select(T.RoleName)))), person: person);
         }
 
         var press = new StepPress(StepDoor.Console, complaint.CaseNumber, shownFor.PressId, actionStep, person.ActorAs(role));
@@ -181,8 +191,8 @@ public sealed class ConsoleFunctions(
         var offered = CaseAccess.StepsOffered(person, row, ReopenUntil());
         if (!offered.Any(o => o.Step.Step == actionStep.Step))
         {
-            var why = ActionStepCatalogue.RefusalFor(actionStep, complaint) ?? $"the case is now {complaint.Stage.Describe()}, with {row.Owner}";
-            return await CasePageAsync(person, row, StatusCodes.Status409Conflict, null, $"Not done: this step is not possible now ({why}).", cancel);
+            var why = ActionStepCatalogue.RefusalFor(actionStep, complaint) ?? $"{T.StageName(complaint.Stage)}, {T.Owner(row.Owner)}";
+            return await CasePageAsync(person, row, StatusCodes.Status409Conflict, null, F(T.NotPossibleNow, ("why", why)), cancel);
         }
 
         var trail = await auditTrail.ReadAsync(complaint.CaseNumber, cancel);
@@ -192,7 +202,7 @@ public sealed class ConsoleFunctions(
             // Someone wrote on the case since this form was shown: nothing is sent blind. The page shows what is new, with what this person wrote kept.
             var news = conversation.Skip(shownFor.Seen).Select(e => $"{e.Actor}: {e.Summary}");
             return await CasePageAsync(person, row, StatusCodes.Status409Conflict, null,
-                "Not sent: the case changed while you wrote. Read what is new, then send again if it still fits. New: " + string.Join(" · ", news), cancel, (actionStep.Step, form));
+                F(T.CaseChanged, ("news", string.Join(" · ", news))), cancel, (actionStep.Step, form));
         }
 
         var (fixedChoice, unfit) = await ChoiceOfAsync(actionStep, complaint, form, cancel);
@@ -201,7 +211,7 @@ public sealed class ConsoleFunctions(
             return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, unfit, cancel, (actionStep.Step, form));
         }
 
-        var outcome = await steps.TakeAsync(press with { FixedChoice = fixedChoice }, complaint, form, durable, "Write the text first.", cancel);
+        var outcome = await steps.TakeAsync(press with { FixedChoice = fixedChoice }, complaint, form, durable, T.WriteTextFirst, cancel);
         return outcome switch
         {
             PressOutcome.NeedsInput needs => await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, needs.Error, cancel, (actionStep.Step, form)),
@@ -224,14 +234,14 @@ public sealed class ConsoleFunctions(
                     || !Enum.GetNames<Country>().Contains(form["country"].ToString(), StringComparer.Ordinal)
                     || !Domain.Intake.ComplaintSubmissionRules.Languages.Contains(form["language"].ToString()))
                 {
-                    return (null, "Choose a category, a country and a language from the lists.");
+                    return (null, T.ChooseFromLists);
                 }
 
                 var country = Enum.Parse<Country>(form["country"].ToString());
                 var language = form["language"].ToString();
                 if (category == details.Category && country == details.Customer.Country && language == details.Customer.Language && details.CategorySource == CategorySource.Chosen)
                 {
-                    return (null, "Nothing to correct: that is what the case is already.");
+                    return (null, T.NothingToCorrect);
                 }
 
                 return (Workflow.Process.FactsCorrected.ToChoice(category, country, language), null);
@@ -242,22 +252,22 @@ public sealed class ConsoleFunctions(
                 var into = form["into"].ToString().Trim();
                 if (!CaseNumber.TryParse(into, out var other))
                 {
-                    return (null, "Write the number of the case to merge into: K-dddd-dddd-ddd.");
+                    return (null, T.WriteMergeNumber);
                 }
 
                 if (other == complaint.CaseNumber)
                 {
-                    return (null, "A case is not merged into itself: write the number of the customer's other case.");
+                    return (null, T.NotIntoItself);
                 }
 
                 if (await complaints.FindAsync(other, cancel) is not { } found)
                 {
-                    return (null, $"There is no case {other.Value}.");
+                    return (null, F(T.NoCaseNumbered, ("case", other.Value)));
                 }
 
                 if (found.Complaint.Stage is not (CaseStage.CustomerService or CaseStage.WaitingForCustomer or CaseStage.FinalAnswer))
                 {
-                    return (null, $"Case {other.Value} is {found.Complaint.Stage.Describe()}; a duplicate is merged into a case customer service still handles.");
+                    return (null, F(T.MergeTargetNotWithTeam, ("case", other.Value), ("stage", T.StageName(found.Complaint.Stage))));
                 }
 
                 return (other.Value, null);
@@ -289,7 +299,7 @@ public sealed class ConsoleFunctions(
         {
             if (kind is not { } mailKind)
             {
-                return Message(StatusCodes.Status404NotFound, "No preview", "This step sends no mail of its own to preview.", person: person);
+                return Message(T, StatusCodes.Status404NotFound, T.NoPreviewTitle, T.NoPreview, person: person);
             }
 
             var complaint = row.Complaint;
@@ -314,7 +324,7 @@ public sealed class ConsoleFunctions(
                     : [],
                 new Dictionary<string, DateTime> { ["deadline"] = deadline.UtcDateTime },
                 Amount: amount);
-            var mail = await mails.ComposeAsync(complaint, order, new MailPreview(form["text"].ToString().Trim(), "[button link, made when the mail is sent]"));
+            var mail = await mails.ComposeAsync(complaint, order, new MailPreview(form["text"].ToString().Trim(), T.LinkShownAs));
             return await CasePageAsync(person, row, StatusCodes.Status200OK, null, null, cancel, (step, form), mail);
         });
     }
@@ -339,7 +349,7 @@ public sealed class ConsoleFunctions(
         var (refusal, row) = await OpenAsync(person, caseNumber, request.HttpContext.RequestAborted);
         if (refusal is not null || await attachments.OpenAsync(row!.Complaint.CaseNumber, mail, file, request.HttpContext.RequestAborted) is not { } found)
         {
-            return refusal ?? Message(StatusCodes.Status404NotFound, "No such attachment", "The case has no attachment by that name.", person: person);
+            return refusal ?? Message(T, StatusCodes.Status404NotFound, T.NoAttachmentTitle, T.NoAttachment, person: person);
         }
 
         var shownInline = found.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp" or "application/pdf";
@@ -364,7 +374,7 @@ public sealed class ConsoleFunctions(
             var text = form["text"].ToString().Trim();
             if (text.Length == 0 || text.Length > options.Value.MaxTextLength)
             {
-                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, text.Length == 0 ? "Write the note first." : $"A note holds up to {options.Value.MaxTextLength} characters.", cancel, ("note", form));
+                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, text.Length == 0 ? T.WriteNoteFirst : F(T.NoteTooLong, ("max", options.Value.MaxTextLength)), cancel, ("note", form));
             }
 
             // The note's id and time are its form's press: posting the same form again keeps one note. Never mailed, never in a case file for an outside body.
@@ -386,7 +396,7 @@ public sealed class ConsoleFunctions(
             to = to.Length == 0 || form["me"].ToString() == "on" ? person.Name : string.Concat(to.Where(c => !char.IsControl(c)));
             if (to.Length > 100)
             {
-                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, "A name holds up to 100 characters.", cancel);
+                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, T.NameTooLong, cancel);
             }
 
             var number = row.Complaint.CaseNumber;
@@ -404,7 +414,7 @@ public sealed class ConsoleFunctions(
         var cancel = request.HttpContext.RequestAborted;
         if (Person(request) is not { } person)
         {
-            return Message(StatusCodes.Status401Unauthorized, "Signed out", "Your sign-in has ended, so nothing was done. Sign in again.", signInLink: true);
+            return Message(T, StatusCodes.Status401Unauthorized, T.SignedOutTitle, T.SignedOutNothingDone, signInLink: true);
         }
 
         var (refusal, row) = await OpenAsync(person, caseNumber, cancel);
@@ -416,12 +426,12 @@ public sealed class ConsoleFunctions(
         var (form, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
         if (unreadable is not null || form is null)
         {
-            return Message(unreadable?.Status ?? StatusCodes.Status400BadRequest, unreadable?.Title ?? "Nothing was sent", (unreadable?.Detail ?? "The form was empty.") + " Nothing was done.", person: person);
+            return Message(T, unreadable?.Status ?? StatusCodes.Status400BadRequest, T.NothingSentTitle, (unreadable?.Detail ?? T.FormEmpty) + " " + T.NothingDone, person: person);
         }
 
         if (forms.Read(form["form"].ToString(), person, row!.Complaint.CaseNumber) is not { } shownFor || shownFor.Step != kind)
         {
-            return Message(StatusCodes.Status400BadRequest, "Form not valid", "This form was not shown to you for this case, or it is more than 12 hours old. Open the case again.", person: person);
+            return Message(T, StatusCodes.Status400BadRequest, T.FormNotValidTitle, T.FormNotValid, person: person);
         }
 
         using var scope = logger.BeginCaseScope(row.Complaint.CaseNumber);
@@ -445,7 +455,7 @@ public sealed class ConsoleFunctions(
     {
         if (!CaseNumber.TryParse(caseNumber, out var number) || await complaints.FindOnTheListAsync(number, time.GetUtcNow(), keepLine: true, cancel) is not { } row)
         {
-            return (Message(StatusCodes.Status404NotFound, "No such case", $"There is no case {caseNumber}. Check the number: K-dddd-dddd-ddd.", person: person), null);
+            return (Message(T, StatusCodes.Status404NotFound, T.NoSuchCaseTitle, F(T.NoSuchCase, ("case", caseNumber)), person: person), null);
         }
 
         if (CaseAccess.Refusal(person, row.Complaint) is { } why)
@@ -456,7 +466,7 @@ public sealed class ConsoleFunctions(
                     $"{person.Name} ({string.Join(", ", person.Roles.Select(RoleName))}) tried to open the case while the ombudsman reviews it; refused."),
                 cancel);
             logger.LogWarning("Console access refused while the ombudsman reviews the case");
-            return (Message(StatusCodes.Status403Forbidden, "With the customer ombudsman", why, person: person), null);
+            return (Message(T, StatusCodes.Status403Forbidden, T.WithOmbudsmanTitle, T.Language == "en" ? why : T.OmbudsmanIndependence, person: person), null);
         }
 
         return (null, row);
@@ -470,10 +480,11 @@ public sealed class ConsoleFunctions(
         var allTexts = await texts.ListAsync(number, cancel);
         var seen = trail.Count(CaseAccess.IsConversation);
         var details = complaint.Details;
+        var t = T;
         var html = new StringBuilder();
         if (done is not null)
         {
-            html.Append("<p class=\"done\" id=\"done\" role=\"status\">Done: ").Append(E(done)).Append(". The trail shows it; the stage moves on once the case has taken it (a moment).</p>");
+            html.Append("<p class=\"done\" id=\"done\" role=\"status\">").Append(E(F(t.Done, ("what", done)))).Append("</p>");
         }
 
         if (problem is not null)
@@ -482,29 +493,30 @@ public sealed class ConsoleFunctions(
         }
 
         html.Append("<p class=\"case\" id=\"case-number\">").Append(E(number.Value)).Append("</p>")
-            .Append("<p><b>Stage:</b> <span id=\"stage\">").Append(E(complaint.Stage.Describe())).Append("</span> · <b>With:</b> ").Append(E(row.Owner ?? "—"))
-            .Append(" · <b>Assigned to:</b> <span id=\"assigned\">").Append(E(row.AssignedTo ?? "nobody yet")).Append("</span>")
-            .Append(" · <b>Due:</b> ").Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? " <span class=\"overdue\">(overdue)</span>" : string.Empty)
-            .Append(row.MailFailed ? " · <span class=\"overdue\">a mail failed</span>" : string.Empty).Append("</p>");
-        html.Append(Timeline(complaint.Stage));
-        html.Append("<h2>Customer</h2><table><tbody>")
-            .Append(Row("Name", details.Customer.Name)).Append(Row("E-mail", details.Customer.Email)).Append(Row("Phone", details.Customer.Phone))
-            .Append(Row("Country", details.Customer.Country.ToString())).Append(Row("Language", details.Customer.Language))
-            .Append(Row("Category", details.Category.ToWire() + (details.CategorySource == CategorySource.Chosen ? string.Empty : " (suggested from the text)")))
-            .Append(Row("Order", details.Purchase.OrderNumber)).Append(Row("Product", details.Purchase.Product)).Append(Row("Manufacturer", details.Purchase.Manufacturer))
-            .Append(Row("Delivered", details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-            .Append(Row("Channel", complaint.Channel.ToWire())).Append(Row("Opened", Local(complaint.OpenedAt)))
+            .Append("<p><b>").Append(E(t.Stage)).Append(":</b> <span id=\"stage\">").Append(E(t.StageName(complaint.Stage))).Append("</span> · <b>").Append(E(t.With)).Append(":</b> ").Append(E(t.Owner(row.Owner)))
+            .Append(" · <b>").Append(E(t.AssignedTo)).Append(":</b> <span id=\"assigned\">").Append(E(row.AssignedTo ?? t.Nobody)).Append("</span>")
+            .Append(" · <b>").Append(E(t.Due)).Append(":</b> ").Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? $" <span class=\"overdue\">({E(t.Overdue)})</span>" : string.Empty)
+            .Append(row.MailFailed ? $" · <span class=\"overdue\">{E(t.AMailFailed)}</span>" : string.Empty).Append("</p>");
+        html.Append(Timeline(complaint.Stage, t));
+        var labels = t.CustomerRows;
+        html.Append("<h2>").Append(E(t.Customer)).Append("</h2><table><tbody>")
+            .Append(Row(labels[0], details.Customer.Name)).Append(Row(labels[1], details.Customer.Email)).Append(Row(labels[2], details.Customer.Phone))
+            .Append(Row(labels[3], details.Customer.Country.ToString())).Append(Row(labels[4], details.Customer.Language))
+            .Append(Row(labels[5], details.Category.StaffName(t.Language) + (details.CategorySource == CategorySource.Chosen ? string.Empty : t.SuggestedFromText)))
+            .Append(Row(labels[6], details.Purchase.OrderNumber)).Append(Row(labels[7], details.Purchase.Product)).Append(Row(labels[8], details.Purchase.Manufacturer))
+            .Append(Row(labels[9], details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .Append(Row(labels[10], complaint.Channel.ToWire())).Append(Row(labels[11], Local(complaint.OpenedAt)))
             .Append("</tbody></table>");
 
         // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
         var staffLanguage = staff.Value.Language;
-        html.Append("<h2>Checks</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
+        html.Append("<h2>").Append(E(t.Checks)).Append("</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
             .Append(E(triage.Assess(details, staffLanguage).Checks)).Append("</pre>");
 
         var kept = await attachments.ListAsync(number, cancel);
         if (kept.Count > 0)
         {
-            html.Append("<h2>Attachments</h2><ul id=\"attachments\">");
+            html.Append("<h2>").Append(E(t.Attachments)).Append("</h2><ul id=\"attachments\">");
             foreach (var a in kept)
             {
                 html.Append("<li><a href=\"").Append(CasePath(number)).Append("/attachments/").Append(Uri.EscapeDataString(a.Mail)).Append('/').Append(Uri.EscapeDataString(a.File)).Append("\">")
@@ -514,13 +526,13 @@ public sealed class ConsoleFunctions(
             html.Append("</ul>");
         }
 
-        html.Append("<h2>Conversation</h2><div class=\"thread\" id=\"thread\">");
-        html.Append("<article class=\"theirs\"><p class=\"meta\">").Append(E(Local(complaint.OpenedAt))).Append(" · the customer · the complaint</p><p>")
+        html.Append("<h2>").Append(E(t.Conversation)).Append("</h2><div class=\"thread\" id=\"thread\">");
+        html.Append("<article class=\"theirs\"><p class=\"meta\">").Append(E(Local(complaint.OpenedAt))).Append(" · ").Append(E(t.TheCustomer)).Append(" · ").Append(E(t.TheComplaint)).Append("</p><p>")
             .Append(Lines(details.Description)).Append("</p></article>");
         var showNotes = CaseAccess.SeesOmbudsmanNotes(person);
         var thread = allTexts
-            .Where(t => showNotes || t.Kind != "ombudsman-note")
-            .Select(t => (t.At, Html: TextItem(t)))
+            .Where(x => showNotes || x.Kind != "ombudsman-note")
+            .Select(x => (x.At, Html: TextItem(x)))
             .Concat(trail.Where(e => e.Kind is "internal-note" or "mail-sent" or "assigned").Select(e => (At: e.OccurredAt, Html: Line(e))))
             .OrderBy(x => x.At);
         foreach (var (_, item) in thread)
@@ -530,11 +542,11 @@ public sealed class ConsoleFunctions(
 
         html.Append("</div>");
 
-        html.Append("<h2>What you can do</h2>");
+        html.Append("<h2>").Append(E(t.WhatYouCanDo)).Append("</h2>");
         var offered = CaseAccess.StepsOffered(person, row, ReopenUntil());
         if (offered.Count == 0)
         {
-            html.Append("<p id=\"no-steps\">No step of the process is yours to take on this case now.</p>");
+            html.Append("<p id=\"no-steps\">").Append(E(t.NoSteps)).Append("</p>");
         }
 
         foreach (var (step, _) in offered)
@@ -546,81 +558,88 @@ public sealed class ConsoleFunctions(
         html.Append(NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null))
             .Append(AssignForm(person, number, seen));
 
-        html.Append("<details><summary>The whole trail (").Append(trail.Count).Append(" lines)</summary><table id=\"trail\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
+        // The trail is the case's audit record, written in English for every reader.
+        html.Append("<details><summary>").Append(E(F(t.WholeTrail, ("count", trail.Count)))).Append("</summary><table id=\"trail\"><thead><tr>")
+            .Append(string.Concat(t.TrailColumns.Select(c => $"<th scope=\"col\">{E(c)}</th>"))).Append("</tr></thead><tbody lang=\"en\">");
         foreach (var line in trail)
         {
             html.Append("<tr><td>").Append(E(Local(line.OccurredAt))).Append("</td><td>").Append(E(line.Actor)).Append("</td><td>").Append(E(line.Kind)).Append(": ").Append(E(line.Summary)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></details>");
-        return Render(status, $"Case {number.Value}", person, html.ToString());
+        return Render(status, F(t.CaseTitle, ("case", number.Value)), person, html.ToString(), t);
 
         string TextItem(CaseText text)
         {
             var css = text.Kind is "customer-reply" or "customer-replied" or "customer-ombudsman" or "manufacturer-help" ? "theirs" : text.Kind == "ombudsman-note" ? "note" : "ours";
-            var amount = text.Amount is { } a ? $" · amount {AmountFormat.Format(a, CaseCurrency.For(details.Customer.Country), "en")}" : string.Empty;
-            return $"<article class=\"{css}\"><p class=\"meta\">{E(Local(text.At))} · {E(text.Author)} · {E(ActionStepCatalogue.Find(text.Kind).Step?.Title ?? text.Kind)}{E(amount)}</p><p>{Lines(text.Text)}</p></article>";
+            var amount = text.Amount is { } a ? $" · {t.Amount} {AmountFormat.Format(a, CaseCurrency.For(details.Customer.Country), t.Language)}" : string.Empty;
+            var what = ActionStepCatalogue.Find(text.Kind).Step is { } made ? t.WordsOf(made).Title : text.Kind;
+            return $"<article class=\"{css}\"><p class=\"meta\">{E(Local(text.At))} · {E(text.Author)} · {E(what)}{E(amount)}</p><p>{Lines(text.Text)}</p></article>";
         }
     }
 
     string StepForm(StaffPerson person, Complaint complaint, ActionStep step, int seen, IFormCollection? values, IReadOnlyList<CaseText> allTexts, ComposedMail? preview)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, complaint.CaseNumber, step.Step, Guid.NewGuid(), seen));
+        var t = T;
+        var words = t.WordsOf(step);
         var id = step.Step;
         var mails = id is CaseInputKinds.AgentAnswer or CaseInputKinds.AgentAsk or CaseInputKinds.AgentFinal;
-        var html = new StringBuilder("<details class=\"step\" id=\"step-").Append(id).Append('"').Append(values is not null ? " open" : string.Empty).Append("><summary>").Append(E(step.Title)).Append("</summary>")
-            .Append("<p class=\"hint\">").Append(E(step.Explanation)).Append("</p>");
-        if (step.Step is CaseInputKinds.LeadApprove or CaseInputKinds.LeadSendBack && allTexts.LastOrDefault(t => t.Kind == CaseInputKinds.AgentFinal) is { } final)
+        var html = new StringBuilder("<details class=\"step\" id=\"step-").Append(id).Append('"').Append(values is not null ? " open" : string.Empty).Append("><summary>").Append(E(words.Title)).Append("</summary>")
+            .Append("<p class=\"hint\">").Append(E(words.Explanation)).Append("</p>");
+        if (step.Step is CaseInputKinds.LeadApprove or CaseInputKinds.LeadSendBack && allTexts.LastOrDefault(x => x.Kind == CaseInputKinds.AgentFinal) is { } final)
         {
             // What the lead approves: the answer as written and the amount, in the case's currency.
-            html.Append("<div class=\"ours\" id=\"").Append(id).Append("-answer\"><p class=\"meta\">The final answer from ").Append(E(final.Author)).Append(" · amount ")
-                .Append(final.Amount is { } a ? E(AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")) : "none").Append("</p><p>").Append(Lines(final.Text)).Append("</p></div>");
+            var amount = final.Amount is { } a ? AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), t.Language) : t.None;
+            html.Append("<div class=\"ours\" id=\"").Append(id).Append("-answer\"><p class=\"meta\">").Append(E(F(t.FinalAnswerFrom, ("who", final.Author), ("amount", amount))))
+                .Append("</p><p>").Append(Lines(final.Text)).Append("</p></div>");
         }
 
         if (preview is not null)
         {
             // The mail as the customer gets it: greeting, text, links and signature.
-            html.Append("<section class=\"ours\" id=\"").Append(id).Append("-preview\" aria-label=\"Preview of the mail\"><p class=\"meta\">Preview, not sent · to ").Append(E(preview.To)).Append(" · ").Append(E(preview.Language))
-                .Append("</p><p><b>").Append(E(preview.Subject)).Append("</b></p><pre style=\"white-space:pre-wrap;font:inherit\">").Append(E(preview.Body.Text)).Append("</pre></section>");
+            html.Append("<section class=\"ours\" id=\"").Append(id).Append("-preview\" aria-label=\"").Append(E(t.PreviewOfTheMail)).Append("\"><p class=\"meta\">").Append(E(F(t.PreviewNotSent, ("to", preview.To), ("language", preview.Language))))
+                .Append("</p><p lang=\"").Append(E(preview.Language)).Append("\"><b>").Append(E(preview.Subject)).Append("</b></p><pre style=\"white-space:pre-wrap;font:inherit\">").Append(E(preview.Body.Text)).Append("</pre></section>");
         }
 
         html.Append("<form method=\"post\" action=\"").Append(CasePath(complaint.CaseNumber)).Append("/steps/").Append(E(id)).Append("\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(token)).Append("\">")
             .Append("<input type=\"hidden\" name=\"step\" value=\"").Append(E(id)).Append("\">");
         if (mails && canned.For(id).ToList() is { Count: > 0 } prepared)
         {
-            html.Append("<label for=\"").Append(id).Append("-canned\">Start from a prepared answer (in the customer's language, without greeting or signature: the mail adds them)</label><select id=\"").Append(id).Append("-canned\" name=\"canned\">");
+            html.Append("<label for=\"").Append(id).Append("-canned\">").Append(E(t.CannedLabel)).Append("</label><select id=\"").Append(id).Append("-canned\" name=\"canned\">");
             foreach (var answer in prepared)
             {
-                html.Append("<option value=\"").Append(E(answer.Id)).Append("\">").Append(E(answer.TitleIn("en"))).Append("</option>");
+                html.Append("<option value=\"").Append(E(answer.Id)).Append("\">").Append(E(answer.TitleIn(t.Language))).Append("</option>");
             }
 
-            html.Append("</select> <button type=\"submit\" formnovalidate formmethod=\"get\" formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("\" id=\"").Append(id).Append("-use-canned\">Put it in the text</button>");
+            html.Append("</select> <button type=\"submit\" formnovalidate formmethod=\"get\" formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("\" id=\"").Append(id).Append("-use-canned\">").Append(E(t.UseCanned)).Append("</button>");
         }
 
         if (id == CaseInputKinds.AgentCorrect)
         {
-            html.Append(Select(id, "category", "Category", ComplaintCategoryNames.All.Select(c => (c.ToWire(), c.ToWire())), values?["category"].ToString() ?? complaint.Details.Category.ToWire()))
-                .Append(Select(id, "country", "Country", Enum.GetNames<Country>().Select(c => (c, c)), values?["country"].ToString() ?? complaint.Details.Customer.Country.ToString()))
-                .Append(Select(id, "language", "Language of the customer's mails", Domain.Intake.ComplaintSubmissionRules.Languages.Select(l => (l, l)), values?["language"].ToString() ?? complaint.Details.Customer.Language));
+            html.Append(Select(id, "category", t.CorrectCategory, ComplaintCategoryNames.All.Select(c => (c.ToWire(), c.StaffName(t.Language))), values?["category"].ToString() ?? complaint.Details.Category.ToWire()))
+                .Append(Select(id, "country", t.CorrectCountry, Enum.GetNames<Country>().Select(c => (c, c)), values?["country"].ToString() ?? complaint.Details.Customer.Country.ToString()))
+                .Append(Select(id, "language", t.CorrectLanguage, Domain.Intake.ComplaintSubmissionRules.Languages.Select(l => (l, l)), values?["language"].ToString() ?? complaint.Details.Customer.Language));
         }
 
         if (id == CaseInputKinds.AgentMerge)
         {
-            html.Append("<label for=\"").Append(id).Append("-into\">The customer's other case, that this one is a duplicate of (K-dddd-dddd-ddd)</label><input id=\"").Append(id)
+            html.Append("<label for=\"").Append(id).Append("-into\">").Append(E(t.MergeInto)).Append("</label><input id=\"").Append(id)
                 .Append("-into\" name=\"into\" required value=\"").Append(E(values?["into"].ToString())).Append("\">");
         }
 
         if (step.Text != TextField.None)
         {
-            html.Append("<label for=\"").Append(id).Append("-text\">").Append(E(step.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)"))).Append("</label>")
+            html.Append("<label for=\"").Append(id).Append("-text\">").Append(E(words.TextLabel ?? (step.Text == TextField.Required ? t.Text : t.CommentOptional))).Append("</label>")
                 .Append("<textarea id=\"").Append(id).Append("-text\" name=\"text\" rows=\"6\"").Append(step.Text == TextField.Required ? " required" : string.Empty).Append('>').Append(E(values?["text"].ToString())).Append("</textarea>");
         }
 
         if (step.Choices is { Count: > 0 } choices)
         {
-            html.Append("<fieldset><legend>Decision</legend>");
-            foreach (var (value, label) in choices)
+            html.Append("<fieldset><legend>").Append(E(t.Decision)).Append("</legend>");
+            foreach (var (value, english) in choices)
             {
+                var label = words.Choices?.GetValueOrDefault(value) ?? english;
                 html.Append("<div><input type=\"radio\" style=\"width:auto\" name=\"choice\" id=\"").Append(id).Append("-choice-").Append(value).Append("\" value=\"").Append(value).Append('"')
                     .Append(values?["choice"].ToString() == value ? " checked" : string.Empty).Append("> <label style=\"display:inline;font-weight:400\" for=\"").Append(id).Append("-choice-").Append(value).Append("\">").Append(E(label)).Append("</label></div>");
             }
@@ -628,57 +647,59 @@ public sealed class ConsoleFunctions(
             html.Append("</fieldset>");
         }
 
-        if (step.AmountLabel is { } amountLabel)
+        if (step.AmountLabel is not null && (words.AmountLabel ?? step.AmountLabel) is { } amountLabel)
         {
-            html.Append("<label for=\"").Append(id).Append("-amount\">").Append(E($"{amountLabel}, in {CaseCurrency.For(complaint.Details.Customer.Country)}")).Append("</label>")
+            html.Append("<label for=\"").Append(id).Append("-amount\">").Append(E(F(t.InCurrency, ("label", amountLabel), ("currency", CaseCurrency.For(complaint.Details.Customer.Country))))).Append("</label>")
                 .Append("<input id=\"").Append(id).Append("-amount\" name=\"amount\" inputmode=\"decimal\" value=\"").Append(E(values?["amount"].ToString())).Append("\">");
         }
 
-        if (step.NoteLabel is { } noteLabel)
+        if (step.NoteLabel is not null && (words.NoteLabel ?? step.NoteLabel) is { } noteLabel)
         {
             html.Append("<label for=\"").Append(id).Append("-note\">").Append(E(noteLabel)).Append("</label><textarea id=\"").Append(id).Append("-note\" name=\"note\" rows=\"3\">").Append(E(values?["note"].ToString())).Append("</textarea>");
         }
 
-        if (step.FlagLabel is { } flagLabel)
+        if (step.FlagLabel is not null && (words.FlagLabel ?? step.FlagLabel) is { } flagLabel)
         {
             html.Append("<div><input type=\"checkbox\" style=\"width:auto\" id=\"").Append(id).Append("-flag\" name=\"flag\"> <label style=\"display:inline;font-weight:400\" for=\"").Append(id).Append("-flag\">").Append(E(flagLabel)).Append("</label></div>");
         }
 
         if (mails)
         {
-            html.Append("<button type=\"submit\" formnovalidate formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("/preview/").Append(E(id)).Append("\" id=\"").Append(id).Append("-preview-button\">Preview the mail</button> ");
+            html.Append("<button type=\"submit\" formnovalidate formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("/preview/").Append(E(id)).Append("\" id=\"").Append(id).Append("-preview-button\">").Append(E(t.PreviewButton)).Append("</button> ");
         }
 
-        return html.Append("<button type=\"submit\" id=\"").Append(id).Append("-submit\">").Append(E(step.Button)).Append("</button></form></details>").ToString();
+        return html.Append("<button type=\"submit\" id=\"").Append(id).Append("-submit\">").Append(E(words.Button)).Append("</button></form></details>").ToString();
     }
 
     string NoteForm(StaffPerson person, CaseNumber number, int seen, IFormCollection? values)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, number, "note", Guid.NewGuid(), seen));
-        return $"<details id=\"add-note\"{(values is not null ? " open" : string.Empty)}><summary>Add an internal note</summary><p class=\"hint\">For the team only: never mailed, never in a case file sent to an outside body.</p>" +
-            $"<form method=\"post\" action=\"{CasePath(number)}/notes\"><input type=\"hidden\" name=\"form\" value=\"{E(token)}\"><label for=\"note-text\">The note</label><textarea id=\"note-text\" name=\"text\" rows=\"3\" required>{E(values?["text"].ToString())}</textarea><button type=\"submit\" id=\"note-submit\">Add the note</button></form></details>";
+        var t = T;
+        return $"<details id=\"add-note\"{(values is not null ? " open" : string.Empty)}><summary>{E(t.AddNote)}</summary><p class=\"hint\">{E(t.NoteHint)}</p>" +
+            $"<form method=\"post\" action=\"{CasePath(number)}/notes\"><input type=\"hidden\" name=\"form\" value=\"{E(token)}\"><label for=\"note-text\">{E(t.TheNote)}</label><textarea id=\"note-text\" name=\"text\" rows=\"3\" required>{E(values?["text"].ToString())}</textarea><button type=\"submit\" id=\"note-submit\">{E(t.AddNoteButton)}</button></form></details>";
     }
 
     string AssignForm(StaffPerson person, CaseNumber number, int seen)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, number, "assign", Guid.NewGuid(), seen));
-        return $"<details id=\"assign\"><summary>Assign</summary><form method=\"post\" action=\"{CasePath(number)}/assign\"><input type=\"hidden\" name=\"form\" value=\"{E(token)}\">" +
-            $"<label for=\"assign-to\">Give the case to (a colleague's name; empty: to you)</label><input id=\"assign-to\" name=\"to\" maxlength=\"100\"><button type=\"submit\" id=\"assign-submit\">Assign</button></form></details>";
+        var t = T;
+        return $"<details id=\"assign\"><summary>{E(t.Assign)}</summary><form method=\"post\" action=\"{CasePath(number)}/assign\"><input type=\"hidden\" name=\"form\" value=\"{E(token)}\">" +
+            $"<label for=\"assign-to\">{E(t.AssignLabel)}</label><input id=\"assign-to\" name=\"to\" maxlength=\"100\"><button type=\"submit\" id=\"assign-submit\">{E(t.AssignButton)}</button></form></details>";
     }
 
     /// <summary>The stages as a row of boxes, the current one filled: where the case is, at a glance.</summary>
-    static string Timeline(CaseStage current)
+    static string Timeline(CaseStage current, ConsoleTexts t)
     {
         var stages = new[] { CaseStage.CustomerService, CaseStage.WaitingForCustomer, CaseStage.FinalAnswer, CaseStage.OmbudsmanReview, CaseStage.ExternalBody, CaseStage.Closed };
-        var labels = new[] { "Customer service", "Waiting for customer", "Final answer", "Ombudsman", "External body", "Closed" };
-        var svg = new StringBuilder("<svg id=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" viewBox=\"0 0 900 60\" width=\"100%\" height=\"60\"><title id=\"timeline-title\">The case is ")
-            .Append(E(current.Describe())).Append("</title>");
+        var labels = t.TimelineStages;
+        var svg = new StringBuilder("<svg id=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" viewBox=\"0 0 900 60\" width=\"100%\" height=\"60\"><title id=\"timeline-title\">")
+            .Append(E(F(t.TimelineSays, ("stage", t.StageName(current))))).Append("</title>");
         for (var i = 0; i < stages.Length; i++)
         {
             var x = i * 150;
             var here = stages[i] == current;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + 4}\" y=\"10\" width=\"138\" height=\"40\" rx=\"6\" fill=\"{(here ? "#1f5fa8" : "#ffffff")}\" stroke=\"#1f5fa8\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 73}\" y=\"35\" text-anchor=\"middle\" font-size=\"13\" fill=\"{(here ? "#ffffff" : "#1a1a1a")}\">{labels[i]}</text>");
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 73}\" y=\"35\" text-anchor=\"middle\" font-size=\"13\" fill=\"{(here ? "#ffffff" : "#1a1a1a")}\">{E(labels[i])}</text>");
         }
 
         return svg.Append("</svg>").ToString();
@@ -704,13 +725,13 @@ public sealed class ConsoleFunctions(
 
     static RedirectResult Done(CaseNumber number, ActionStep step) => See(number, step.Step);
 
-    static string DoneTitle(string done) => done switch
+    string DoneTitle(string done) => done switch
     {
-        "review-attached" => "the mail from the review list is on the case as the customer's reply",
-        "review-opened" => "the mail from the review list opened this case",
-        "note" => "the note is on the case",
-        "assign" => "the case is assigned",
-        _ => ActionStepCatalogue.Find(done).Step?.Title ?? done,
+        "review-attached" => T.DoneReviewAttached,
+        "review-opened" => T.DoneReviewOpened,
+        "note" => T.DoneNote,
+        "assign" => T.DoneAssign,
+        _ => ActionStepCatalogue.Find(done).Step is { } step ? T.WordsOf(step).Title : done,
     };
 
     /// <summary>After a post, the case page by GET (so a reload does not post again).</summary>
@@ -778,9 +799,9 @@ public sealed class ConsoleFunctions(
     {
         var (css, what) = e.Kind switch
         {
-            "internal-note" => ("note", "internal note"),
-            "assigned" => ("ours", "assignment"),
-            _ => ("ours", "mail sent"),
+            "internal-note" => ("note", T.InternalNote),
+            "assigned" => ("ours", T.Assignment),
+            _ => ("ours", T.MailSent),
         };
         return $"<article class=\"{css}\"><p class=\"meta\">{E(Local(e.OccurredAt))} · {E(e.Actor)} · {what}</p><p>{Lines(e.Summary)}</p></article>";
     }

@@ -11,29 +11,42 @@ public static class ConsolePages
 {
     public const string Home = "/api/console";
 
-    public static ContentResult Render(int status, string title, StaffPerson? person, string bodyHtml)
+    public static ContentResult Render(int status, string title, StaffPerson? person, string bodyHtml, ConsoleTexts t)
     {
-        var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"Console\"><a href=\"").Append(Home).Append("\">Worklist</a> · <a href=\"").Append(Home).Append("/review\">Mails to review</a>");
+        ArgumentNullException.ThrowIfNull(t);
+        var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"").Append(E(t.ConsoleNav)).Append("\"><a href=\"").Append(Home).Append("\">").Append(E(t.Worklist)).Append("</a> · <a href=\"").Append(Home).Append("/review\">").Append(E(t.MailsToReview)).Append("</a>");
         if (person is not null)
         {
-            header.Append(" · <span id=\"signed-in\">").Append(E(person.Name)).Append(" (").Append(E(string.Join(", ", person.Roles.Select(RoleName)))).Append(")</span>")
-                .Append(" · <a href=\"/api/console/sign-out\">Sign out</a>");
+            header.Append(" · <span id=\"signed-in\">").Append(E(person.Name)).Append(" (").Append(E(string.Join(", ", person.Roles.Select(t.RoleName)))).Append(")</span>")
+                .Append(" · <a href=\"/api/console/sign-out\">").Append(E(t.SignOut)).Append("</a>");
         }
 
         header.Append("</nav></header>");
-        var page = HtmlPage.Render(status, "en", title, bodyHtml, header.ToString());
+        var page = HtmlPage.Render(status, t.Language, title, bodyHtml, header.ToString());
         page.Content = page.Content!.Replace("max-width:42rem", "max-width:72rem", StringComparison.Ordinal)
             .Replace("</style>", ConsoleStyle + "</style>", StringComparison.Ordinal);
         return page;
     }
 
-    public static ContentResult Message(int status, string title, string text, bool signInLink = false, StaffPerson? person = null) =>
-        Render(status, title, person, $"<p id=\"message\">{E(text)}</p>{(signInLink ? "<p><a href=\"/api/console/sign-in\">Sign in</a></p>" : string.Empty)}");
+    public static ContentResult Message(ConsoleTexts t, int status, string title, string text, bool signInLink = false, StaffPerson? person = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return Render(status, title, person, $"<p id=\"message\">{E(text)}</p>{(signInLink ? $"<p><a href=\"/api/console/sign-in\">{E(t.SignIn)}</a></p>" : string.Empty)}", t);
+    }
 
-    public static ContentResult NotSetUp() => Message(
-        StatusCodes.Status503ServiceUnavailable,
-        "The console's sign-in is not set up",
-        "Console:Authority and Console:ClientId are not set, so nobody can sign in. In Azure they name the Entra ID tenant and the console's app registration (see the README).");
+    public static ContentResult NotSetUp(ConsoleTexts t) => Message(t, StatusCodes.Status503ServiceUnavailable, t.NotSetUpTitle, t.NotSetUp);
+
+    /// <summary>Fills a text's <c>{name}</c> placeholders.</summary>
+    public static string F(string text, params (string Name, object? Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var (name, value) in values)
+        {
+            text = text.Replace("{" + name + "}", Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     /// <summary>Where a sign-in may send the browser afterwards: only back into the console, never to another site.</summary>
     public static string SafeReturnPath(string? path) =>
@@ -48,16 +61,6 @@ public static class ConsolePages
         var back = SafeReturnPath(request.Path.Value + request.QueryString.Value);
         return new RedirectResult($"/api/console/sign-in?return={Uri.EscapeDataString(back)}", permanent: false);
     }
-
-    public static string RoleName(string role) => role switch
-    {
-        "agent" => "agent",
-        "team-lead" => "team lead",
-        "ombudsman" => "customer ombudsman",
-        "dispute-contact" => "dispute contact",
-        "management" => "management",
-        _ => role,
-    };
 
     /// <summary>An instant as staff read it: in the pipeline's time zone (<c>Pipeline:TimeZone</c>), to the minute.</summary>
     public static string Local(DateTimeOffset at, string timeZoneId)

@@ -27,9 +27,12 @@ public sealed class ReviewListFunctions(
     InboxMailProcessor inbox,
     ComplaintStore complaints,
     IOptions<PipelineOptions> pipeline,
+    IOptions<Workflow.StaffOptions> staff,
     TimeProvider time,
     ILogger<ReviewListFunctions> logger)
 {
+    ConsoleTexts T => ConsoleTexts.For(staff.Value.Language);
+
     [Function("ConsoleReviewList")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/review")] HttpRequest request)
     {
@@ -48,21 +51,26 @@ public sealed class ReviewListFunctions(
         var html = new StringBuilder();
         if (request.Query["done"].ToString() is { Length: > 0 } done)
         {
-            html.Append("<p class=\"done\" id=\"done\" role=\"status\">Done: ").Append(E(done)).Append(".</p>");
+            html.Append("<p class=\"done\" id=\"done\" role=\"status\">").Append(E(F(T.DoneHint, ("what", done)))).Append("</p>");
         }
 
-        html.Append("<p id=\"count\">").Append(items.Count).Append(items.Count == 1 ? " mail" : " mails")
-            .Append(" kept for a person: each named no case, or must not be answered by itself.</p>")
-            .Append("<table id=\"review\"><caption class=\"hint\">Newest first</caption><thead><tr><th scope=\"col\">Received</th><th scope=\"col\">From</th><th scope=\"col\">Subject</th><th scope=\"col\">Why it is here</th><th scope=\"col\">State</th></tr></thead><tbody>");
+        html.Append("<p id=\"count\">").Append(E(items.Count == 1 ? T.ReviewCountOne : F(T.ReviewCount, ("count", items.Count)))).Append("</p>")
+            .Append("<table id=\"review\"><caption class=\"hint\">").Append(E(T.NewestFirst)).Append("</caption><thead><tr>");
+        foreach (var column in T.ReviewColumns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
         foreach (var item in items)
         {
             html.Append("<tr data-mail=\"").Append(E(item.IdentityHash)).Append("\"><td>").Append(E(Local(item.At, pipeline.Value.TimeZone))).Append("</td><td>").Append(E(item.From))
-                .Append("</td><td><a href=\"").Append(ItemPath(item.IdentityHash)).Append("\">").Append(E(item.Subject.Length == 0 ? "(no subject)" : item.Subject)).Append("</a></td><td>")
-                .Append(E(item.Reason)).Append("</td><td>").Append(item.Handling is { } h ? E($"in hand: {Describe(h)}") : "waiting").Append("</td></tr>");
+                .Append("</td><td><a href=\"").Append(ItemPath(item.IdentityHash)).Append("\">").Append(E(item.Subject.Length == 0 ? T.NoSubject : item.Subject)).Append("</a></td><td>")
+                .Append(E(item.Reason)).Append("</td><td>").Append(E(item.Handling is { } h ? F(T.InHand, ("what", Describe(h))) : T.Waiting)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table>");
-        return Render(StatusCodes.Status200OK, "Mails to review", person, html.ToString());
+        return Render(StatusCodes.Status200OK, T.MailsToReview, person, html.ToString(), T);
     }
 
     [Function("ConsoleReviewItem")]
@@ -84,7 +92,7 @@ public sealed class ReviewListFunctions(
         var cancel = request.HttpContext.RequestAborted;
         return await reviewList.FindAsync(mail, cancel) is { } item
             ? await ItemPageAsync(person, item, StatusCodes.Status200OK, null, null, cancel)
-            : Message(StatusCodes.Status404NotFound, "No such mail", "The review list has no such mail.", person: person);
+            : Message(T, StatusCodes.Status404NotFound, T.NoSuchMailTitle, T.NoSuchMail, person: person);
     }
 
     [Function("ConsoleReviewAct")]
@@ -99,7 +107,7 @@ public sealed class ReviewListFunctions(
         var cancel = request.HttpContext.RequestAborted;
         if (Person(request) is not { } person)
         {
-            return Message(StatusCodes.Status401Unauthorized, "Signed out", "Your sign-in has ended, so nothing was done. Sign in again.", signInLink: true);
+            return Message(T, StatusCodes.Status401Unauthorized, T.SignedOutTitle, T.SignedOutNothingDone, signInLink: true);
         }
 
         if (NotYours(person) is { } refused)
@@ -109,20 +117,20 @@ public sealed class ReviewListFunctions(
 
         if (!ReviewActions.All.Contains(action) || await reviewList.FindAsync(mail, cancel) is not { } item)
         {
-            return Message(StatusCodes.Status404NotFound, "No such mail", "The review list has no such mail or step.", person: person);
+            return Message(T, StatusCodes.Status404NotFound, T.NoSuchMailTitle, T.NoSuchMail, person: person);
         }
 
         var (form, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, cancel);
         if (unreadable is not null || form is null || forms.Read(form["form"].ToString(), person, Subject(mail)) is not { } shown || shown.Step != action)
         {
-            return Message(StatusCodes.Status400BadRequest, "Form not valid", "This form was not shown to you for this mail, or it is more than 12 hours old. Open the mail again.", person: person);
+            return Message(T, StatusCodes.Status400BadRequest, T.FormNotValidTitle, T.FormNotValidMail, person: person);
         }
 
         // What the action needs, checked before the item is taken in hand: the mail must read to go to a case, and the case must take it.
         var parsed = action == ReviewActions.Dismiss ? null : await inbox.ReadKeptAsync(item, cancel);
         if (parsed is { Succeeded: false })
         {
-            return await ItemPageAsync(person, item, StatusCodes.Status400BadRequest, null, $"The mail could not be read ({parsed.Failure}), so it can only be dismissed; its stored copy stays.", cancel);
+            return await ItemPageAsync(person, item, StatusCodes.Status400BadRequest, null, F(T.MailUnreadableOnlyDismiss, ("why", parsed.Failure)), cancel);
         }
 
         CaseNumber? into = null;
@@ -131,14 +139,14 @@ public sealed class ReviewListFunctions(
             var number = form["into"].ToString().Trim();
             if (!CaseNumber.TryParse(number, out var caseNumber))
             {
-                return await ItemPageAsync(person, item, StatusCodes.Status400BadRequest, null, "Write the number of the case to attach it to: K-dddd-dddd-ddd.", cancel);
+                return await ItemPageAsync(person, item, StatusCodes.Status400BadRequest, null, T.WriteAttachNumber, cancel);
             }
 
             var found = await complaints.FindAsync(caseNumber, cancel);
             if (found is null || !found.Complaint.IsOpen || CaseAccess.Refusal(person, found.Complaint) is not null)
             {
                 return await ItemPageAsync(person, item, StatusCodes.Status400BadRequest, null,
-                    found is null ? $"There is no case {caseNumber.Value}." : found.Complaint.IsOpen ? $"Case {caseNumber.Value} is with the customer ombudsman, who alone handles it now." : $"Case {caseNumber.Value} is closed; reopen it first, or open a new case from the mail.", cancel);
+                    F(found is null ? T.NoCaseNumbered : found.Complaint.IsOpen ? T.CaseWithOmbudsman : T.CaseClosedReopenFirst, ("case", caseNumber.Value)), cancel);
             }
 
             into = caseNumber;
@@ -148,12 +156,12 @@ public sealed class ReviewListFunctions(
         var (claim, claimed) = await reviewList.ClaimAsync(mail, action, into?.Value, person.ActorAs(person.Roles[0]), note.Length == 0 ? null : note, time.GetUtcNow(), cancel);
         if (claim == ReviewClaim.TakenOther)
         {
-            return await ItemPageAsync(person, claimed!, StatusCodes.Status409Conflict, null, $"Not done: someone took this mail in hand first ({Describe(claimed!.Handling!)}).", cancel);
+            return await ItemPageAsync(person, claimed!, StatusCodes.Status409Conflict, null, F(T.TakenFirst, ("what", Describe(claimed!.Handling!))), cancel);
         }
 
         if (claim == ReviewClaim.Missing)
         {
-            return Message(StatusCodes.Status404NotFound, "No such mail", "The review list has no such mail.", person: person);
+            return Message(T, StatusCodes.Status404NotFound, T.NoSuchMailTitle, T.NoSuchMail, person: person);
         }
 
         // Carried out under the ids of the mail's identity, so finishing it again after a cut-short attempt adds nothing twice.
@@ -175,7 +183,7 @@ public sealed class ReviewListFunctions(
             default:
                 await reviewList.MarkDoneAsync(mail, null, cancel);
                 logger.LogInformation("A mail on the review list was dismissed");
-                return new RedirectResult($"{Home}/review?done={Uri.EscapeDataString("dismissed " + (item.Subject.Length == 0 ? "(no subject)" : item.Subject))}", permanent: false);
+                return new RedirectResult($"{Home}/review?done={Uri.EscapeDataString(F(T.Dismissed, ("subject", item.Subject.Length == 0 ? T.NoSubject : item.Subject)))}", permanent: false);
         }
     }
 
@@ -188,63 +196,63 @@ public sealed class ReviewListFunctions(
         }
 
         html.Append("<table><tbody>")
-            .Append(Row("From", item.From)).Append(Row("Subject", item.Subject)).Append(Row("Received", Local(item.At, pipeline.Value.TimeZone))).Append(Row("Why it is here", item.Reason))
+            .Append(Row(T.ItemRows[0], item.From)).Append(Row(T.ItemRows[1], item.Subject)).Append(Row(T.ItemRows[2], Local(item.At, pipeline.Value.TimeZone))).Append(Row(T.ItemRows[3], item.Reason))
             .Append("</tbody></table>");
         var parsed = await inbox.ReadKeptAsync(item, cancel);
         if (parsed.Mail is { } mail)
         {
             var text = string.IsNullOrWhiteSpace(mail.TextBody) ? mail.TextWithQuotes : mail.TextBody;
-            html.Append("<h2>The mail</h2><pre id=\"mail-text\" style=\"white-space:pre-wrap;font:inherit\">").Append(E(text.Length > 20_000 ? text[..20_000] + "…" : text)).Append("</pre>");
+            html.Append("<h2>").Append(E(T.TheMail)).Append("</h2><pre id=\"mail-text\" style=\"white-space:pre-wrap;font:inherit\">").Append(E(text.Length > 20_000 ? text[..20_000] + "…" : text)).Append("</pre>");
             if (mail.Attachments.Count > 0)
             {
-                html.Append("<p>Attachments (kept with the case the mail goes to): ").Append(E(string.Join(", ", mail.Attachments.Select(a => a.FileName)))).Append("</p>");
+                html.Append("<p>").Append(E(F(T.MailAttachments, ("files", string.Join(", ", mail.Attachments.Select(a => a.FileName)))))).Append("</p>");
             }
         }
         else
         {
-            html.Append("<p id=\"mail-text\">The mail could not be read: ").Append(E(parsed.Failure)).Append(". Its stored copy stays as it arrived.</p>");
+            html.Append("<p id=\"mail-text\">").Append(E(F(T.MailCouldNotBeRead, ("why", parsed.Failure)))).Append("</p>");
         }
 
         if (item.Handling is { Done: true } finished)
         {
-            html.Append("<p id=\"handled\">").Append(E($"Handled: {Describe(finished)}.")).Append("</p>");
-            return Render(status, "A mail to review", person, html.ToString());
+            html.Append("<p id=\"handled\">").Append(E(F(T.Handled, ("what", Describe(finished))))).Append("</p>");
+            return Render(status, T.AMailToReview, person, html.ToString(), T);
         }
 
-        html.Append("<h2>What you can do</h2>");
+        html.Append("<h2>").Append(E(T.WhatYouCanDo)).Append("</h2>");
         if (parsed.Succeeded)
         {
-            html.Append("<details class=\"step\" id=\"review-attach\" open><summary>Attach it to a case</summary><p class=\"hint\">It becomes the customer's reply on that case, as if it had named the case: the team's answer clock starts again if the case waited for them.</p>")
+            html.Append("<details class=\"step\" id=\"review-attach\" open><summary>").Append(E(T.AttachTitle)).Append("</summary><p class=\"hint\">").Append(E(T.AttachHint)).Append("</p>")
                 .Append(FormStart(person, item, ReviewActions.Attach))
-                .Append("<label for=\"review-into\">The case (K-dddd-dddd-ddd)</label><input id=\"review-into\" name=\"into\" required>")
-                .Append("<button type=\"submit\" id=\"review-attach-submit\">Attach it</button></form></details>")
-                .Append("<details class=\"step\" id=\"review-open\"><summary>Open a case from it</summary><p class=\"hint\">A new case, as if the mail had come in as a complaint: the sender gets an acknowledgement with the case number.</p>")
+                .Append("<label for=\"review-into\">").Append(E(T.AttachLabel)).Append("</label><input id=\"review-into\" name=\"into\" required>")
+                .Append("<button type=\"submit\" id=\"review-attach-submit\">").Append(E(T.AttachButton)).Append("</button></form></details>")
+                .Append("<details class=\"step\" id=\"review-open\"><summary>").Append(E(T.OpenTitle)).Append("</summary><p class=\"hint\">").Append(E(T.OpenHint)).Append("</p>")
                 .Append(FormStart(person, item, ReviewActions.OpenCase))
-                .Append("<button type=\"submit\" id=\"review-open-submit\">Open a case</button></form></details>");
+                .Append("<button type=\"submit\" id=\"review-open-submit\">").Append(E(T.OpenButton)).Append("</button></form></details>");
         }
 
-        html.Append("<details class=\"step\" id=\"review-dismiss\"><summary>Dismiss it</summary><p class=\"hint\">Nothing is sent and no case is touched; the stored copy stays.</p>")
+        html.Append("<details class=\"step\" id=\"review-dismiss\"><summary>").Append(E(T.DismissTitle)).Append("</summary><p class=\"hint\">").Append(E(T.DismissHint)).Append("</p>")
             .Append(FormStart(person, item, ReviewActions.Dismiss))
-            .Append("<label for=\"review-note\">Why (optional)</label><input id=\"review-note\" name=\"note\" maxlength=\"1000\">")
-            .Append("<button type=\"submit\" id=\"review-dismiss-submit\">Dismiss it</button></form></details>");
-        return Render(status, "A mail to review", person, html.ToString());
+            .Append("<label for=\"review-note\">").Append(E(T.WhyOptional)).Append("</label><input id=\"review-note\" name=\"note\" maxlength=\"1000\">")
+            .Append("<button type=\"submit\" id=\"review-dismiss-submit\">").Append(E(T.DismissButton)).Append("</button></form></details>");
+        return Render(status, T.AMailToReview, person, html.ToString(), T);
     }
 
     string FormStart(StaffPerson person, ReviewItem item, string action) =>
         $"<form method=\"post\" action=\"{ItemPath(item.IdentityHash)}/{action}\"><input type=\"hidden\" name=\"form\" value=\"{E(forms.Issue(person.Id, Subject(item.IdentityHash), action, Guid.NewGuid()))}\">";
 
-    static string Describe(ReviewHandling handling) => handling.Action switch
+    string Describe(ReviewHandling handling) => handling.Action switch
     {
-        ReviewActions.Attach => $"attached to {handling.Into} by {handling.By}",
-        ReviewActions.OpenCase => handling.Into is { } opened ? $"opened as case {opened} by {handling.By}" : $"opened as a case by {handling.By}",
-        _ => $"dismissed by {handling.By}{(handling.Note is { Length: > 0 } n ? $" ({n})" : string.Empty)}",
+        ReviewActions.Attach => F(T.AttachedTo, ("case", handling.Into), ("who", handling.By)),
+        ReviewActions.OpenCase => handling.Into is { } opened ? F(T.OpenedAs, ("case", opened), ("who", handling.By)) : F(T.OpenedAsACase, ("who", handling.By)),
+        _ => F(T.DismissedBy, ("who", handling.By)) + (handling.Note is { Length: > 0 } n ? $" ({n})" : string.Empty),
     };
 
     /// <summary>The review list is customer service's: agents and team leads.</summary>
-    static ContentResult? NotYours(StaffPerson person) =>
+    ContentResult? NotYours(StaffPerson person) =>
         person.Has(ActionRoles.Agent) || person.Has(ActionRoles.TeamLead)
             ? null
-            : Message(StatusCodes.Status403Forbidden, "Not your list", "The mails to review are customer service's: agents and team leads handle them.", person: person);
+            : Message(T, StatusCodes.Status403Forbidden, T.NotYourListTitle, T.NotYourList, person: person);
 
     StaffPerson? Person(HttpRequest request) => sessions.Read(request) is { Roles.Count: > 0 } person ? person : null;
 

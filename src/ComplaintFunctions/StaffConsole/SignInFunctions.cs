@@ -13,8 +13,10 @@ namespace ComplaintFunctions.StaffConsole;
 /// <c>POST /api/console/sign-in</c>, which checks it and sets the console's cookie; <c>/api/console/sign-out</c> ends it.
 /// These routes are anonymous at the Functions level: the sign-in is what protects the console.
 /// </summary>
-public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, IOptions<PipelineOptions> pipeline, ILogger<SignInFunctions> logger)
+public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, IOptions<PipelineOptions> pipeline, IOptions<Workflow.StaffOptions> staff, ILogger<SignInFunctions> logger)
 {
+    ConsoleTexts T => ConsoleTexts.For(staff.Value.Language);
+
     /// <summary>Ties a sign-in attempt to the browser that began it (so nobody can sign a colleague into their own account).</summary>
     const string AttemptCookie = "cf-sign-in";
 
@@ -24,7 +26,7 @@ public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, 
         ArgumentNullException.ThrowIfNull(request);
         if (!signIn.IsSetUp)
         {
-            return ConsolePages.NotSetUp();
+            return ConsolePages.NotSetUp(T);
         }
 
         var returnPath = ConsolePages.SafeReturnPath(request.Query["return"].ToString());
@@ -38,7 +40,7 @@ public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, 
         {
             // The authority's metadata could not be read (the retriever wraps every cause in this).
             logger.LogWarning(e, "The sign-in authority's metadata could not be read");
-            return ConsolePages.Message(StatusCodes.Status503ServiceUnavailable, "Sign-in is not reachable", "The sign-in service did not answer. Try again in a minute.");
+            return ConsolePages.Message(T, StatusCodes.Status503ServiceUnavailable, T.SignInUnreachableTitle, T.SignInUnreachable);
         }
     }
 
@@ -48,24 +50,24 @@ public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, 
         ArgumentNullException.ThrowIfNull(request);
         if (!signIn.IsSetUp)
         {
-            return ConsolePages.NotSetUp();
+            return ConsolePages.NotSetUp(T);
         }
 
         var (form, unreadable) = await RequestBodies.ReadFormAsync(request, RequestBodies.MaxPageFormBytes, request.HttpContext.RequestAborted);
         if (unreadable is not null || form is null)
         {
-            return ConsolePages.Message(StatusCodes.Status400BadRequest, "Sign-in failed", "The sign-in answer could not be read. Sign in again.", signInLink: true);
+            return ConsolePages.Message(T, StatusCodes.Status400BadRequest, T.SignInFailedTitle, T.SignInUnreadable, signInLink: true);
         }
 
         if (form["error"].ToString() is { Length: > 0 } error)
         {
-            return ConsolePages.Message(StatusCodes.Status401Unauthorized, "Sign-in failed", $"The sign-in service said: {error}. {form["error_description"]}", signInLink: true);
+            return ConsolePages.Message(T, StatusCodes.Status401Unauthorized, T.SignInFailedTitle, $"{error}: {form["error_description"]}", signInLink: true);
         }
 
         var attempt = signIn.ReadState(form["state"].ToString());
         if (attempt is null || request.Cookies[AttemptCookie] != attempt.Nonce)
         {
-            return ConsolePages.Message(StatusCodes.Status400BadRequest, "Sign-in failed", "This sign-in was not started in this browser, or it took too long. Sign in again.", signInLink: true);
+            return ConsolePages.Message(T, StatusCodes.Status400BadRequest, T.SignInFailedTitle, T.SignInNotStartedHere, signInLink: true);
         }
 
         StaffPerson? person;
@@ -77,19 +79,18 @@ public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, 
         catch (InvalidOperationException e)
         {
             logger.LogWarning(e, "The sign-in authority's keys could not be read");
-            return ConsolePages.Message(StatusCodes.Status503ServiceUnavailable, "Sign-in is not reachable", "The sign-in service did not answer. Try again in a minute.");
+            return ConsolePages.Message(T, StatusCodes.Status503ServiceUnavailable, T.SignInUnreachableTitle, T.SignInUnreachable);
         }
 
         request.HttpContext.Response.Cookies.Delete(AttemptCookie, AttemptCookieOptions());
         if (person is null)
         {
-            return ConsolePages.Message(StatusCodes.Status401Unauthorized, "Sign-in failed", refusal ?? "Sign in again.", signInLink: true);
+            return ConsolePages.Message(T, StatusCodes.Status401Unauthorized, T.SignInFailedTitle, refusal ?? T.SignInAgain, signInLink: true);
         }
 
         if (person.Roles.Count == 0)
         {
-            return ConsolePages.Message(StatusCodes.Status403Forbidden, "No role in the complaint console",
-                $"You are signed in as {person.Name}, but you have no role in the complaint console. Ask whoever runs the console's app registration to give you one (agent, team lead, ombudsman, dispute contact or management).");
+            return ConsolePages.Message(T, StatusCodes.Status403Forbidden, T.NoRoleTitle, ConsolePages.F(T.NoRole, ("name", person.Name)));
         }
 
         sessions.SignIn(request.HttpContext.Response, person);
@@ -102,7 +103,7 @@ public sealed class SignInFunctions(EntraSignIn signIn, StaffSessions sessions, 
     {
         ArgumentNullException.ThrowIfNull(request);
         sessions.SignOut(request.HttpContext.Response);
-        return ConsolePages.Message(StatusCodes.Status200OK, "Signed out", "You are signed out of the complaint console.", signInLink: true);
+        return ConsolePages.Message(T, StatusCodes.Status200OK, T.SignedOutTitle, T.SignedOut, signInLink: true);
     }
 
     Uri Callback() => new($"{pipeline.Value.PublicBaseUrl.TrimEnd('/')}/api/console/sign-in");
