@@ -463,7 +463,7 @@ public sealed class ConsoleFunctions(
             var now = time.GetUtcNow();
             await auditTrail.AppendAsync(
                 new CaseEvent(number, $"console-refused-{now.ToUnixTimeMilliseconds()}", now, "access-refused", Actor(person), "console",
-                    $"{person.Name} ({string.Join(", ", person.Roles.Select(RoleName))}) tried to open the case while the ombudsman reviews it; refused."),
+                    $"{person.Name} ({string.Join(", ", person.Roles.Select(ConsoleTexts.For("en").RoleName))}) tried to open the case while the ombudsman reviews it; refused."),
                 cancel);
             logger.LogWarning("Console access refused while the ombudsman reviews the case");
             return (Message(T, StatusCodes.Status403Forbidden, T.WithOmbudsmanTitle, T.Language == "en" ? why : T.OmbudsmanIndependence, person: person), null);
