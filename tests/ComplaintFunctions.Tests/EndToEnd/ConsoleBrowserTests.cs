@@ -19,16 +19,16 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await driver.CustomerMailAsync("We have received your complaint");
 
         var agent = await SignInAsync("person-ola-agent");
-        Assert.Equal("Worklist", await agent.TextContentAsync("h1"));
-        Assert.Equal("Ola Hansen (agent)", await agent.TextContentAsync("#signed-in"));
+        Assert.Equal("Arbeidsliste", await agent.TextContentAsync("h1"));
+        Assert.Equal("Ola Hansen (saksbehandler)", await agent.TextContentAsync("#signed-in"));
         await Screenshot(agent, "worklist");
 
         // Other tests' cases share this storage, so the agent finds the case as one would on a busy day: by its number.
         await agent.FillAsync("#q", driver.CaseNumber);
         await agent.ClickAsync("form[role=search] button");
-        Assert.Equal("1 open case · times in Europe/Oslo", await agent.TextContentAsync("#count"));
+        Assert.Equal("1 åpen sak · tider i Europe/Oslo", await agent.TextContentAsync("#count"));
         var row = agent.Locator($"tr[data-case='{driver.CaseNumber}']");
-        Assert.Contains("with customer service", await row.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("hos kundeservice", await row.TextContentAsync(), StringComparison.Ordinal);
         await AssertReadableAsync(agent);
 
         await row.Locator("a").ClickAsync();
@@ -53,11 +53,11 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         var preview = await agent.TextContentAsync("#agent-final-preview");
         Assert.Contains("Hello Kari Nordmann,", preview, StringComparison.Ordinal);
         Assert.Contains("We replace the charger", preview, StringComparison.Ordinal);
-        Assert.Contains("Preview, not sent", preview, StringComparison.Ordinal);
+        Assert.Contains("Forhåndsvisning, ikke sendt", preview, StringComparison.Ordinal);
         Assert.Equal("We replace the charger; bring the old one to the shop.", await agent.InputValueAsync("#agent-final-text"));
         Assert.Equal(0, await driver.CountAsync(driver.CustomerEmail, "Our final answer"));
         await agent.ClickAsync("#agent-final-submit");
-        Assert.Contains("Give the final answer", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("Gi endelig svar", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
 
         // The lead sees the answer and the amount on the case page, and approves there.
         var lead = await SignInAsync("person-kari-team-lead");
@@ -70,11 +70,11 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
             "the approval step on the lead's case page");
         var pending = await lead.TextContentAsync("#lead-approve-answer");
         Assert.Contains("We replace the charger", pending, StringComparison.Ordinal);
-        Assert.Contains("8,499.00", pending, StringComparison.Ordinal);
+        Assert.Contains("499,00", pending, StringComparison.Ordinal);
         Assert.Contains("agent:Ola Hansen", pending, StringComparison.Ordinal);
         await lead.ClickAsync("#step-lead-approve summary");
         await lead.ClickAsync("#lead-approve-submit");
-        Assert.Contains("Approve the final answer", await lead.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("Godkjenn det endelige svaret", await lead.TextContentAsync("#done"), StringComparison.Ordinal);
 
         var final = await driver.CustomerMailAsync("Our final answer");
         Assert.Contains("We replace the charger", final.Text, StringComparison.Ordinal);
@@ -103,8 +103,8 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
 
         var refused = await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
         Assert.Equal(403, refused!.Status);
-        Assert.Equal("With the customer ombudsman", await agent.TextContentAsync("h1"));
-        Assert.Contains("independent", await agent.TextContentAsync("#message"), StringComparison.Ordinal);
+        Assert.Equal("Hos kundeombudsmannen", await agent.TextContentAsync("h1"));
+        Assert.Contains("uavhengige", await agent.TextContentAsync("#message"), StringComparison.Ordinal);
         Assert.Contains(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "access-refused" && e.GetProperty("actor").GetString() == "agent:Ola Hansen");
 
         var ombudsman = await SignInAsync("person-ingrid-ombudsman");
@@ -114,7 +114,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await ombudsman.FillAsync("#ombudsman-decide-text", "Nothing shows water damage; the charger is replaced.");
         await ombudsman.CheckAsync("#ombudsman-decide-choice-overturned");
         await ombudsman.ClickAsync("#ombudsman-decide-submit");
-        Assert.Contains("Decide the case", await ombudsman.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("Avgjør saken", await ombudsman.TextContentAsync("#done"), StringComparison.Ordinal);
 
         var decision = await driver.CustomerMailAsync("The customer ombudsman's decision");
         Assert.Contains("Nothing shows water damage", decision.Text, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await siri.ClickAsync("#agent-answer-submit");
         Assert.Equal(409, (await posted).Status);
         var problem = await siri.TextContentAsync("#problem");
-        Assert.Contains("changed while you wrote", problem, StringComparison.Ordinal);
+        Assert.Contains("saken endret seg mens du skrev", problem, StringComparison.Ordinal);
         Assert.Contains("Please send us a photo", problem, StringComparison.Ordinal);
         Assert.Equal("We are looking into it.", await siri.InputValueAsync("#agent-answer-text"));
         Assert.Equal(1, await CountAnswersAsync(driver));
@@ -220,7 +220,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await agent.FillAsync("#agent-correct-text", "A defect, not a question: it restarts by itself.");
         await AssertReadableAsync(agent);
         await agent.ClickAsync("#agent-correct-submit");
-        Assert.Contains("Correct category, country or language", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("Rett kategori, land eller språk", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
 
         // Not a new complaint: the team reads why it comes back, with the checks of the corrected case.
         var back = await driver.MailAsync(CaseDriver.Team, "Tatt tilbake fra produsentens support");
@@ -230,9 +230,9 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await driver.WaitForStageAsync("customer-service");
 
         await agent.GotoAsync(Url($"/api/console/cases/{driver.CaseNumber}"));
-        Assert.Contains("claim", await agent.Locator("tr:has(th:text-is('Category')) td").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Equal("SE", await agent.Locator("tr:has(th:text-is('Country')) td").TextContentAsync());
-        Assert.Equal("sv", await agent.Locator("tr:has(th:text-is('Language')) td").TextContentAsync());
+        Assert.Equal("reklamasjon", await agent.Locator("tr:has(th:text-is('Kategori')) td").TextContentAsync());
+        Assert.Equal("SE", await agent.Locator("tr:has(th:text-is('Land')) td").TextContentAsync());
+        Assert.Equal("sv", await agent.Locator("tr:has(th:text-is('Språk')) td").TextContentAsync());
         // The checks of the corrected case, in the staff language (nb), not the customer's.
         var checks = await agent.TextContentAsync("#checks");
         Assert.Contains("claim-window (ukjent): Verken leverings- eller kjøpsdato er oppgitt", checks, StringComparison.Ordinal);
@@ -267,11 +267,11 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await agent.ClickAsync("#step-agent-merge summary");
         await agent.FillAsync("#agent-merge-into", duplicate.CaseNumber);
         await agent.ClickAsync("#agent-merge-submit");
-        Assert.Contains("not merged into itself", await agent.TextContentAsync("#problem"), StringComparison.Ordinal);
+        Assert.Contains("slås ikke sammen med seg selv", await agent.TextContentAsync("#problem"), StringComparison.Ordinal);
         await agent.FillAsync("#agent-merge-into", first.CaseNumber);
         await agent.FillAsync("#agent-merge-text", "Same charger, same order.");
         await agent.ClickAsync("#agent-merge-submit");
-        Assert.Contains("Merge this duplicate", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("Slå dette duplikatet sammen", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
 
         var told = await duplicate.CustomerMailAsync($"Your complaint continues in case {first.CaseNumber}");
         Assert.Contains($"Please use case number {first.CaseNumber}", told.Text, StringComparison.Ordinal);
@@ -305,7 +305,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await lead.ClickAsync("#step-agent-reopen summary");
         await lead.FillAsync("#agent-reopen-text", "He rang: the reset did not hold, the router is faulty.");
         await lead.ClickAsync("#agent-reopen-submit");
-        Assert.Contains("Reopen the case", await lead.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("Åpne saken igjen", await lead.TextContentAsync("#done"), StringComparison.Ordinal);
 
         await driver.CustomerMailAsync("Your complaint is open again");
         var team = await driver.MailAsync(CaseDriver.Team, $"Gjenåpnet: {driver.CaseNumber}");
@@ -341,7 +341,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
 
         var agent = await SignInAsync("person-ola-agent");
         await agent.ClickAsync("nav a[href='/api/console/review']");
-        Assert.Equal("Mails to review", await agent.TextContentAsync("h1"));
+        Assert.Equal("E-poster til gjennomgang", await agent.TextContentAsync("h1"));
         await AccessibilityCheck.AssertNoViolationsAsync(agent);
 
         // Attached: the customer's reply on the case, as if it had named it; the team hears, and the mail leaves the list.
@@ -354,7 +354,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await agent.FillAsync("#review-into", driver.CaseNumber);
         await agent.ClickAsync("#review-attach-submit");
         Assert.Equal(driver.CaseNumber, (await agent.TextContentAsync("#case-number"))!.Trim());
-        Assert.Contains("review list is on the case", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("ligger i saken som kundens svar", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
         var replied = await driver.MailAsync(CaseDriver.Team, $"Kunden har svart på {driver.CaseNumber}");
         Assert.Contains("fortsatt død", replied.Text, StringComparison.Ordinal);
         Assert.Contains(await driver.TrailAsync(), e => e.GetProperty("kind").GetString() == "review-attached" && e.GetProperty("actor").GetString() == "agent:Ola Hansen");
@@ -375,7 +375,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         await agent.ClickAsync("#review-dismiss summary");
         await agent.FillAsync("#review-note", "An auto-reply.");
         await agent.ClickAsync("#review-dismiss-submit");
-        Assert.Contains("dismissed", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
+        Assert.Contains("avvist", await agent.TextContentAsync("#done"), StringComparison.Ordinal);
         var list = await agent.TextContentAsync("#review");
         Assert.DoesNotContain(toAttach, list, StringComparison.Ordinal);
         Assert.DoesNotContain(toOpen, list, StringComparison.Ordinal);
@@ -413,7 +413,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : BrowserTests(a
         Assert.Empty(unlabelled);
         Assert.Equal(0, await page.Locator("table:not(:has(th))").CountAsync());
         Assert.Equal(0, await page.Locator("svg:not(:has(title))").CountAsync());
-        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("nb", await page.GetAttributeAsync("html", "lang"));
     }
 
     static async Task<int> CountAnswersAsync(CaseDriver driver) => await driver.CountAsync(driver.CustomerEmail, "Answer to your complaint");
