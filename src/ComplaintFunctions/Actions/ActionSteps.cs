@@ -106,6 +106,10 @@ public static class ActionStepCatalogue
         new ActionStep(CaseInputKinds.DisputeNotComply, [ActionRoles.DisputeContact], null, CaseStage.ExternalBody, TextField.Required,
             "The recommendation will not be followed", "Your reason goes to management, who decide. The case stays open.", "Send to management", ActionTarget.ExternalBody,
             TextLabel: "Why it will not be followed"),
+        // The body waits for the retailer's answer (20 working days, Directive (EU) 2025/2647); recording it stops the reminder and the escalation.
+        new ActionStep(CaseInputKinds.DisputeReplied, [ActionRoles.DisputeContact], null, CaseStage.ExternalBody, TextField.Optional,
+            "Record that the retailer replied to the body", "The reply clock stops: no reminder and no mail to management about it. The case stays with the body until its outcome.", "Record the reply",
+            ActionTarget.ExternalBody, TextLabel: "What was replied, or where it is kept (optional; on the trail and in the case file)"),
     }.ToDictionary(s => s.Step, StringComparer.Ordinal);
 
     /// <summary>Every step, in the catalogue's order (the console offers staff theirs).</summary>

@@ -67,6 +67,12 @@ public enum MailKind
 
     /// <summary>To the team: a case that waited with the manufacturer's support is the team's after staff corrected its category.</summary>
     StaffTakenBack = 37,
+
+    /// <summary>To the dispute contact: the retailer's reply to the external body is due soon, with a link to record it.</summary>
+    BodyReplyReminder = 38,
+
+    /// <summary>To management: the reply to the external body was due and is not recorded (the body may count silence as a refusal).</summary>
+    BodyReplyEscalation = 39,
 }
 
 /// <summary>Who a kind of mail goes to and who it comes from.</summary>
@@ -79,7 +85,7 @@ public static class MailKinds
             or MailKind.StaffApprovalRequest or MailKind.StaffSentBack or MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder
             or MailKind.OmbudsmanEscalation or MailKind.BodyFilingNotice or MailKind.BodyReminder or MailKind.ComplianceRequest
             or MailKind.ComplianceEscalation or MailKind.StaffManufacturerReturn or MailKind.StaffStepRefused or MailKind.StaffStageFailed
-            or MailKind.StaffWithdrawn or MailKind.StaffReopened or MailKind.StaffTakenBack => true,
+            or MailKind.StaffWithdrawn or MailKind.StaffReopened or MailKind.StaffTakenBack or MailKind.BodyReplyReminder or MailKind.BodyReplyEscalation => true,
         _ => false,
     };
 

@@ -55,6 +55,8 @@ public static class CaseAccess
                 CaseInputKinds.AgentAnswer or CaseInputKinds.AgentAsk or CaseInputKinds.AgentFinal => !awaitingApproval,
                 CaseInputKinds.StageRetry => onTheList.Owner == CaseProcess.StageFailedOwner,
                 CaseInputKinds.DisputeNotComply => complaint.BodyOutcomeRecorded,
+                // The reply is owed while the body works on the case, before its outcome.
+                CaseInputKinds.DisputeReplied => !complaint.BodyOutcomeRecorded,
                 CaseInputKinds.CustomerReplied => complaint.Stage is not CaseStage.Closed,
                 CaseInputKinds.AgentCorrect => complaint.Stage is CaseStage.CustomerService or CaseStage.WaitingForCustomer or CaseStage.FinalAnswer && !awaitingApproval,
                 CaseInputKinds.AgentMerge => !awaitingApproval,

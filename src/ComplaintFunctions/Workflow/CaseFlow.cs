@@ -160,6 +160,9 @@ public static class CaseInputKinds
     public const string DisputeComply = "dispute-comply";
     public const string DisputeNotComply = "dispute-not-comply";
 
+    /// <summary>The dispute contact records that the retailer's reply went to the body (TextRef: what was replied, optional); the reply clock stops.</summary>
+    public const string DisputeReplied = "dispute-replied";
+
     /// <summary>From the ombudsman's orchestration to the case's: the decision is made (Choice: outcome; TextRef: reasons; Amount; NoteRef; Flag: referred).</summary>
     public const string OmbudsmanDecided = "ombudsman-decided";
 

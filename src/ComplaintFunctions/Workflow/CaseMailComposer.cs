@@ -47,8 +47,8 @@ public sealed class CaseMailComposer(
         {
             MailKind.StaffEscalation or MailKind.StaffApprovalRequest or MailKind.StaffStageFailed => staff.TeamLeadEmail,
             MailKind.OmbudsmanCaseFile or MailKind.OmbudsmanReminder => staff.OmbudsmanEmail,
-            MailKind.OmbudsmanEscalation or MailKind.ComplianceEscalation => staff.ManagementEmail,
-            MailKind.BodyReminder or MailKind.ComplianceRequest => staff.DisputeContactEmail,
+            MailKind.OmbudsmanEscalation or MailKind.ComplianceEscalation or MailKind.BodyReplyEscalation => staff.ManagementEmail,
+            MailKind.BodyReminder or MailKind.ComplianceRequest or MailKind.BodyReplyReminder => staff.DisputeContactEmail,
             MailKind.BodyFilingNotice => order.Extra?.GetValueOrDefault("to") switch
             {
                 ActionRoles.Ombudsman => staff.OmbudsmanEmail,

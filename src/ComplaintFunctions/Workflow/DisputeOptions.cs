@@ -20,6 +20,16 @@ public sealed class DisputeOptions
     /// <summary>Time the retailer gives itself to follow a body's recommendation; management hears when it passes.</summary>
     public TimeSpan ComplianceDeadline { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Working days (business days of the case's country: weekends and public holidays off) the retailer has to
+    /// answer an external body after the filing. Directive (EU) 2025/2647 gives a trader 20 (30 for complex
+    /// cases) before silence counts as a refusal; kept now as good practice.
+    /// </summary>
+    public int BodyReplyWorkingDays { get; set; } = 20;
+
+    /// <summary>How many working days before the reply is due the dispute contact is reminded; management hears when it passes.</summary>
+    public int BodyReplyReminderWorkingDays { get; set; } = 5;
+
     /// <summary>Countries where the retailer is established (some bodies take only traders established in their country).</summary>
     public IList<string> RetailerEstablishedIn { get; set; } = ["NO", "SE", "DK", "FI"];
 }

@@ -280,6 +280,7 @@ public static class CaseFile
         "ombudsman-note" => "The ombudsman's note on routines",
         "dispute-outcome" => "The external body's outcome",
         "dispute-not-comply" => "Why the recommendation is not followed",
+        "dispute-replied" => "The retailer's reply to the body",
         _ => kind,
     };
 

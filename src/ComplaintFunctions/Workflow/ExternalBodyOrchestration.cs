@@ -38,6 +38,18 @@ public sealed record ExternalBodyState
     public bool ComplianceEscalated { get; init; }
     public string? OutcomeRef { get; init; }
 
+    // The reply clock (added after version 2 shipped): every field is optional, so a state written
+    // before reads with no clock and the stage carries on as it did.
+
+    /// <summary>When the retailer's answer to the body is due, in working days from the filing; null when filed before this clock.</summary>
+    public DateTime? ReplyDue { get; init; }
+
+    public bool ReplyReminderSent { get; init; }
+    public bool ReplyEscalated { get; init; }
+
+    /// <summary>When the dispute contact recorded that the reply went to the body: the clock stops.</summary>
+    public DateTime? RepliedAt { get; init; }
+
     /// <summary>Its own range of mail ids, apart from the case's and the ombudsman's.</summary>
     public int MailSequence { get; init; } = 2000;
 

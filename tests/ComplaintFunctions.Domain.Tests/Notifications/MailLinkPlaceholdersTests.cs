@@ -33,6 +33,7 @@ public partial class MailLinkPlaceholdersTests
         ["outcomeUrl"] = "ShowActionLink",
         ["complyUrl"] = "ShowActionLink",
         ["notComplyUrl"] = "ShowActionLink",
+        ["repliedUrl"] = "ShowActionLink",
         ["retryUrl"] = "ShowActionLink",
     };
 

@@ -48,6 +48,18 @@ public class MailTextsTests
         Assert.True(MailKinds.ToStaff(MailKind.StaffManufacturerReturn));
     }
 
+    [Fact]
+    public void The_reply_clock_s_mails_to_the_dispute_contact_and_management_are_new_staff_kinds_in_en_and_nb()
+    {
+        Assert.Equal(38, (int)MailKind.BodyReplyReminder);
+        Assert.Equal(39, (int)MailKind.BodyReplyEscalation);
+        foreach (var kind in new[] { MailKind.BodyReplyReminder, MailKind.BodyReplyEscalation })
+        {
+            Assert.True(MailKinds.ToStaff(kind));
+            Assert.False(ReferenceEquals(MailTexts.For(kind, "en"), MailTexts.For(kind, "nb")), $"{kind} has no nb text.");
+        }
+    }
+
     [Theory]
     [InlineData("en", "within 14 days of delivery")]
     [InlineData("nb", "innen 14 dager etter levering")]

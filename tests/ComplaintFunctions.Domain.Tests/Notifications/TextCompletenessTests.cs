@@ -21,9 +21,9 @@ public partial class TextCompletenessTests
         "case", "greeting", "statusUrl", "phone", "email", "customer", "category", "channel", "country", "product", "deliveryDate", "description", "amount",
         "answer", "reply", "reason", "recommendation", "step", "refusal", "actor", "stage", "error", "otherCase", "body", "bodyAbout", "decision", "reasons",
         "odrNotice", "bodies", "doaDays", "checks", "manufacturer", "contact",
-        "dueAt", "deadline",
+        "dueAt", "deadline", "replyDueAt",
         "answerUrl", "askUrl", "finalUrl", "approveUrl", "sendBackUrl", "acceptUrl", "ombudsmanUrl", "solvedUrl", "helpUrl", "acceptDecisionUrl",
-        "decideUrl", "outcomeUrl", "complyUrl", "notComplyUrl", "retryUrl", "caseUrl", "caseFileUrl",
+        "decideUrl", "outcomeUrl", "complyUrl", "notComplyUrl", "repliedUrl", "retryUrl", "caseUrl", "caseFileUrl",
     };
 
     public static TheoryData<MailKind> Kinds => new(Enum.GetValues<MailKind>());

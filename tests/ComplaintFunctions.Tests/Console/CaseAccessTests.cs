@@ -53,6 +53,19 @@ public class CaseAccessTests
     }
 
     [Fact]
+    public void The_dispute_contact_is_offered_to_mark_the_reply_to_the_body_sent_until_the_outcome_is_in()
+    {
+        var contact = Person(ActionRoles.DisputeContact);
+        var atBody = CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview, CaseAction.RecordOmbudsmanDecision, CaseAction.TakeToExternalBody);
+        var offered = CaseAccess.StepsOffered(contact, Listed(atBody, "dispute contact (external body)")).Select(o => o.Step.Step).ToList();
+        Assert.Contains(CaseInputKinds.DisputeReplied, offered);
+        Assert.DoesNotContain(CaseInputKinds.DisputeReplied, CaseAccess.StepsOffered(Person(ActionRoles.Agent), Listed(atBody)).Select(o => o.Step.Step));
+
+        var outcomeIn = CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview, CaseAction.RecordOmbudsmanDecision, CaseAction.TakeToExternalBody, CaseAction.RecordBodyOutcome);
+        Assert.DoesNotContain(CaseInputKinds.DisputeReplied, CaseAccess.StepsOffered(contact, Listed(outcomeIn, "dispute contact (follow the recommendation)")).Select(o => o.Step.Step));
+    }
+
+    [Fact]
     public void Once_the_ombudsman_has_decided_customer_service_sees_the_case_again()
     {
         var decided = CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview, CaseAction.RecordOmbudsmanDecision, CaseAction.TakeToExternalBody);

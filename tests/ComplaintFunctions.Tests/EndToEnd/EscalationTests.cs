@@ -251,6 +251,45 @@ public sealed class EscalationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_dispute_contact_is_told_when_the_reply_to_the_body_is_due_and_marking_it_sent_stops_the_clock()
+    {
+        await using var runner = await StartAsync();
+        var driver = new CaseDriver(runner, CaseDriver.NewCustomer());
+        await DecideAsync(driver, await ToOmbudsmanAsync(driver), "partly-settled", refer: true);
+        var notice = await driver.MailAsync(DisputeContact, $"{driver.CaseNumber} goes to");
+        Assert.Matches(@"reply to the body is due by \d{4}-\d{2}-\d{2} \d{2}:\d{2}", notice.Text);
+        var others = await driver.MailAsync(Ombudsman, $"{driver.CaseNumber} goes to");
+        Assert.DoesNotContain("reply to the body is due", others.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mark it sent", others.Text, StringComparison.Ordinal);
+        await driver.WaitForStageAsync("external-body");
+
+        // While the reply is owed the staff list shows the dispute contact's case as due then.
+        var dueBefore = await RunnerClient.EventuallyAsync(async () => await ListedDueAsync(runner, driver.CaseNumber), "the reply due on the list", TimeSpan.FromSeconds(30));
+
+        var replied = await new HttpClient().PostAsync(CaseDriver.LinkAfter(notice, "mark it sent:"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["text"] = "Our statement went to the body by its web form.",
+        }));
+        Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+
+        // The stage took it: the case is due next at the periodic reminder, not at the reply.
+        await RunnerClient.EventuallyAsync(async () => await ListedDueAsync(runner, driver.CaseNumber) is { } due && due != dueBefore ? due : null, "the reply clock stopped", TimeSpan.FromSeconds(30));
+        var trail = await driver.TrailAsync();
+        Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "link-used" && e.GetProperty("summary").GetString()!.Contains("Record that the retailer replied to the body: Our statement", StringComparison.Ordinal));
+        Assert.DoesNotContain(trail, e => e.GetProperty("kind").GetString() == "input-refused");
+        Assert.Equal("external-body", await driver.StageAsync());
+    }
+
+    static async Task<string?> ListedDueAsync(RunnerClient runner, string caseNumber)
+    {
+        var list = await runner.StaffHttp.GetFromJsonAsync<JsonElement>("/api/staff/complaints?stage=external-body");
+        return list.GetProperty("cases").EnumerateArray()
+            .Where(c => c.GetProperty("caseNumber").GetString() == caseNumber && c.GetProperty("dueAt").ValueKind == JsonValueKind.String)
+            .Select(c => c.GetProperty("dueAt").GetString())
+            .FirstOrDefault();
+    }
+
+    [Fact]
     public async Task A_customer_service_link_on_the_ombudsman_stage_is_refused_and_recorded()
     {
         await using var runner = await StartAsync();

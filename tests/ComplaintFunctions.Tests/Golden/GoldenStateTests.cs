@@ -202,6 +202,19 @@ public sealed class GoldenStateTests
     }
 
     [Fact]
+    public void A_body_case_filed_before_the_reply_clock_reads_without_one_and_keeps_its_periodic_reminder()
+    {
+        var state = Load<ExternalBodyState>("external-body.awaiting-outcome.json");
+        Assert.Equal((null, false, false, null), (state.ReplyDue, state.ReplyReminderSent, state.ReplyEscalated, state.RepliedAt));
+        Assert.Equal(20, state.Plan.Disputes.BodyReplyWorkingDays);
+
+        var clock = ExternalBodyProcess.NextClock(state)!.Value;
+        Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(state.NextReminderAt!.Value, DateTimeKind.Utc), TimeSpan.Zero), clock);
+        var reminded = ExternalBodyProcess.OnClock(state, clock);
+        Assert.Equal([MailKind.BodyReminder], reminded.Commands.OfType<SendMail>().Select(m => m.Kind));
+    }
+
+    [Fact]
     public void A_version_1_body_case_closes_on_compliance_and_reports_by_input()
     {
         var state = Load<ExternalBodyState>("external-body.compliance.escalated.json");

@@ -75,6 +75,7 @@ public sealed class CaseProcessTests
         Input(CaseInputKinds.DisputeOutcome, "dispute-contact", choice: "customer"),
         Input(CaseInputKinds.DisputeComply, "dispute-contact"),
         Input(CaseInputKinds.DisputeNotComply, "dispute-contact"),
+        Input(CaseInputKinds.DisputeReplied, "dispute-contact"),
         Input(CaseInputKinds.BodyCaseClosed, "system"),
         Input(CaseInputKinds.StageRetry, "team-lead"),
         Input(CaseInputKinds.AgentCorrect, "agent", choice: FactsCorrected.ToChoice(ComplaintCategory.Claim, Country.SE, "sv")),
@@ -492,7 +493,7 @@ public sealed class CaseProcessTests
             }
         }
 
-        Assert.Equal(10 * 23, pairs);
+        Assert.Equal(10 * 24, pairs);
     }
 
     [Fact]

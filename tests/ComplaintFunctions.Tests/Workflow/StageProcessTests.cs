@@ -101,7 +101,7 @@ public sealed class StageProcessTests
         var mails = Assert.IsType<SendMails>(started.Commands[1]).Mails;
         Assert.Equal(notices, mails.Count);
         Assert.Equal([ActionRoles.DisputeContact, ActionRoles.Ombudsman, ActionRoles.TeamLead], mails.Take(3).Select(m => m.Extra!["to"]));
-        Assert.Equal(CaseInputKinds.DisputeOutcome, mails[0].Links.Single().Step);
+        Assert.Equal([CaseInputKinds.DisputeOutcome, CaseInputKinds.DisputeReplied], mails[0].Links.Select(l => l.Step));
         Assert.Equal((BodyPhase.AwaitingOutcome, Now.AddDays(30).UtcDateTime), (started.Next.Phase, started.Next.NextReminderAt!.Value));
         Assert.DoesNotContain(started.Commands, c => c is TakeStep);
     }
@@ -111,7 +111,8 @@ public sealed class StageProcessTests
     {
         var state = ExternalBodyProcess.Start(Body(), Now).Next;
         var first = ExternalBodyProcess.OnClock(state, Now.AddDays(30));
-        Assert.Equal(MailKind.BodyReminder, first.Commands.OfType<SendMail>().Single().Kind);
+        // On a calendar open every day the 20-working-day reply is late by then too: management hears of it beside the reminder.
+        Assert.Equal([MailKind.BodyReminder, MailKind.BodyReplyEscalation], first.Commands.OfType<SendMail>().Select(m => m.Kind));
         Assert.Equal((1, Now.AddDays(60)), (first.Next.Reminders, ExternalBodyProcess.NextClock(first.Next)!.Value));
     }
 
@@ -166,6 +167,140 @@ public sealed class StageProcessTests
         var early = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeComply, "dispute-contact"), Now);
         Assert.IsType<RecordRefusal>(Assert.Single(early.Commands));
         Assert.Null(early.Result);
+    }
+
+    /// <summary>Norway's real calendar: weekdays only, public holidays closed (Christmas Day and Boxing Day 2026 fall on Friday and Saturday).</summary>
+    static ExternalBodyState BodyOnWorkingDays() => Body() with
+    {
+        Plan = Plan() with { Hours = new ComplaintFunctions.Domain.Service.BusinessHoursOptions { TimeZone = "Europe/Oslo" } },
+    };
+
+    // Tuesday 1 December 2026, 10:00 in Oslo; 20 working days on, past four weekends and Christmas Day, is Wednesday 30 December.
+    static readonly DateTimeOffset ReplyDue = new(2026, 12, 30, 9, 0, 0, TimeSpan.Zero);
+
+    // Five working days before: Tuesday 22 December.
+    static readonly DateTimeOffset ReplyReminder = new(2026, 12, 22, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_filing_gives_the_dispute_contact_a_reply_due_twenty_working_days_ahead()
+    {
+        var started = ExternalBodyProcess.Start(BodyOnWorkingDays(), Now);
+
+        Assert.Equal(ReplyDue.UtcDateTime, started.Next.ReplyDue);
+        var mails = Assert.IsType<SendMails>(started.Commands[1]).Mails;
+        Assert.Equal(ReplyDue.UtcDateTime, mails[0].Times["replyDueAt"]);
+        Assert.Contains(mails[0].Links, l => (l.Step, l.Role) == (CaseInputKinds.DisputeReplied, ActionRoles.DisputeContact));
+        // The ombudsman and the lead do not answer the body: their notices have no date and no link for it.
+        Assert.All(mails.Skip(1), m => Assert.Empty(m.Times));
+        Assert.All(mails.Skip(1), m => Assert.DoesNotContain(m.Links, l => l.Step == CaseInputKinds.DisputeReplied));
+        Assert.Contains(new RecordOwner("dispute contact (external body)", ReplyDue, false), started.Commands);
+    }
+
+    [Fact]
+    public void The_filing_notice_names_the_reply_date_only_for_the_dispute_contact()
+    {
+        var template = MailTexts.For(MailKind.BodyFilingNotice, "en");
+        var values = new Dictionary<string, string?> { ["case"] = "K-1", ["body"] = "The board", ["caseFileUrl"] = "https://file" };
+        var (_, others) = template.Fill(values);
+        var (_, contact) = template.Fill(new Dictionary<string, string?>(values) { ["replyDueAt"] = "2026-12-30 10:00" });
+
+        Assert.Contains("due by 2026-12-30 10:00", contact.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reply to the body is due", others.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reply_clock_reminds_the_dispute_contact_then_tells_management_each_once()
+    {
+        var state = ExternalBodyProcess.Start(BodyOnWorkingDays(), Now).Next;
+        Assert.Equal(ReplyReminder, ExternalBodyProcess.NextClock(state));
+
+        var reminded = ExternalBodyProcess.OnClock(state, ReplyReminder);
+        var reminder = Assert.Single(reminded.Commands.OfType<SendMail>());
+        Assert.Equal((MailKind.BodyReplyReminder, ActionRoles.DisputeContact, ReplyDue.UtcDateTime), (reminder.Kind, reminder.Extra!["to"], reminder.Times["dueAt"]));
+        Assert.Equal((CaseInputKinds.DisputeReplied, ActionRoles.DisputeContact), (reminder.Links.Single().Step, reminder.Links.Single().Role));
+        Assert.True(MailKinds.ToStaff(MailKind.BodyReplyReminder));
+        Assert.Equal(ReplyDue, ExternalBodyProcess.NextClock(reminded.Next));
+        Assert.Empty(ExternalBodyProcess.OnClock(reminded.Next, ReplyReminder.AddHours(1)).Commands);
+
+        var escalated = ExternalBodyProcess.OnClock(reminded.Next, ReplyDue);
+        var escalation = Assert.Single(escalated.Commands.OfType<SendMail>());
+        Assert.Equal((MailKind.BodyReplyEscalation, ActionRoles.Management), (escalation.Kind, escalation.Extra!["to"]));
+        Assert.Equal(ActionRoles.Management, escalation.Views!.Single().Role);
+        Assert.Contains(new TargetMissed("body-reply", ReplyDue), escalated.Commands);
+        Assert.Contains(new RecordOwner("dispute contact (external body)", ReplyDue, true), escalated.Commands);
+        Assert.Null(escalated.Result);
+
+        // Once each: only the periodic reminder is left, a month after the filing.
+        Assert.Equal(Now.AddDays(30), ExternalBodyProcess.NextClock(escalated.Next));
+        Assert.Empty(ExternalBodyProcess.OnClock(escalated.Next, ReplyDue.AddHours(1)).Commands);
+    }
+
+    [Fact]
+    public void A_clock_that_wakes_after_the_deadline_tells_management_without_a_stale_reminder()
+    {
+        var state = ExternalBodyProcess.Start(BodyOnWorkingDays(), Now).Next;
+        var late = ExternalBodyProcess.OnClock(state, ReplyDue.AddHours(12));
+        Assert.Equal([MailKind.BodyReplyEscalation], late.Commands.OfType<SendMail>().Select(m => m.Kind));
+        Assert.True(late.Next.ReplyReminderSent && late.Next.ReplyEscalated);
+    }
+
+    [Fact]
+    public void The_recorded_reply_stops_the_reminder_and_the_escalation()
+    {
+        var state = ExternalBodyProcess.Start(BodyOnWorkingDays(), Now).Next;
+        var replied = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeReplied, "dispute-contact", text: null), Now.AddDays(3));
+
+        Assert.Equal(Now.AddDays(3).UtcDateTime, replied.Next.RepliedAt);
+        Assert.DoesNotContain(replied.Commands, c => c is SendMail or TakeStep or RecordRefusal);
+        Assert.Equal(Now.AddDays(30), ExternalBodyProcess.NextClock(replied.Next));
+        Assert.Empty(ExternalBodyProcess.OnClock(replied.Next, ReplyReminder).Commands);
+        Assert.Empty(ExternalBodyProcess.OnClock(replied.Next, ReplyDue).Commands);
+        Assert.Null(replied.Result);
+
+        // Recorded once: a second press is refused and changes nothing.
+        var again = ExternalBodyProcess.OnInput(replied.Next, Input(CaseInputKinds.DisputeReplied, "dispute-contact"), Now.AddDays(4));
+        Assert.IsType<RecordRefusal>(Assert.Single(again.Commands));
+        Assert.Equal(replied.Next, again.Next);
+    }
+
+    [Fact]
+    public void A_reply_is_refused_with_a_reason_once_the_case_follows_the_recommendation()
+    {
+        var state = ExternalBodyProcess.Start(BodyOnWorkingDays(), Now).Next;
+        var compliance = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", choice: "customer"), Now).Next;
+        var refused = ExternalBodyProcess.OnInput(compliance, Input(CaseInputKinds.DisputeReplied, "dispute-contact"), Now);
+
+        var refusal = Assert.IsType<RecordRefusal>(Assert.Single(refused.Commands));
+        Assert.Contains("outcome", refusal.Reason, StringComparison.Ordinal);
+        Assert.Equal(compliance, refused.Next);
+
+        // The outcome ends the reply clock too: only the compliance deadline is left.
+        Assert.Equal(compliance.ComplianceDue is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, ExternalBodyProcess.NextClock(compliance));
+    }
+
+    [Fact]
+    public void The_next_clock_is_the_earliest_of_the_periodic_reminder_and_the_reply_clock()
+    {
+        // A short period: the periodic reminder comes before the reply's reminder, and keeps coming.
+        var shortPeriod = BodyOnWorkingDays() with { Plan = BodyOnWorkingDays().Plan with { Disputes = new DisputeOptions { BodyReminderEvery = TimeSpan.FromDays(8) } } };
+        var state = ExternalBodyProcess.Start(shortPeriod, Now).Next;
+        Assert.Equal(Now.AddDays(8), ExternalBodyProcess.NextClock(state));
+
+        var periodic = ExternalBodyProcess.OnClock(state, Now.AddDays(8));
+        Assert.Equal([MailKind.BodyReminder], periodic.Commands.OfType<SendMail>().Select(m => m.Kind));
+        Assert.Equal(Now.AddDays(16), ExternalBodyProcess.NextClock(periodic.Next));
+
+        var second = ExternalBodyProcess.OnClock(periodic.Next, Now.AddDays(16)).Next;
+        Assert.Equal(ReplyReminder, ExternalBodyProcess.NextClock(second));
+    }
+
+    [Fact]
+    public void A_stage_filed_before_the_reply_clock_carries_on_without_it()
+    {
+        // What a state written before the clock reads as: no due date, no flags.
+        var old = ExternalBodyProcess.Start(Body(), Now).Next with { ReplyDue = null };
+        Assert.Equal(Now.AddDays(30), ExternalBodyProcess.NextClock(old));
+        Assert.Equal([MailKind.BodyReminder], ExternalBodyProcess.OnClock(old, Now.AddDays(30)).Commands.OfType<SendMail>().Select(m => m.Kind));
     }
 
     [Fact]

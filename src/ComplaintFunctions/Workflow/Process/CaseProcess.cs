@@ -320,10 +320,10 @@ public static class CaseProcess
             case (OmbudsmanDecides, FlowPhase.Ombudsman) when flow.StageStarted && reading.Raw is { } raw:
                 return CaseDecision.Stay(flow, new ForwardToStage(LaterStage.OmbudsmanReview, flow.StageAttempt, raw));
 
-            case (BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused, FlowPhase.ExternalBody) when flow.StageStarted && reading.Raw is { } raw:
+            case (BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused or BodyReplySent, FlowPhase.ExternalBody) when flow.StageStarted && reading.Raw is { } raw:
                 return CaseDecision.Stay(flow, new ForwardToStage(LaterStage.ExternalBody, flow.StageAttempt, raw));
 
-            case (OmbudsmanDecides or BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused, FlowPhase.StageFailed):
+            case (OmbudsmanDecides or BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused or BodyReplySent, FlowPhase.StageFailed):
                 return Refuse(flow, input, "The stage that takes this step stopped with an error; a team lead can run it again from the mail about it.");
 
             case (OmbudsmanReported reported, FlowPhase.Ombudsman) when flow.StageReportsByInput:

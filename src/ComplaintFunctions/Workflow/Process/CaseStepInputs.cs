@@ -57,6 +57,7 @@ public sealed record ExternalBodyChosen(string Actor, string BodyId) : StepInput
 public sealed record BodyOutcomeRecorded(string Actor, BodyFinding Finding, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeOutcome; }
 public sealed record ComplianceConfirmed(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeComply; }
 public sealed record ComplianceRefused(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeNotComply; }
+public sealed record BodyReplySent(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeReplied; }
 
 /// <summary>On the case: the external body's stage ended (from a stage started before version 2, by an input).</summary>
 public sealed record BodyStageReported(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.BodyCaseClosed; }
@@ -110,6 +111,7 @@ public static class StepInputs
             CaseInputKinds.CustomerAcceptDecision => new DecisionAccepted(actor),
             CaseInputKinds.DisputeComply => new ComplianceConfirmed(actor),
             CaseInputKinds.DisputeNotComply => new ComplianceRefused(actor, raw.TextRef),
+            CaseInputKinds.DisputeReplied => new BodyReplySent(actor, raw.TextRef),
             CaseInputKinds.BodyCaseClosed => new BodyStageReported(actor),
             CaseInputKinds.StageRetry => new StageRetryAsked(actor),
             _ => null,

@@ -119,7 +119,9 @@ public static class OmbudsmanReviewProcess
 /// The case with an external dispute body as a decision table: tell the dispute contact, the
 /// ombudsman and the customer-service lead (and the customer who chose the body), prepare the case
 /// file; then wait, for months, with a reminder each period; then follow the recommendation with a
-/// deadline, escalating to management when it is missed or refused.
+/// deadline, escalating to management when it is missed or refused. Beside the months of waiting runs
+/// the reply clock: the retailer answers the body within working days of the filing (Directive (EU)
+/// 2025/2647 makes silence a refusal), with a reminder to the dispute contact and management told when it passes.
 /// </summary>
 public static class ExternalBodyProcess
 {
@@ -129,9 +131,13 @@ public static class ExternalBodyProcess
     {
         ArgumentNullException.ThrowIfNull(state);
         var caseFile = CaseViews.CaseFileFor(state.BodyId);
+        var days = state.Plan.Disputes.BodyReplyWorkingDays;
+        DateTimeOffset? replyDue = days > 0 ? Calendar(state).AddBusinessDays(now, days) : null;
         var notices = new List<SendMail>
         {
-            Notice(state, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], ActionRoles.DisputeContact, caseFile),
+            // Only the dispute contact answers the body, so only their notice names the reply's due date.
+            Notice(state, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact), RepliedLink], ActionRoles.DisputeContact, caseFile,
+                replyDue is { } due ? ProcessTimes.Of(("replyDueAt", due)) : ProcessTimes.None),
             Notice(state, [], ActionRoles.Ombudsman, caseFile),
             Notice(state, [], ActionRoles.TeamLead, caseFile),
         };
@@ -143,12 +149,12 @@ public static class ExternalBodyProcess
         }
 
         var next = now + state.Plan.Disputes.BodyReminderEvery;
-        return new(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next.UtcDateTime },
+        return new(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next.UtcDateTime, ReplyDue = replyDue?.UtcDateTime },
         [
             // The case file first: every notice links to it.
             new PrepareCaseFile(state.BodyId),
             new SendMails(notices),
-            new RecordOwner("dispute contact (external body)", next, false),
+            new RecordOwner(BodyOwner, replyDue ?? next, false),
         ]);
     }
 
@@ -157,7 +163,7 @@ public static class ExternalBodyProcess
         ArgumentNullException.ThrowIfNull(state);
         return state.Phase switch
         {
-            BodyPhase.AwaitingOutcome when state.NextReminderAt is { } at => Utc(at),
+            BodyPhase.AwaitingOutcome => new[] { state.NextReminderAt is { } at ? Utc(at) : (DateTimeOffset?)null, NextReplyClock(state) }.Where(d => d is not null).Min(),
             BodyPhase.Compliance when !state.ComplianceEscalated && state.ComplianceDue is { } due => Utc(due),
             _ => null,
         };
@@ -166,13 +172,39 @@ public static class ExternalBodyProcess
     public static StageDecision<ExternalBodyState> OnClock(ExternalBodyState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Phase == BodyPhase.AwaitingOutcome && state.NextReminderAt is { } at && now >= Utc(at))
+        if (state.Phase == BodyPhase.AwaitingOutcome)
         {
-            return new(state with { NextReminderAt = (now + state.Plan.Disputes.BodyReminderEvery).UtcDateTime, Reminders = state.Reminders + 1 },
-            [
-                new SendMail(MailKind.BodyReminder, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], ProcessTimes.None,
-                    Extra: With(Body(state), "to", ActionRoles.DisputeContact), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.DisputeContact)]),
-            ]);
+            // The periodic reminder and the reply clock are apart: one clock may find both due.
+            var next = state;
+            var commands = new List<ProcessCommand>();
+            if (state.NextReminderAt is { } at && now >= Utc(at))
+            {
+                next = next with { NextReminderAt = (now + state.Plan.Disputes.BodyReminderEvery).UtcDateTime, Reminders = state.Reminders + 1 };
+                commands.Add(new SendMail(MailKind.BodyReminder, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact)], ProcessTimes.None,
+                    Extra: With(Body(state), "to", ActionRoles.DisputeContact), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.DisputeContact)]));
+            }
+
+            if (ReplyOwed(state) && state.ReplyDue is { } dueAt)
+            {
+                var replyDue = Utc(dueAt);
+                if (!state.ReplyEscalated && now >= replyDue)
+                {
+                    // A reminder not yet sent is stale once the reply is late: management hears instead.
+                    next = next with { ReplyEscalated = true, ReplyReminderSent = true };
+                    commands.Add(new TargetMissed("body-reply", replyDue));
+                    commands.Add(new SendMail(MailKind.BodyReplyEscalation, [], ProcessTimes.Of(("dueAt", replyDue)),
+                        Extra: With(Body(state), "to", ActionRoles.Management), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.Management)]));
+                    commands.Add(new RecordOwner(BodyOwner, replyDue, true));
+                }
+                else if (!state.ReplyReminderSent && ReplyReminderAt(state) is { } remindAt && now >= remindAt)
+                {
+                    next = next with { ReplyReminderSent = true };
+                    commands.Add(new SendMail(MailKind.BodyReplyReminder, [RepliedLink], ProcessTimes.Of(("dueAt", replyDue)),
+                        Extra: With(Body(state), "to", ActionRoles.DisputeContact), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.DisputeContact)]));
+                }
+            }
+
+            return new(next, commands);
         }
 
         if (state.Phase == BodyPhase.Compliance && !state.ComplianceEscalated && state.ComplianceDue is { } due && now >= Utc(due))
@@ -219,6 +251,16 @@ public static class ExternalBodyProcess
                 ]);
             }
 
+            case (BodyReplySent, BodyPhase.AwaitingOutcome) when state.RepliedAt is null:
+                // The link or console press is on the trail already; here the reply clock stops.
+                return new(state with { RepliedAt = now.UtcDateTime }, [new RecordOwner(BodyOwner, state.NextReminderAt is { } at ? Utc(at) : null, false)]);
+
+            case (BodyReplySent replied, BodyPhase.AwaitingOutcome):
+                return new(state, [new RecordRefusal(replied.Kind, replied.Actor, $"The reply to the body was recorded already ({state.RepliedAt:yyyy-MM-dd HH:mm} UTC).", TellStaff: false)]);
+
+            case (BodyReplySent replied, BodyPhase.Compliance):
+                return new(state, [new RecordRefusal(replied.Kind, replied.Actor, "The body has given its outcome, so no reply to it is owed now; the case is following the recommendation.", TellStaff: false)]);
+
             case (ComplianceRefused refused, BodyPhase.Compliance):
                 // Refused with a reason: management hears and decides, with a link to confirm once it is done.
                 return Escalate(state, refused.TextRef, []);
@@ -252,8 +294,34 @@ public static class ExternalBodyProcess
         return new(state, all, new StageResult(StageEnding.Closed));
     }
 
-    static SendMail Notice(ExternalBodyState state, IReadOnlyList<LinkSpec> links, string to, string caseFile) =>
-        new(MailKind.BodyFilingNotice, links, ProcessTimes.None, Extra: With(Body(state), "to", to), Views: [new("caseFileUrl", caseFile, to)]);
+    static SendMail Notice(ExternalBodyState state, IReadOnlyList<LinkSpec> links, string to, string caseFile, IReadOnlyDictionary<string, DateTime>? times = null) =>
+        new(MailKind.BodyFilingNotice, links, times ?? ProcessTimes.None, Extra: With(Body(state), "to", to), Views: [new("caseFileUrl", caseFile, to)]);
+
+    const string BodyOwner = "dispute contact (external body)";
+
+    static readonly LinkSpec RepliedLink = new("repliedUrl", CaseInputKinds.DisputeReplied, ActionRoles.DisputeContact);
+
+    /// <summary>The reply clock runs from the filing until the reply is recorded; a stage filed before it has none.</summary>
+    static bool ReplyOwed(ExternalBodyState state) => state.ReplyDue is not null && state.RepliedAt is null;
+
+    static DateTimeOffset? ReplyReminderAt(ExternalBodyState state) =>
+        state.ReplyDue is { } due && state.Plan.Disputes.BodyReplyReminderWorkingDays > 0
+            ? Calendar(state).AddBusinessDays(Utc(due), -state.Plan.Disputes.BodyReplyReminderWorkingDays)
+            : null;
+
+    /// <summary>The reply clock's next moment: the reminder, then the deadline; none once replied or escalated.</summary>
+    static DateTimeOffset? NextReplyClock(ExternalBodyState state)
+    {
+        if (!ReplyOwed(state) || state.ReplyEscalated)
+        {
+            return null;
+        }
+
+        var due = Utc(state.ReplyDue!.Value);
+        return !state.ReplyReminderSent && ReplyReminderAt(state) is { } reminder && reminder < due ? reminder : due;
+    }
+
+    static BusinessCalendar Calendar(ExternalBodyState state) => new(state.Plan.Country, state.Plan.Hours);
 
     static Dictionary<string, string> Body(ExternalBodyState state) => new(StringComparer.Ordinal) { ["bodyId"] = state.BodyId };
 
