@@ -586,6 +586,8 @@ public sealed class ConsoleTexts
                 Choices: new Dictionary<string, string> { ["customer"] = "I kundens favør", ["partly"] = "Delvis i kundens favør", ["retailer"] = "I forhandlerens favør (ingenting å følge)" }),
             [Workflow.CaseInputKinds.DisputeComply] = new("Bekreft at anbefalingen er fulgt", "Saken avsluttes, og kunden får beskjed.", "Bekreft og avslutt"),
             [Workflow.CaseInputKinds.StageRetry] = new("Kjør det stansede trinnet på nytt", "Trinnet starter på nytt fra begynnelsen; de som er med i det, får e-postene sine igjen.", "Kjør det på nytt"),
+            [Workflow.CaseInputKinds.DisputeReplied] = new("Registrer at forhandleren har svart organet", "Svarfristen stanser: ingen påminnelse og ingen e-post til ledelsen om den. Saken blir hos organet til utfallet kommer.", "Registrer svaret",
+                "Hva som ble svart, eller hvor det ligger (valgfritt; står i loggen og i saksdokumentene)"),
             [Workflow.CaseInputKinds.DisputeNotComply] = new("Anbefalingen blir ikke fulgt", "Begrunnelsen din går til ledelsen, som avgjør. Saken blir stående åpen.", "Send til ledelsen", "Hvorfor den ikke blir fulgt"),
         },
     };
