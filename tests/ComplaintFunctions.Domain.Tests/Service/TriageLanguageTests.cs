@@ -9,23 +9,6 @@ public partial class TriageLanguageTests
 {
     static readonly DateOnly Today = new(2027, 6, 15);
 
-    static ComplaintDetails Complaint(
-        ComplaintCategory category,
-        Country country = Country.NO,
-        DateOnly? delivered = null,
-        DateOnly? bought = null,
-        string? manufacturer = "Acme",
-        CategorySource source = CategorySource.Chosen,
-        string? words = null) => new(
-        new Customer("Kari Nordmann", "kari@example.no", null, "nb", country),
-        new Purchase("100-2345", "Skjerm", manufacturer, bought, delivered),
-        category,
-        "Skjermen er svart.")
-    {
-        CategorySource = source,
-        SuggestedFrom = words,
-    };
-
     /// <summary>Every branch of triage and routing a case can reach, with the checks each gives.</summary>
     static IEnumerable<TriageCheck> EveryBranch()
     {
@@ -38,53 +21,53 @@ public partial class TriageLanguageTests
         var cases = new List<IEnumerable<TriageCheck>>
         {
             // Dates that cannot be right, each problem and all three at once.
-            Checks(Complaint(ComplaintCategory.Claim, bought: Today.AddDays(3))),
-            Checks(Complaint(ComplaintCategory.Claim, delivered: Today.AddDays(2), bought: Today.AddDays(4))),
-            Checks(Complaint(ComplaintCategory.Claim, delivered: new DateOnly(2027, 1, 1), bought: new DateOnly(2027, 2, 1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, bought: Today.AddDays(3))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, delivered: Today.AddDays(2), bought: Today.AddDays(4))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, delivered: new DateOnly(2027, 1, 1), bought: new DateOnly(2027, 2, 1))),
 
             // DOA: no delivery date, inside (also 1 day), past the window.
-            Checks(Complaint(ComplaintCategory.Doa)),
-            Checks(Complaint(ComplaintCategory.Doa, delivered: Today.AddDays(-10))),
-            Checks(Complaint(ComplaintCategory.Doa, delivered: Today.AddDays(-1))),
-            Checks(Complaint(ComplaintCategory.Doa, delivered: Today.AddDays(-30))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Doa)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Doa, delivered: Today.AddDays(-10))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Doa, delivered: Today.AddDays(-1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Doa, delivered: Today.AddDays(-30))),
 
             // The claim window: no date (fixed limit or none), no fixed limit, inside, outside, counted from the purchase.
-            Checks(Complaint(ComplaintCategory.Claim)),
-            Checks(Complaint(ComplaintCategory.Claim, Country.FI)),
-            Checks(Complaint(ComplaintCategory.Claim, Country.FI, new DateOnly(2021, 3, 1))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2026, 1, 10))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.SE, new DateOnly(2024, 6, 14))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.DK, new DateOnly(2025, 6, 14))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.SE, bought: new DateOnly(2025, 1, 10))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.DK, bought: new DateOnly(2025, 1, 10))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.FI)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.FI, new DateOnly(2021, 3, 1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2026, 1, 10))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE, new DateOnly(2024, 6, 14))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.DK, new DateOnly(2025, 6, 14))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE, bought: new DateOnly(2025, 1, 10))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.DK, bought: new DateOnly(2025, 1, 10))),
 
             // Norway's longer limit for long-lived goods: not judged, judged so, judged not, and past it too.
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2024, 9, 1))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2024, 9, 1)), longLivedGoods: true),
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2024, 9, 1)), longLivedGoods: false),
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, bought: new DateOnly(2024, 9, 1)), longLivedGoods: false),
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2022, 6, 1))),
-            Checks(Complaint(ComplaintCategory.Claim, Country.NO, bought: new DateOnly(2022, 6, 1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2024, 9, 1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2024, 9, 1)), longLivedGoods: true),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2024, 9, 1)), longLivedGoods: false),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, bought: new DateOnly(2024, 9, 1)), longLivedGoods: false),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2022, 6, 1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, bought: new DateOnly(2022, 6, 1))),
 
             // A warranty, with and without the manufacturer.
-            Checks(Complaint(ComplaintCategory.Warranty, delivered: new DateOnly(2026, 2, 1))),
-            Checks(Complaint(ComplaintCategory.Warranty, delivered: new DateOnly(2026, 2, 1), manufacturer: null)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Warranty, delivered: new DateOnly(2026, 2, 1))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Warranty, delivered: new DateOnly(2026, 2, 1), manufacturer: null)),
 
             // Service and support, with and without the manufacturer, and the routing that keeps them with the team.
-            Checks(Complaint(ComplaintCategory.Service), contactKnown: true),
-            Checks(Complaint(ComplaintCategory.Support), contactKnown: false),
-            Checks(Complaint(ComplaintCategory.Support, manufacturer: null)),
-            Checks(Complaint(ComplaintCategory.Service, manufacturer: null)),
-            Checks(Complaint(ComplaintCategory.Support, source: CategorySource.Suggested, words: "oppdatering")),
-            Checks(Complaint(ComplaintCategory.Support, source: CategorySource.Suggested)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Service), contactKnown: true),
+            Checks(TriageTests.Complaint(ComplaintCategory.Support), contactKnown: false),
+            Checks(TriageTests.Complaint(ComplaintCategory.Support, manufacturer: null)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Service, manufacturer: null)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Support, source: CategorySource.Suggested, words: "oppdatering")),
+            Checks(TriageTests.Complaint(ComplaintCategory.Support, source: CategorySource.Suggested)),
 
             // Delivery: no date, inside the DOA days, later.
-            Checks(Complaint(ComplaintCategory.Delivery)),
-            Checks(Complaint(ComplaintCategory.Delivery, delivered: Today.AddDays(-3))),
-            Checks(Complaint(ComplaintCategory.Delivery, delivered: Today.AddDays(-40))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Delivery)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Delivery, delivered: Today.AddDays(-3))),
+            Checks(TriageTests.Complaint(ComplaintCategory.Delivery, delivered: Today.AddDays(-40))),
 
             // No category chosen.
-            Checks(Complaint(ComplaintCategory.Other)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Other)),
         };
         return cases.SelectMany(c => c);
     }
@@ -128,8 +111,8 @@ public partial class TriageLanguageTests
     [Fact]
     public void Norwegian_checks_give_dates_in_Norwegian_and_name_the_law()
     {
-        var doa = Triage.Assess(Complaint(ComplaintCategory.Doa, delivered: new DateOnly(2027, 6, 5)), Today).Find(TriageCodes.Doa)!;
-        var window = Triage.Assess(Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2026, 1, 10)), Today).Find(TriageCodes.ClaimWindow)!;
+        var doa = Triage.Assess(TriageTests.Complaint(ComplaintCategory.Doa, delivered: new DateOnly(2027, 6, 5)), Today).Find(TriageCodes.Doa)!;
+        var window = Triage.Assess(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2026, 1, 10)), Today).Find(TriageCodes.ClaimWindow)!;
 
         Assert.Equal(
             "Levert 5. juni 2027, for 10 dager siden: innenfor fristen på 14 dager for produkter som er døde ved levering (DOA), til og med 19. juni 2027. Bytt produktet.",
@@ -142,7 +125,7 @@ public partial class TriageLanguageTests
     [Fact]
     public void A_suggested_category_is_named_in_the_staff_language()
     {
-        var details = Complaint(ComplaintCategory.Claim, source: CategorySource.Suggested, words: "defekt");
+        var details = TriageTests.Complaint(ComplaintCategory.Claim, source: CategorySource.Suggested, words: "defekt");
         var suggested = CaseRouting.Decide(Triage.Assess(details, Today), details, false).Checks.Single(c => c.Code == TriageCodes.CategorySuggested);
 
         Assert.Contains("'claim'", suggested.Text.En, StringComparison.Ordinal);

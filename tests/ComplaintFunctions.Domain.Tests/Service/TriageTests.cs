@@ -8,16 +8,22 @@ public class TriageTests
 {
     static readonly DateOnly Today = new(2027, 6, 15);
 
-    static ComplaintDetails Complaint(
+    internal static ComplaintDetails Complaint(
         ComplaintCategory category,
         Country country = Country.NO,
         DateOnly? delivered = null,
         DateOnly? bought = null,
-        string? manufacturer = "Acme") => new(
+        string? manufacturer = "Acme",
+        CategorySource source = CategorySource.Chosen,
+        string? words = null) => new(
         new Customer("Kari Nordmann", "kari@example.no", null, "nb", country),
         new Purchase("100-2345", "UltraView 27\" monitor", manufacturer, bought, delivered),
         category,
-        "The screen stays black.");
+        "The screen stays black.")
+    {
+        CategorySource = source,
+        SuggestedFrom = words,
+    };
 
     static TriageCheck Check(TriageResult result, string code) =>
         result.Find(code) ?? throw new Xunit.Sdk.XunitException($"No '{code}' check in: {string.Join(", ", result.Checks.Select(c => c.Code))}");
