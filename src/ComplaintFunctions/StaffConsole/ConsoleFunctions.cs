@@ -766,17 +766,7 @@ public sealed class ConsoleFunctions(
             || (d.Purchase.OrderNumber?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false);
     }
 
-    TimeZoneInfo Zone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(pipeline.Value.TimeZone);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    TimeZoneInfo Zone() => ConsolePages.Zone(pipeline.Value.TimeZone);
 
     string Local(DateTimeOffset at) => ConsolePages.Local(at, pipeline.Value.TimeZone);
 

@@ -63,19 +63,20 @@ public static class ConsolePages
     }
 
     /// <summary>An instant as staff read it: in the pipeline's time zone (<c>Pipeline:TimeZone</c>), to the minute.</summary>
-    public static string Local(DateTimeOffset at, string timeZoneId)
+    public static string Local(DateTimeOffset at, string timeZoneId) =>
+        TimeZoneInfo.ConvertTime(at, Zone(timeZoneId)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The staff's time zone; an unknown one shows UTC rather than failing the page (the settings check reports it).</summary>
+    public static TimeZoneInfo Zone(string timeZoneId)
     {
-        TimeZoneInfo zone;
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+            return TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         }
         catch (TimeZoneNotFoundException)
         {
-            zone = TimeZoneInfo.Utc;
+            return TimeZoneInfo.Utc;
         }
-
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
