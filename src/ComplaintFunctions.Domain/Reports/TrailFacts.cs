@@ -9,7 +9,7 @@ namespace ComplaintFunctions.Domain.Reports;
 /// and keeps these, so a report reads the same before and after. Written as <c>key=value;key=value</c>:
 /// keys and values are fixed words, numbers and currency codes, never a person's text.
 /// </summary>
-public sealed class TrailFacts
+public sealed class TrailFacts : IEquatable<TrailFacts>
 {
     readonly SortedDictionary<string, string> values;
 
@@ -98,6 +98,13 @@ public sealed class TrailFacts
     }
 
     public override string ToString() => ToColumn() ?? string.Empty;
+
+    // Facts are values: the process's tests compare the steps it decides, facts and all.
+    public bool Equals(TrailFacts? other) => other is not null && string.Equals(ToColumn(), other.ToColumn(), StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as TrailFacts);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
 
     static void Check(string word, string parameter)
     {

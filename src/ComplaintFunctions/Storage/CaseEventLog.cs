@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 
 namespace ComplaintFunctions.Storage;
 
@@ -9,6 +10,7 @@ namespace ComplaintFunctions.Storage;
 /// <param name="EventId">Stable for one logical event, so a retried write finds it already there.</param>
 /// <param name="Actor">Who acted: <c>customer</c>, <c>agent:name</c>, <c>ombudsman</c>, <c>system</c>.</param>
 /// <param name="Channel">Through what: <c>webform</c>, <c>email</c>, <c>phone</c>, <c>chat</c>, <c>link</c>, <c>system</c>.</param>
+/// <param name="Facts">What the reports count of the line (an outcome, an amount), with no personal data: erasure keeps it.</param>
 public sealed record CaseEvent(
     CaseNumber CaseNumber,
     string EventId,
@@ -16,7 +18,8 @@ public sealed record CaseEvent(
     string Kind,
     string Actor,
     string Channel,
-    string Summary);
+    string Summary,
+    TrailFacts? Facts = null);
 
 /// <summary>
 /// The append-only audit trail (partition = case number, row = time then event id, so a case
@@ -75,15 +78,24 @@ public sealed class CaseEventLog(AppTables tables)
         }
     }
 
-    static TableEntity EntityOf(CaseEvent caseEvent) => new(caseEvent.CaseNumber.Value, RowKeyOf(caseEvent))
+    static TableEntity EntityOf(CaseEvent caseEvent)
     {
-        ["EventId"] = caseEvent.EventId,
-        ["OccurredAt"] = caseEvent.OccurredAt,
-        ["Kind"] = caseEvent.Kind,
-        ["Actor"] = caseEvent.Actor,
-        ["Channel"] = caseEvent.Channel,
-        ["Summary"] = caseEvent.Summary,
-    };
+        var entity = new TableEntity(caseEvent.CaseNumber.Value, RowKeyOf(caseEvent))
+        {
+            ["EventId"] = caseEvent.EventId,
+            ["OccurredAt"] = caseEvent.OccurredAt,
+            ["Kind"] = caseEvent.Kind,
+            ["Actor"] = caseEvent.Actor,
+            ["Channel"] = caseEvent.Channel,
+            ["Summary"] = caseEvent.Summary,
+        };
+        if (caseEvent.Facts?.ToColumn() is { } facts)
+        {
+            entity["Facts"] = facts;
+        }
+
+        return entity;
+    }
 
     static async Task<bool> AddAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
     {
@@ -113,7 +125,8 @@ public sealed class CaseEventLog(AppTables tables)
                 e.GetString("Kind"),
                 e.GetString("Actor"),
                 e.GetString("Channel"),
-                e.GetString("Summary")));
+                e.GetString("Summary"),
+                TrailFacts.Parse(e.GetString("Facts"))));
         }
 
         return events;

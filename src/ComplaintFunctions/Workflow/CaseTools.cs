@@ -63,7 +63,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
                 {
                     var result = await context.CallActivityAsync<CaseStepResult>(
                         CaseWorkActivities.TakeCaseStep,
-                        new CaseStepOrder(caseNumber, step.Action, step.Actor, step.Actor == "system" ? "system" : "link", context.CurrentUtcDateTime, stage),
+                        new CaseStepOrder(caseNumber, step.Action, step.Actor, step.Actor == "system" ? "system" : "link", context.CurrentUtcDateTime, stage, step.Facts?.ToColumn()),
                         StorageRetry);
                     if (result.Outcome == StepOutcome.Refused)
                     {
@@ -267,7 +267,7 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
             {
                 case TakeStep step:
                     sequenceBefore.Add(MailSequence);
-                    items.Add(new CaseWorkItem(Step: new CaseStepOrder(caseNumber, step.Action, step.Actor, step.Actor == "system" ? "system" : "link", at.AddTicks(items.Count), expected)));
+                    items.Add(new CaseWorkItem(Step: new CaseStepOrder(caseNumber, step.Action, step.Actor, step.Actor == "system" ? "system" : "link", at.AddTicks(items.Count), expected, step.Facts?.ToColumn())));
                     expected = CaseLifecycle.Check(expected, step.Action).To;
                     break;
                 case SendMail mail:

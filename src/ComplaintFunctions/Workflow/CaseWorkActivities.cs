@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using System.Text;
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
@@ -45,7 +46,8 @@ public sealed record CaseActionOrder(string CaseNumber, CaseAction Action, strin
 /// is the stage the process believes the case is in, so a retried attempt of a step already taken is
 /// told apart from a refusal.
 /// </summary>
-public sealed record CaseStepOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At, CaseStage ExpectedStage);
+/// <param name="Facts">The step's facts for the reports, as their column text (<see cref="TrailFacts"/>); null before they existed.</param>
+public sealed record CaseStepOrder(string CaseNumber, CaseAction Action, string Actor, string Channel, DateTime At, CaseStage ExpectedStage, string? Facts = null);
 
 /// <summary>What the complaint said to a step.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StepOutcome>))]
@@ -263,7 +265,7 @@ public sealed class CaseWorkActivities(
                 {
                     lines.Add(new CaseEvent(
                         number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
-                        $"{CaseLifecycle.Describe(order.Action)}: {order.ExpectedStage.ToWire()} → {from.ToWire()}."));
+                        $"{CaseLifecycle.Describe(order.Action)}: {order.ExpectedStage.ToWire()} → {from.ToWire()}.", TrailFacts.Parse(order.Facts)));
                     return (new CaseStepResult(StepOutcome.TakenBefore, null, PlanFor(complaint)), stored);
                 }
 
@@ -280,7 +282,7 @@ public sealed class CaseWorkActivities(
                 var updated = await complaints.UpdateAsync(stored);
                 lines.Add(new CaseEvent(
                     number, $"stage-{order.Action}", at, "stage-changed", order.Actor, order.Channel,
-                    $"{CaseLifecycle.Describe(order.Action)}: {from.ToWire()} → {check.To.ToWire()}."));
+                    $"{CaseLifecycle.Describe(order.Action)}: {from.ToWire()} → {check.To.ToWire()}.", TrailFacts.Parse(order.Facts)));
                 logger.LogInformation("Stage {From} → {To} ({Action})", from.ToWire(), check.To.ToWire(), order.Action);
                 return (new CaseStepResult(StepOutcome.Taken, null, PlanFor(complaint)), updated);
             }

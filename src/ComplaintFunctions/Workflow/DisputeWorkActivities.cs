@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Azure.Data.Tables;
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Disputes;
 using ComplaintFunctions.Storage;
 using ComplaintFunctions.Telemetry;
@@ -157,7 +158,8 @@ public sealed class DisputeWorkActivities(
         var at = new DateTimeOffset(decision.DecidedAt, TimeSpan.Zero);
         var reasons = await texts.ReadAsync(number, decision.ReasonsRef) ?? string.Empty;
         await auditTrail.AppendAsync(new CaseEvent(number, "ombudsman-decision", at, "ombudsman-decision", record.Actor, "link",
-            $"Decision: {decision.Outcome}{(decision.DisputedAmount is { } a ? $"; disputed amount {a.ToString("0.##", CultureInfo.InvariantCulture)}" : string.Empty)}{(decision.ReferToBody ? "; referred to an external body" : string.Empty)}. Reasons: {(reasons.Length > 1000 ? reasons[..1000] + "…" : reasons)}"));
+            $"Decision: {decision.Outcome}{(decision.DisputedAmount is { } a ? $"; disputed amount {a.ToString("0.##", CultureInfo.InvariantCulture)}" : string.Empty)}{(decision.ReferToBody ? "; referred to an external body" : string.Empty)}. Reasons: {(reasons.Length > 1000 ? reasons[..1000] + "…" : reasons)}",
+            TrailFacts.Of((FactKeys.Outcome, decision.Outcome), (FactKeys.Amount, TrailFacts.Amount(decision.DisputedAmount)), (FactKeys.Referred, decision.ReferToBody ? "yes" : null))));
 
         if (await texts.ReadAsync(number, decision.RoutineNoteRef) is { Length: > 0 } note)
         {

@@ -1,3 +1,4 @@
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Notifications;
@@ -234,7 +235,7 @@ public sealed class CaseProcessTests
     public void The_lead_approves_the_answer_the_case_holds_and_it_goes_out_with_the_amount()
     {
         var decision = CaseProcess.OnInput(In(FlowPhase.AwaitingApproval), Input(CaseInputKinds.LeadApprove, "team-lead", text: null), Now);
-        Assert.Equal(new TakeStep(CaseAction.GiveFinalAnswer, "team-lead"), decision.Commands[0]);
+        Assert.Equal(new TakeStep(CaseAction.GiveFinalAnswer, "team-lead", TrailFacts.Of((FactKeys.Amount, "9000"), (FactKeys.Currency, "NOK"))), decision.Commands[0]);
         var final = decision.Commands.OfType<SendMail>().Single();
         Assert.Equal((MailKind.FinalAnswer, "text-1", 9000m), (final.Kind, final.TextRef, final.Amount));
         Assert.Null(decision.Next.PendingApproval);

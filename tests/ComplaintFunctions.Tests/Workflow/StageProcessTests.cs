@@ -1,3 +1,4 @@
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
@@ -122,7 +123,7 @@ public sealed class StageProcessTests
         var state = ExternalBodyProcess.Start(Body(), Now).Next;
         var outcome = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", "recommendation-1", choice: "partly"), Now);
 
-        Assert.Equal(new TakeStep(CaseAction.RecordBodyOutcome, "dispute-contact"), outcome.Commands[0]);
+        Assert.Equal(new TakeStep(CaseAction.RecordBodyOutcome, "dispute-contact", TrailFacts.Of((FactKeys.Finding, "partly"))), outcome.Commands[0]);
         Assert.Equal([MailKind.BodyOutcomeCustomer, MailKind.ComplianceRequest], outcome.Commands.OfType<SendMail>().Select(m => m.Kind));
         Assert.Equal((BodyPhase.Compliance, Now.AddDays(30).UtcDateTime), (outcome.Next.Phase, outcome.Next.ComplianceDue!.Value));
         Assert.Null(outcome.Result);
@@ -155,7 +156,8 @@ public sealed class StageProcessTests
         Assert.Equal((MailKind.ComplianceEscalation, "why-not", ActionRoles.Management), (escalation.Kind, escalation.TextRef, escalation.Links.Single().Role));
 
         var done = ExternalBodyProcess.OnInput(missed.Next, Input(CaseInputKinds.DisputeComply, "management"), Now);
-        Assert.Equal(new TakeStep(CaseAction.ConfirmCompliance, "management"), done.Commands[0]);
+        // Confirmed after management had to be told: not on time, for the reports.
+        Assert.Equal(new TakeStep(CaseAction.ConfirmCompliance, "management", TrailFacts.Of((FactKeys.OnTime, "no"))), done.Commands[0]);
         Assert.Equal(MailKind.ComplianceDone, done.Commands.OfType<SendMail>().Single().Kind);
         Assert.Equal(StageEnding.Closed, done.Result!.Ending);
     }

@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
@@ -555,7 +556,8 @@ public static class CaseProcess
         };
         return new(next,
         [
-            new TakeStep(CaseAction.GiveFinalAnswer, actor),
+            new TakeStep(CaseAction.GiveFinalAnswer, actor, TrailFacts.Of(
+                (FactKeys.Amount, TrailFacts.Amount(amount)), (FactKeys.Currency, amount is null ? null : CaseCurrency.For(plan.Country)))),
             new SendMail(MailKind.FinalAnswer,
                 [new("acceptUrl", CaseInputKinds.CustomerAccept, ActionRoles.Customer), new("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer)],
                 ProcessTimes.Of(("deadline", deadline)), textRef, amount),

@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Notifications;
 
 namespace ComplaintFunctions.Workflow.Process;
@@ -17,7 +18,8 @@ public abstract record ProcessCommand;
 /// sends: when the complaint refuses it, nothing after it is carried out, the case stays as it was,
 /// and the refusal goes on the trail and to staff.
 /// </summary>
-public sealed record TakeStep(CaseAction Action, string Actor) : ProcessCommand;
+/// <param name="Facts">What the reports count of the step (the final answer's amount, a body's finding), on its trail line.</param>
+public sealed record TakeStep(CaseAction Action, string Actor, TrailFacts? Facts = null) : ProcessCommand;
 
 public sealed record SendMail(
     MailKind Kind,

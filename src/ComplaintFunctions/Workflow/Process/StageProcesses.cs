@@ -1,4 +1,5 @@
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Service;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Notifications;
@@ -232,7 +233,7 @@ public static class ExternalBodyProcess
                 // The body found for the retailer: there is nothing to follow, and the case ends here.
                 return Closed(state,
                 [
-                    new TakeStep(CaseAction.RecordBodyOutcome, outcome.Actor),
+                    new TakeStep(CaseAction.RecordBodyOutcome, outcome.Actor, TrailFacts.Of((FactKeys.Finding, FindingWord(outcome.Finding)))),
                     new TakeStep(CaseAction.ConfirmCompliance, "system"),
                     SendMail.Plain(MailKind.BodyOutcomeCustomer, outcome.TextRef, body),
                 ]);
@@ -242,7 +243,7 @@ public static class ExternalBodyProcess
                 var complianceDue = now + state.Plan.Disputes.ComplianceDeadline;
                 return new(state with { Phase = BodyPhase.Compliance, ComplianceDue = complianceDue.UtcDateTime, OutcomeRef = outcome.TextRef },
                 [
-                    new TakeStep(CaseAction.RecordBodyOutcome, outcome.Actor),
+                    new TakeStep(CaseAction.RecordBodyOutcome, outcome.Actor, TrailFacts.Of((FactKeys.Finding, FindingWord(outcome.Finding)))),
                     SendMail.Plain(MailKind.BodyOutcomeCustomer, outcome.TextRef, body),
                     new SendMail(MailKind.ComplianceRequest,
                         [new("complyUrl", CaseInputKinds.DisputeComply, ActionRoles.DisputeContact), new("notComplyUrl", CaseInputKinds.DisputeNotComply, ActionRoles.DisputeContact)],
@@ -266,12 +267,25 @@ public static class ExternalBodyProcess
                 return Escalate(state, refused.TextRef, []);
 
             case (ComplianceConfirmed confirmed, BodyPhase.Compliance):
-                return Closed(state, [new TakeStep(CaseAction.ConfirmCompliance, confirmed.Actor), SendMail.Plain(MailKind.ComplianceDone, extra: body)]);
+                return Closed(state,
+                [
+                    new TakeStep(CaseAction.ConfirmCompliance, confirmed.Actor, TrailFacts.Of((FactKeys.OnTime, state.ComplianceEscalated || (state.ComplianceDue is { } due && now.UtcDateTime > due) ? "no" : "yes"))),
+                    SendMail.Plain(MailKind.ComplianceDone, extra: body),
+                ]);
 
             case ({ } other, _):
                 return new(state, [new RecordRefusal(other.Kind, other.Actor, $"'{other.Kind}' is not a step while the case is with the external body ({Describe(state.Phase)}).", TellStaff: false)]);
         }
     }
+
+    /// <summary>The finding as the reports' facts name it (the input's wire words).</summary>
+    static string FindingWord(BodyFinding finding) => finding switch
+    {
+        BodyFinding.Customer => "customer",
+        BodyFinding.Partly => "partly",
+        BodyFinding.Retailer => "retailer",
+        _ => throw new ArgumentOutOfRangeException(nameof(finding)),
+    };
 
     static StageDecision<ExternalBodyState> Escalate(ExternalBodyState state, string? reasonRef, IReadOnlyList<ProcessCommand> before) =>
         new(state with { ComplianceEscalated = true },
