@@ -80,6 +80,7 @@ public static class ComplaintPipelineServices
         services.AddSingleton<SendGridPostCheck>();
         services.AddSingleton<InboundMailLedger>();
         services.AddSingleton<InboxReviewList>();
+        services.AddSingleton<Reports.ReportReader>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<AutomaticMailCap>();
         services.AddSingleton<InboxMailProcessor>();

@@ -1,3 +1,4 @@
+using ComplaintFunctions.Links;
 using System.Net;
 using System.Text;
 using ComplaintFunctions.Http;
@@ -15,6 +16,11 @@ public static class ConsolePages
     {
         ArgumentNullException.ThrowIfNull(t);
         var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"").Append(E(t.ConsoleNav)).Append("\"><a href=\"").Append(Home).Append("\">").Append(E(t.Worklist)).Append("</a> · <a href=\"").Append(Home).Append("/review\">").Append(E(t.MailsToReview)).Append("</a>");
+        if (person is not null && (person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman)))
+        {
+            header.Append(" · <a href=\"").Append(Reports.ReportFunctions.Path).Append("\">").Append(E(Reports.ReportTexts.For(t.Language).Reports)).Append("</a>");
+        }
+
         if (person is not null)
         {
             header.Append(" · <span id=\"signed-in\">").Append(E(person.Name)).Append(" (").Append(E(string.Join(", ", person.Roles.Select(t.RoleName)))).Append(")</span>")
