@@ -37,6 +37,7 @@ public static class ReportColumns
         {
             int count => count.ToString(culture),
             TimeSpan span when key == "median-to-resolve" => t.Days.Replace("{value}", span.TotalDays.ToString("0.0", culture), StringComparison.Ordinal),
+            TimeSpan span when span < TimeSpan.FromHours(1) => t.Minutes.Replace("{value}", span.TotalMinutes.ToString("0", culture), StringComparison.Ordinal),
             TimeSpan span => t.Hours.Replace("{value}", span.TotalHours.ToString("0.0", culture), StringComparison.Ordinal),
             double share when key == "within-target-share" => share.ToString("P0", culture),
             double score => score.ToString("0.0", culture),

@@ -36,6 +36,7 @@ public sealed class ReportTexts
     public required string Date { get; init; }
     public required string Note { get; init; }
     public required string None { get; init; }
+    public required string Minutes { get; init; }
     public required string Hours { get; init; }
     public required string Days { get; init; }
 
@@ -82,6 +83,7 @@ public sealed class ReportTexts
         Date = "Date",
         Note = "Note",
         None = "—",
+        Minutes = "{value} min",
         Hours = "{value} h",
         Days = "{value} days",
         By = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -169,6 +171,7 @@ public sealed class ReportTexts
         Date = "Dato",
         Note = "Merknad",
         None = "—",
+        Minutes = "{value} min",
         Hours = "{value} t",
         Days = "{value} dager",
         By = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -10,8 +10,8 @@ namespace ComplaintFunctions.Reports;
 /// </summary>
 public static class SvgBars
 {
-    const int LabelWidth = 220;
-    const int BarArea = 380;
+    const int LabelWidth = 300;
+    const int BarArea = 320;
     const int RowHeight = 26;
 
     public static string Draw(string id, string title, IReadOnlyList<(string Label, int Value)> bars)
