@@ -575,7 +575,7 @@ public sealed class ConsoleFunctions(
 
         // The mail as the customer gets it: greeting, text, links and signature.
         var shownPreview = values is not null && preview is not null
-            ? new MailPreview(t.PreviewOfTheMail, F(t.PreviewNotSent, ("to", preview.To), ("language", preview.Language)), preview.Language, preview.Subject, preview.Body.Text)
+            ? new ShownPreview(t.PreviewOfTheMail, F(t.PreviewNotSent, ("to", preview.To), ("language", preview.Language)), preview.Language, preview.Subject, preview.Body.Text)
             : null;
 
         var cannedAnswers = mails ? canned.For(id).ToList() : [];

@@ -95,7 +95,7 @@ sealed record StepFormModel(
     string Title,
     string Explanation,
     LabelledValue? Final,
-    MailPreview? Preview,
+    ShownPreview? Preview,
     string Action,
     string Token,
     CannedChoice? Canned,
@@ -110,7 +110,7 @@ sealed record StepFormModel(
     string? PreviewAction,
     string Button) : IPageModel;
 
-sealed record MailPreview(string Label, string Meta, string Language, string Subject, string Body) : IPageModel;
+sealed record ShownPreview(string Label, string Meta, string Language, string Subject, string Body) : IPageModel;
 
 /// <param name="Action">The case page, which a GET with the chosen answer fills the text from.</param>
 sealed record CannedChoice(string Label, IReadOnlyList<Choice> Options, string Action, string Button) : IPageModel;
