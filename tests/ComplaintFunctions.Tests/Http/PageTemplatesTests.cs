@@ -93,6 +93,24 @@ public sealed partial class PageTemplatesTests
     }
 
     [Fact]
+    public void A_case_file_keeps_every_text_as_text()
+    {
+        var details = Samples.Details() with { Description = Script };
+        var complaint = Complaint.Open(CaseNumber.New(), Channel.Email, details, new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var texts = new[] { new ComplaintFunctions.Workflow.CaseText("customer-ombudsman", "I reject it: <img src=x onerror=alert(1)>", "customer", complaint.OpenedAt) };
+        var trail = new[] { new CaseEvent(complaint.CaseNumber, "e1", complaint.OpenedAt, "opened", "customer", "email", "Opened\n<i>twice</i>") };
+        var registry = ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder();
+        var file = ComplaintFunctions.Workflow.CaseFile.Render(complaint, trail, texts, "ombudsman", registry, complaint.OpenedAt);
+
+        Assert.StartsWith("<!doctype html><html lang=\"en\">", file, StringComparison.Ordinal);
+        Assert.Contains($"<h1>Case file {complaint.CaseNumber.Value}</h1><p>For the customer ombudsman. Prepared 2026-12-01 08:00 UTC.", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", file, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", file, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<td>Opened<br>&lt;i&gt;twice&lt;/i&gt;</td>", file, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>Customer</th><td>Kari Nordmann &lt;kari@example.no&gt;, &#x2B;47 912 34 567</td></tr>", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_console_frame_names_who_is_signed_in_as_text()
     {
         var t = ConsoleTexts.For("en");
