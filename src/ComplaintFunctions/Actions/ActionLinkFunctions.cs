@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Links;
@@ -94,8 +93,8 @@ public sealed class ActionLinkFunctions(
         }
 
         var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
-        return HtmlPage.Render(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!),
-            $"<p id=\"done\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(statusLinks.UrlFor(link.CaseNumber))}\">{HtmlPage.Encode(link.CaseNumber.Value)}</a></p>");
+        return HtmlPage.FromTemplate(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!), "actions/done",
+            new DoneModel(done, statusLinks.UrlFor(link.CaseNumber), link.CaseNumber.Value));
     }
 
     /// <param name="resume">A press (POST): the same person's earlier press that was cut short is given back to be finished.</param>
@@ -167,64 +166,28 @@ public sealed class ActionLinkFunctions(
         var explanation = customerStep.Explanation ?? step.Explanation;
         var button = customerStep.Button ?? step.Button;
         var textLabel = customerStep.TextLabel ?? step.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)");
-        var html = new StringBuilder();
-        html.Append("<p class=\"case\">").Append(HtmlPage.Encode(link.CaseNumber.Value)).Append("</p>");
-        html.Append("<p id=\"explanation\">").Append(HtmlPage.Encode(explanation)).Append("</p>");
-        if (link.Role != "customer")
-        {
-            html.Append("<p><b>Customer:</b> ").Append(HtmlPage.Encode(complaint.Details.Customer.Email))
-                .Append(" · <b>Category:</b> ").Append(HtmlPage.Encode(complaint.Details.Category.ToWire()))
-                .Append("</p><p><b>The complaint:</b><br>").Append(HtmlPage.Encode(complaint.Details.Description).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
-        }
-
-        html.Append("<form method=\"post\">");
-        if (error is not null)
-        {
-            html.Append("<p class=\"error\" id=\"text-error\" role=\"alert\">").Append(HtmlPage.Encode(error)).Append("</p>");
-        }
-
-        if (step.Text != TextField.None)
-        {
-            html.Append("<label for=\"text\">").Append(HtmlPage.Encode(textLabel)).Append("</label>")
-                .Append("<textarea id=\"text\" name=\"text\" rows=\"8\">").Append(HtmlPage.Encode(values?["text"].ToString())).Append("</textarea>");
-        }
-
-        if (step.Choices is { Count: > 0 } choices)
-        {
-            html.Append("<fieldset><legend><b>Decision</b></legend>");
-            foreach (var (value, label) in choices)
-            {
-                var check = values?["choice"].ToString() == value ? " checked" : string.Empty;
-                html.Append($"<div><input type=\"radio\" style=\"width:auto\" name=\"choice\" id=\"choice-{value}\" value=\"{value}\"{check}> <label style=\"display:inline;font-weight:400\" for=\"choice-{value}\">{HtmlPage.Encode(label)}</label></div>");
-            }
-
-            html.Append("</fieldset>");
-        }
-
-        if (step.AmountLabel is { } amountLabel)
-        {
-            html.Append("<label for=\"amount\">").Append(HtmlPage.Encode($"{amountLabel}, in {CaseCurrency.For(complaint.Details.Customer.Country)}")).Append("</label>")
-                .Append("<input id=\"amount\" name=\"amount\" inputmode=\"decimal\" value=\"").Append(HtmlPage.Encode(values?["amount"].ToString())).Append("\">");
-        }
-
-        if (step.NoteLabel is { } noteLabel)
-        {
-            html.Append("<label for=\"note\">").Append(HtmlPage.Encode(noteLabel)).Append("</label>")
-                .Append("<textarea id=\"note\" name=\"note\" rows=\"4\">").Append(HtmlPage.Encode(values?["note"].ToString())).Append("</textarea>");
-        }
-
-        if (step.FlagLabel is { } flagLabel)
-        {
-            html.Append("<div><input type=\"checkbox\" style=\"width:auto\" id=\"flag\" name=\"flag\"> <label style=\"display:inline;font-weight:400\" for=\"flag\">").Append(HtmlPage.Encode(flagLabel)).Append("</label></div>");
-        }
-
-        html.Append("<button type=\"submit\">").Append(HtmlPage.Encode(button)).Append("</button></form>");
-        html.Append("<p><small>Nothing has happened yet: only the button acts.</small></p>");
-        return HtmlPage.Render(error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, Language(link, complaint), Title(link, step, complaint), html.ToString());
+        // Staff read the complaint itself above the form; a customer wrote it.
+        var facts = link.Role == "customer"
+            ? null
+            : new ComplaintFacts("Customer:", complaint.Details.Customer.Email, "Category:", complaint.Details.Category.ToWire(), "The complaint:", complaint.Details.Description);
+        var model = new ActionFormModel(
+            link.CaseNumber.Value,
+            explanation,
+            facts,
+            error,
+            step.Text == TextField.None ? null : new FormText(textLabel, values?["text"].ToString()),
+            "Decision",
+            [.. (step.Choices ?? []).Select(c => new FormChoice(c.Value, c.Label, values?["choice"].ToString() == c.Value))],
+            step.AmountLabel is { } amountLabel ? new FormText($"{amountLabel}, in {CaseCurrency.For(complaint.Details.Customer.Country)}", values?["amount"].ToString()) : null,
+            step.NoteLabel is { } noteLabel ? new FormText(noteLabel, values?["note"].ToString()) : null,
+            step.FlagLabel,
+            button,
+            "Nothing has happened yet: only the button acts.");
+        return HtmlPage.FromTemplate(error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, Language(link, complaint), Title(link, step, complaint), "actions/form", model);
     }
 
     static ContentResult Page(int status, string language, string title, string text) =>
-        HtmlPage.Render(status, language, title, $"<p id=\"message\">{HtmlPage.Encode(text)}</p>");
+        HtmlPage.Message(status, language, title, text);
 
     static string Actor(ActionLink link) => link.Role switch
     {
@@ -239,4 +202,29 @@ public sealed class ActionLinkFunctions(
 
     static string Title(ActionLink link, ActionStep step, Complaint complaint) =>
         link.Role == "customer" && Texts(link, complaint).Steps.TryGetValue(step.Step, out var localized) ? localized.Title : step.Title;
+
+    /// <param name="Complaint">What the complaint says, for staff; null on a customer's page.</param>
+    /// <param name="Text">The step's text field, or null when it has none; likewise <paramref name="Amount"/> and <paramref name="Note"/>.</param>
+    sealed record ActionFormModel(
+        string CaseNumber,
+        string Explanation,
+        ComplaintFacts? Complaint,
+        string? Error,
+        FormText? Text,
+        string ChoicesLegend,
+        IReadOnlyList<FormChoice> Choices,
+        FormText? Amount,
+        FormText? Note,
+        string? FlagLabel,
+        string Button,
+        string NothingYet) : IPageModel;
+
+    sealed record ComplaintFacts(string CustomerLabel, string Customer, string CategoryLabel, string Category, string DescriptionLabel, string Description) : IPageModel;
+
+    /// <param name="Value">What was typed before a refused press, or null.</param>
+    sealed record FormText(string Label, string? Value) : IPageModel;
+
+    sealed record FormChoice(string Value, string Label, bool Chosen) : IPageModel;
+
+    sealed record DoneModel(string Done, string StatusUrl, string CaseNumber) : IPageModel;
 }

@@ -3,34 +3,31 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ComplaintFunctions.Http;
 
-/// <summary>The plain, script-free pages customers and staff see.</summary>
+/// <summary>The plain, script-free pages customers and staff see, in the frame of <c>Templates/layout.liquid</c>.</summary>
 public static class HtmlPage
 {
     /// <summary>
     /// A page: <paramref name="headerHtml"/> (a site's navigation) above the main landmark, which holds the
     /// one h1 and <paramref name="bodyHtml"/>, so assistive technology can jump past the one to the other.
+    /// Both are markup already: made by a template, or encoded by the caller.
     /// </summary>
-    public static ContentResult Render(int status, string language, string title, string bodyHtml, string? headerHtml = null) => new()
+    public static ContentResult Render(int status, string language, string title, string bodyHtml, string? headerHtml = null) =>
+        Frame(status, language, title, bodyHtml, headerHtml, console: false);
+
+    /// <summary>A page whose body is the template <paramref name="template"/> (a name under <c>Templates/</c>) made of <paramref name="model"/>.</summary>
+    public static ContentResult FromTemplate(int status, string language, string title, string template, IPageModel model) =>
+        Render(status, language, title, PageTemplates.Render(template, model));
+
+    /// <summary>A page that only says one thing: <paramref name="text"/> in a paragraph with the id tests and people look for.</summary>
+    public static ContentResult Message(int status, string language, string title, string text, string id = "message") =>
+        FromTemplate(status, language, title, "message", new MessageModel(id, text));
+
+    /// <param name="console">The staff console's wider frame and its own styles.</param>
+    internal static ContentResult Frame(int status, string language, string title, string bodyHtml, string? headerHtml, bool console) => new()
     {
         StatusCode = status,
         ContentType = "text/html; charset=utf-8",
-        Content = $$"""
-            <!doctype html>
-            <html lang="{{Encode(language)}}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{Encode(title)}}</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-            label{display:block;margin-top:1rem;font-weight:600} .error{color:#a00;font-weight:400} .hint{color:#555;font-weight:400}
-            input,select,textarea{width:100%;padding:.4rem;font:inherit} button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit}
-            .case{font-size:1.4rem;font-weight:700;letter-spacing:.05em}
-            table{border-collapse:collapse;width:100%} td,th{border:1px solid #bbb;padding:.3rem;vertical-align:top;text-align:left}</style></head>
-            <body>
-            {{headerHtml}}<main>
-            <h1>{{Encode(title)}}</h1>
-            {{bodyHtml}}
-            </main>
-            </body></html>
-            """,
+        Content = PageTemplates.Render("layout", new FrameModel(language, title, bodyHtml, headerHtml ?? string.Empty, console)),
     };
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
@@ -42,4 +39,8 @@ public static class HtmlPage
         var accept = request.Headers.Accept.ToString();
         return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
+
+    sealed record FrameModel(string Language, string Title, string Body, string Header, bool Console) : IPageModel;
+
+    sealed record MessageModel(string Id, string Text) : IPageModel;
 }

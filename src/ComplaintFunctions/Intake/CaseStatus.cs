@@ -39,18 +39,9 @@ public sealed record CaseStatus(
         ArgumentNullException.ThrowIfNull(status);
         _ = CaseStageNames.TryParse(status.Stage, out var stage);
         var t = StatusTexts.For(language, stage);
-        var body = $"""
-            <p class="case" id="case-number">{HtmlPage.Encode(status.CaseNumber)}</p>
-            <p id="stage">{HtmlPage.Encode(t.Stage)}</p>
-            <p>{HtmlPage.Encode(t.Next)}</p>
-            <p>{HtmlPage.Encode(t.Reported)} {Local(status.OpenedAt, country)} · {HtmlPage.Encode(t.LastChange)} {Local(status.UpdatedAt, country)}</p>
-            """;
-        if (withdrawUrl is not null && stage != CaseStage.Closed)
-        {
-            body += $"""<p><a id="withdraw" href="{HtmlPage.Encode(withdrawUrl)}">{HtmlPage.Encode(WithdrawalTexts.For(language).Link)}</a></p>""";
-        }
-
-        return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, body);
+        var withdraw = withdrawUrl is not null && stage != CaseStage.Closed ? withdrawUrl : null;
+        return HtmlPage.FromTemplate(StatusCodes.Status200OK, language, t.Title, "intake/status", new StatusModel(
+            status.CaseNumber, t.Stage, t.Next, t.Reported, Local(status.OpenedAt, country), t.LastChange, Local(status.UpdatedAt, country), withdraw, WithdrawalTexts.For(language).Link));
     }
 
     /// <summary>A time as the customer reads it: in their country's zone, with its offset from UTC.</summary>
@@ -59,4 +50,7 @@ public sealed record CaseStatus(
         var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(ComplaintFunctions.Domain.Service.BusinessHoursOptions.DefaultTimeZone(country)));
         return local.ToString("yyyy-MM-dd HH:mm '(UTC'zzz')'", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <param name="WithdrawUrl">Where the customer can withdraw the case, or null when it is closed or the page has no link.</param>
+    sealed record StatusModel(string CaseNumber, string Stage, string Next, string Reported, string OpenedAt, string LastChange, string UpdatedAt, string? WithdrawUrl, string Withdraw) : IPageModel;
 }

@@ -38,6 +38,6 @@ public sealed class ComplaintStatusFunction(ComplaintStore complaints, StatusLin
     {
         var language = Actions.ActionPageTexts.LanguageOf(request);
         var t = Actions.ActionPageTexts.For(language).Refusals;
-        return HtmlPage.Render(StatusCodes.Status404NotFound, language, t.NotFoundTitle, $"<p id=\"message\">{HtmlPage.Encode(t.NotFound)}</p>");
+        return HtmlPage.Message(StatusCodes.Status404NotFound, language, t.NotFoundTitle, t.NotFound);
     }
 }

@@ -36,18 +36,11 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
         var t = WithdrawalTexts.For(language);
         if (!complaint.IsOpen)
         {
-            return HtmlPage.Render(StatusCodes.Status409Conflict, language, t.Title, $"<p id=\"closed\">{HtmlPage.Encode(Fill(t.Closed, complaint))}</p>");
+            return HtmlPage.Message(StatusCodes.Status409Conflict, language, t.Title, Fill(t.Closed, complaint), id: "closed");
         }
 
-        return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, $"""
-            <p class="case">{HtmlPage.Encode(complaint.CaseNumber.Value)}</p>
-            <p id="explanation">{HtmlPage.Encode(Fill(t.Explanation, complaint))}</p>
-            <form method="post" action="?t={HtmlPage.Encode(Uri.EscapeDataString(token))}">
-            <label for="reason">{HtmlPage.Encode(t.ReasonLabel)}</label>
-            <textarea id="reason" name="reason" rows="4" maxlength="{ReasonMaxLength}"></textarea>
-            <button type="submit">{HtmlPage.Encode(t.Button)}</button>
-            </form>
-            """);
+        return HtmlPage.FromTemplate(StatusCodes.Status200OK, language, t.Title, "intake/withdrawal", new WithdrawalModel(
+            complaint.CaseNumber.Value, Fill(t.Explanation, complaint), Uri.EscapeDataString(token), t.ReasonLabel, ReasonMaxLength, t.Button));
     }
 
     [Function("Withdraw")]
@@ -69,7 +62,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
         var t = WithdrawalTexts.For(language);
         if (!complaint.IsOpen)
         {
-            return HtmlPage.Render(StatusCodes.Status409Conflict, language, t.Title, $"<p id=\"closed\">{HtmlPage.Encode(Fill(t.Closed, complaint))}</p>");
+            return HtmlPage.Message(StatusCodes.Status409Conflict, language, t.Title, Fill(t.Closed, complaint), id: "closed");
         }
 
         using var scope = logger.BeginCaseScope(complaint.CaseNumber.Value);
@@ -80,7 +73,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
             if (unreadable is not null)
             {
                 // Nothing is withdrawn: the page says so and what to do.
-                return HtmlPage.Render(unreadable.Status, language, t.Title, $"<p id=\"message\">{HtmlPage.Encode(t.Unreadable)}</p>");
+                return HtmlPage.Message(unreadable.Status, language, t.Title, t.Unreadable);
             }
 
             form = posted;
@@ -101,7 +94,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
             new CaseInput(CaseInputKinds.Withdraw, "customer", textRef),
             cancel);
         logger.LogInformation("The customer withdrew the complaint");
-        return HtmlPage.Render(StatusCodes.Status200OK, language, t.Title, $"<p id=\"done\">{HtmlPage.Encode(Fill(t.Done, complaint))}</p>");
+        return HtmlPage.Message(StatusCodes.Status200OK, language, t.Title, Fill(t.Done, complaint), id: "done");
     }
 
     async Task<(Complaint? Complaint, string Token)> FindAsync(HttpRequest request, string caseNumber)
@@ -117,4 +110,7 @@ public sealed class WithdrawalFunctions(ComplaintStore complaints, StatusLinks s
     }
 
     static string Fill(string text, Complaint complaint) => text.Replace("{case}", complaint.CaseNumber.Value, StringComparison.Ordinal);
+
+    /// <param name="Token">The status link's token, escaped for the form's query string.</param>
+    sealed record WithdrawalModel(string CaseNumber, string Explanation, string Token, string ReasonLabel, int ReasonMaxLength, string Button) : IPageModel;
 }

@@ -80,49 +80,54 @@ public sealed class ConsoleFunctions(
         // Overdue first, then the earliest due, then the oldest.
         var ordered = rows.OrderByDescending(r => r.Overdue).ThenBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Complaint.OpenedAt).ToList();
         var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var html = new StringBuilder();
         var t = T;
-        html.Append("<form class=\"filters\" method=\"get\" role=\"search\"><label for=\"q\">").Append(E(t.SearchLabel)).Append("</label>")
-            .Append("<input id=\"q\" name=\"q\" value=\"").Append(E(search)).Append("\"> ")
-            .Append("<label for=\"stage\">").Append(E(t.StageLabel)).Append("</label><select id=\"stage\" name=\"stage\"><option value=\"\">").Append(E(t.AllOpen)).Append("</option>");
-        foreach (var candidate in CaseStageNames.All.Where(c => c != CaseStage.Closed))
-        {
-            html.Append("<option value=\"").Append(candidate.ToWire()).Append('"').Append(candidate == stage ? " selected" : string.Empty).Append('>').Append(E(t.StageName(candidate))).Append("</option>");
-        }
-
-        html.Append("</select> <input type=\"checkbox\" id=\"overdue\" name=\"overdue\"").Append(onlyOverdue ? " checked" : string.Empty).Append("> <label style=\"display:inline\" for=\"overdue\">").Append(E(t.OverdueOnly)).Append("</label>")
-            .Append(" <input type=\"checkbox\" id=\"mine\" name=\"mine\"").Append(onlyMine ? " checked" : string.Empty).Append("> <label style=\"display:inline\" for=\"mine\">").Append(E(t.MineOnly)).Append("</label>")
-            .Append(" <button type=\"submit\">").Append(E(t.Show)).Append("</button></form>");
-        html.Append("<p id=\"count\">").Append(E(ordered.Count == 1 ? t.OneOpenCase : F(t.OpenCases, ("count", ordered.Count)))).Append(" · ").Append(E(F(t.TimesIn, ("zone", Zone().Id)))).Append("</p>");
-        html.Append("<table id=\"worklist\"><caption class=\"hint\">").Append(E(t.WorklistCaption)).Append("</caption><thead><tr>");
-        foreach (var column in t.WorklistColumns)
-        {
-            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in shown)
-        {
-            var c = row.Complaint;
-            var hidden = CaseAccess.Refusal(person, c) is not null;
-            html.Append("<tr data-case=\"").Append(E(c.CaseNumber.Value)).Append("\"><td><a href=\"").Append(CasePath(c.CaseNumber)).Append("\">").Append(E(c.CaseNumber.Value)).Append("</a></td>")
-                .Append("<td").Append(row.Overdue ? " class=\"overdue\"" : string.Empty).Append('>').Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? E($" ({t.Overdue})") : string.Empty).Append("</td>")
-                .Append("<td>").Append(E(t.StageName(c.Stage))).Append("</td>")
-                .Append("<td>").Append(E(hidden ? t.WithTheOmbudsman : c.Details.Customer.Name ?? c.Details.Customer.Email)).Append("</td>")
-                .Append("<td>").Append(E(c.Details.Customer.Country.ToString())).Append("</td>")
-                .Append("<td>").Append(E(c.Details.Category.StaffName(t.Language))).Append("</td>")
-                .Append("<td>").Append(E(row.AssignedTo is { } a && row.Owner == "customer-service team" ? a : t.Owner(row.Owner))).Append("</td>")
-                .Append("<td>").Append(row.MailFailed ? $"<span class=\"overdue\">{E(t.MailFailed)}</span>" : E(t.MailOk)).Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
+        string? nextUrl = null;
         if (ordered.Count > page * PageSize)
         {
             var next = new Dictionary<string, string?> { ["q"] = search, ["stage"] = stageText, ["overdue"] = onlyOverdue ? "on" : null, ["mine"] = onlyMine ? "on" : null, ["page"] = (page + 1).ToString(CultureInfo.InvariantCulture) };
-            html.Append("<p><a rel=\"next\" href=\"").Append(E(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Home, next.Where(p => p.Value is { Length: > 0 })))).Append("\">").Append(E(t.NextPage)).Append("</a></p>");
+            nextUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Home, next.Where(p => p.Value is { Length: > 0 }));
         }
 
-        return Render(StatusCodes.Status200OK, t.Worklist, person, html.ToString(), t);
+        var model = new WorklistModel(
+            t.SearchLabel,
+            search,
+            t.StageLabel,
+            t.AllOpen,
+            [.. CaseStageNames.All.Where(c => c != CaseStage.Closed).Select(c => new Choice(c.ToWire(), t.StageName(c), c == stage))],
+            onlyOverdue,
+            t.OverdueOnly,
+            onlyMine,
+            t.MineOnly,
+            t.Show,
+            ordered.Count == 1 ? t.OneOpenCase : F(t.OpenCases, ("count", ordered.Count)),
+            F(t.TimesIn, ("zone", Zone().Id)),
+            t.WorklistCaption,
+            t.WorklistColumns,
+            [.. shown.Select(row => WorklistRowOf(row, person, t))],
+            t.Overdue,
+            t.MailFailed,
+            t.MailOk,
+            nextUrl,
+            t.NextPage);
+        return FromTemplate(StatusCodes.Status200OK, t.Worklist, person, "console/worklist", model, t);
+    }
+
+    WorklistRow WorklistRowOf(CaseOnTheList row, StaffPerson person, ConsoleTexts t)
+    {
+        var c = row.Complaint;
+        // The ombudsman's cases do not show who the customer is to anyone else.
+        var hidden = CaseAccess.Refusal(person, c) is not null;
+        return new WorklistRow(
+            c.CaseNumber.Value,
+            CasePath(c.CaseNumber),
+            row.DueAt is { } due ? Local(due) : "—",
+            row.Overdue,
+            t.StageName(c.Stage),
+            hidden ? t.WithTheOmbudsman : c.Details.Customer.Name ?? c.Details.Customer.Email,
+            c.Details.Customer.Country.ToString(),
+            c.Details.Category.StaffName(t.Language),
+            row.AssignedTo is { } a && row.Owner == "customer-service team" ? a : t.Owner(row.Owner),
+            row.MailFailed);
     }
 
     [Function("ConsoleCase")]
@@ -481,228 +486,157 @@ public sealed class ConsoleFunctions(
         var seen = trail.Count(CaseAccess.IsConversation);
         var details = complaint.Details;
         var t = T;
-        var html = new StringBuilder();
-        if (done is not null)
-        {
-            html.Append("<p class=\"done\" id=\"done\" role=\"status\">").Append(E(F(t.Done, ("what", done)))).Append("</p>");
-        }
-
-        if (problem is not null)
-        {
-            html.Append("<p class=\"error\" id=\"problem\" role=\"alert\">").Append(E(problem)).Append("</p>");
-        }
-
-        html.Append("<p class=\"case\" id=\"case-number\">").Append(E(number.Value)).Append("</p>")
-            .Append("<p><b>").Append(E(t.Stage)).Append(":</b> <span id=\"stage\">").Append(E(t.StageName(complaint.Stage))).Append("</span> · <b>").Append(E(t.With)).Append(":</b> ").Append(E(t.Owner(row.Owner)))
-            .Append(" · <b>").Append(E(t.AssignedTo)).Append(":</b> <span id=\"assigned\">").Append(E(row.AssignedTo ?? t.Nobody)).Append("</span>")
-            .Append(" · <b>").Append(E(t.Due)).Append(":</b> ").Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? $" <span class=\"overdue\">({E(t.Overdue)})</span>" : string.Empty)
-            .Append(row.MailFailed ? $" · <span class=\"overdue\">{E(t.AMailFailed)}</span>" : string.Empty).Append("</p>");
-        html.Append(Timeline(complaint.Stage, t));
         var labels = t.CustomerRows;
-        html.Append("<h2>").Append(E(t.Customer)).Append("</h2><table><tbody>")
-            .Append(Row(labels[0], details.Customer.Name)).Append(Row(labels[1], details.Customer.Email)).Append(Row(labels[2], details.Customer.Phone))
-            .Append(Row(labels[3], details.Customer.Country.ToString())).Append(Row(labels[4], details.Customer.Language))
-            .Append(Row(labels[5], details.Category.StaffName(t.Language) + (details.CategorySource == CategorySource.Chosen ? string.Empty : t.SuggestedFromText)))
-            .Append(Row(labels[6], details.Purchase.OrderNumber)).Append(Row(labels[7], details.Purchase.Product)).Append(Row(labels[8], details.Purchase.Manufacturer))
-            .Append(Row(labels[9], details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-            .Append(Row(labels[10], complaint.Channel.ToWire())).Append(Row(labels[11], Local(complaint.OpenedAt)))
-            .Append("</tbody></table>");
-
-        // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
-        var staffLanguage = staff.Value.Language;
-        html.Append("<h2>").Append(E(t.Checks)).Append("</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
-            .Append(E(triage.Assess(details, staffLanguage).Checks)).Append("</pre>");
+        var customerRows = new (string Label, string? Value)[]
+        {
+            (labels[0], details.Customer.Name), (labels[1], details.Customer.Email), (labels[2], details.Customer.Phone),
+            (labels[3], details.Customer.Country.ToString()), (labels[4], details.Customer.Language),
+            (labels[5], details.Category.StaffName(t.Language) + (details.CategorySource == CategorySource.Chosen ? string.Empty : t.SuggestedFromText)),
+            (labels[6], details.Purchase.OrderNumber), (labels[7], details.Purchase.Product), (labels[8], details.Purchase.Manufacturer),
+            (labels[9], details.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (labels[10], complaint.Channel.ToWire()), (labels[11], Local(complaint.OpenedAt)),
+        };
 
         var kept = await attachments.ListAsync(number, cancel);
-        if (kept.Count > 0)
-        {
-            html.Append("<h2>").Append(E(t.Attachments)).Append("</h2><ul id=\"attachments\">");
-            foreach (var a in kept)
-            {
-                html.Append("<li><a href=\"").Append(CasePath(number)).Append("/attachments/").Append(Uri.EscapeDataString(a.Mail)).Append('/').Append(Uri.EscapeDataString(a.File)).Append("\">")
-                    .Append(E(a.File)).Append("</a> <span class=\"meta\">").Append(E(a.ContentType)).Append(", ").Append((a.Size / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)).Append(" KB</span></li>");
-            }
-
-            html.Append("</ul>");
-        }
-
-        html.Append("<h2>").Append(E(t.Conversation)).Append("</h2><div class=\"thread\" id=\"thread\">");
-        html.Append("<article class=\"theirs\"><p class=\"meta\">").Append(E(Local(complaint.OpenedAt))).Append(" · ").Append(E(t.TheCustomer)).Append(" · ").Append(E(t.TheComplaint)).Append("</p><p>")
-            .Append(Lines(details.Description)).Append("</p></article>");
         var showNotes = CaseAccess.SeesOmbudsmanNotes(person);
         var thread = allTexts
             .Where(x => showNotes || x.Kind != "ombudsman-note")
-            .Select(x => (x.At, Html: TextItem(x)))
-            .Concat(trail.Where(e => e.Kind is "internal-note" or "mail-sent" or "assigned").Select(e => (At: e.OccurredAt, Html: Line(e))))
-            .OrderBy(x => x.At);
-        foreach (var (_, item) in thread)
-        {
-            html.Append(item);
-        }
-
-        html.Append("</div>");
-
-        html.Append("<h2>").Append(E(t.WhatYouCanDo)).Append("</h2>");
+            .Select(x => (x.At, Item: TextItem(x)))
+            .Concat(trail.Where(e => e.Kind is "internal-note" or "mail-sent" or "assigned").Select(e => (At: e.OccurredAt, Item: Line(e))))
+            .OrderBy(x => x.At)
+            .Select(x => x.Item);
         var offered = CaseAccess.StepsOffered(person, row, ReopenUntil());
-        if (offered.Count == 0)
-        {
-            html.Append("<p id=\"no-steps\">").Append(E(t.NoSteps)).Append("</p>");
-        }
 
-        foreach (var (step, _) in offered)
-        {
-            var values = keep is { } k && k.Kind == step.Step ? k.Values : null;
-            html.Append(StepForm(person, complaint, step, seen, values, allTexts, values is not null ? preview : null));
-        }
+        // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
+        var staffLanguage = staff.Value.Language;
+        var model = new CasePageModel(
+            done is null ? null : F(t.Done, ("what", done)),
+            problem,
+            number.Value,
+            t.Stage,
+            t.StageName(complaint.Stage),
+            t.With,
+            t.Owner(row.Owner),
+            t.AssignedTo,
+            row.AssignedTo ?? t.Nobody,
+            t.Due,
+            row.DueAt is { } due ? Local(due) : "—",
+            row.Overdue,
+            t.Overdue,
+            row.MailFailed ? t.AMailFailed : null,
+            Timeline(complaint.Stage, t),
+            t.Customer,
+            [.. customerRows.Select(r => new LabelledValue(r.Label, r.Value ?? "—"))],
+            t.Checks,
+            staffLanguage,
+            triage.Assess(details, staffLanguage).Checks,
+            t.Attachments,
+            [.. kept.Select(a => new AttachmentItem(
+                $"{CasePath(number)}/attachments/{Uri.EscapeDataString(a.Mail)}/{Uri.EscapeDataString(a.File)}", a.File, a.ContentType, (a.Size / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)))],
+            t.Conversation,
+            [new ThreadItem("theirs", $"{Local(complaint.OpenedAt)} · {t.TheCustomer} · {t.TheComplaint}", details.Description), .. thread],
+            t.WhatYouCanDo,
+            offered.Count == 0 ? t.NoSteps : null,
+            [.. offered.Select(o => StepForm(person, complaint, o.Step, seen, keep is { } k && k.Kind == o.Step.Step ? k.Values : null, allTexts, preview))],
+            t.Decision,
+            t.PreviewButton,
+            NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null),
+            AssignForm(person, number, seen),
+            F(t.WholeTrail, ("count", trail.Count)),
+            t.TrailColumns,
+            [.. trail.Select(line => new TrailLine(Local(line.OccurredAt), line.Actor, line.Kind, line.Summary))]);
+        return FromTemplate(status, F(t.CaseTitle, ("case", number.Value)), person, "console/case", model, t);
 
-        html.Append(NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null))
-            .Append(AssignForm(person, number, seen));
-
-        // The trail is the case's audit record, written in English for every reader.
-        html.Append("<details><summary>").Append(E(F(t.WholeTrail, ("count", trail.Count)))).Append("</summary><table id=\"trail\"><thead><tr>")
-            .Append(string.Concat(t.TrailColumns.Select(c => $"<th scope=\"col\">{E(c)}</th>"))).Append("</tr></thead><tbody lang=\"en\">");
-        foreach (var line in trail)
-        {
-            html.Append("<tr><td>").Append(E(Local(line.OccurredAt))).Append("</td><td>").Append(E(line.Actor)).Append("</td><td>").Append(E(line.Kind)).Append(": ").Append(E(line.Summary)).Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table></details>");
-        return Render(status, F(t.CaseTitle, ("case", number.Value)), person, html.ToString(), t);
-
-        string TextItem(CaseText text)
+        ThreadItem TextItem(CaseText text)
         {
             var css = text.Kind is "customer-reply" or "customer-replied" or "customer-ombudsman" or "manufacturer-help" ? "theirs" : text.Kind == "ombudsman-note" ? "note" : "ours";
             var amount = text.Amount is { } a ? $" · {t.Amount} {AmountFormat.Format(a, CaseCurrency.For(details.Customer.Country), t.Language)}" : string.Empty;
             var what = ActionStepCatalogue.Find(text.Kind).Step is { } made ? t.WordsOf(made).Title : text.Kind;
-            return $"<article class=\"{css}\"><p class=\"meta\">{E(Local(text.At))} · {E(text.Author)} · {E(what)}{E(amount)}</p><p>{Lines(text.Text)}</p></article>";
+            return new ThreadItem(css, $"{Local(text.At)} · {text.Author} · {what}{amount}", text.Text);
         }
     }
 
-    string StepForm(StaffPerson person, Complaint complaint, ActionStep step, int seen, IFormCollection? values, IReadOnlyList<CaseText> allTexts, ComposedMail? preview)
+    /// <param name="values">What was posted when the page comes back after a refused post (or a prepared answer), else null.</param>
+    /// <param name="preview">The mail the post would send, shown on the step it was asked for.</param>
+    StepFormModel StepForm(StaffPerson person, Complaint complaint, ActionStep step, int seen, IFormCollection? values, IReadOnlyList<CaseText> allTexts, ComposedMail? preview)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, complaint.CaseNumber, step.Step, Guid.NewGuid(), seen));
         var t = T;
         var words = t.WordsOf(step);
         var id = step.Step;
+        var casePath = CasePath(complaint.CaseNumber);
         var mails = id is CaseInputKinds.AgentAnswer or CaseInputKinds.AgentAsk or CaseInputKinds.AgentFinal;
-        var html = new StringBuilder("<details class=\"step\" id=\"step-").Append(id).Append('"').Append(values is not null ? " open" : string.Empty).Append("><summary>").Append(E(words.Title)).Append("</summary>")
-            .Append("<p class=\"hint\">").Append(E(words.Explanation)).Append("</p>");
-        if (step.Step is CaseInputKinds.LeadApprove or CaseInputKinds.LeadSendBack && allTexts.LastOrDefault(x => x.Kind == CaseInputKinds.AgentFinal) is { } final)
-        {
-            // What the lead approves: the answer as written and the amount, in the case's currency.
-            var amount = final.Amount is { } a ? AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), t.Language) : t.None;
-            html.Append("<div class=\"ours\" id=\"").Append(id).Append("-answer\"><p class=\"meta\">").Append(E(F(t.FinalAnswerFrom, ("who", final.Author), ("amount", amount))))
-                .Append("</p><p>").Append(Lines(final.Text)).Append("</p></div>");
-        }
+        var country = complaint.Details.Customer.Country;
 
-        if (preview is not null)
-        {
-            // The mail as the customer gets it: greeting, text, links and signature.
-            html.Append("<section class=\"ours\" id=\"").Append(id).Append("-preview\" aria-label=\"").Append(E(t.PreviewOfTheMail)).Append("\"><p class=\"meta\">").Append(E(F(t.PreviewNotSent, ("to", preview.To), ("language", preview.Language))))
-                .Append("</p><p lang=\"").Append(E(preview.Language)).Append("\"><b>").Append(E(preview.Subject)).Append("</b></p><pre style=\"white-space:pre-wrap;font:inherit\">").Append(E(preview.Body.Text)).Append("</pre></section>");
-        }
+        // What the lead approves: the answer as written and the amount, in the case's currency.
+        var final = step.Step is CaseInputKinds.LeadApprove or CaseInputKinds.LeadSendBack && allTexts.LastOrDefault(x => x.Kind == CaseInputKinds.AgentFinal) is { } f
+            ? new LabelledValue(F(t.FinalAnswerFrom, ("who", f.Author), ("amount", f.Amount is { } a ? AmountFormat.Format(a, CaseCurrency.For(country), t.Language) : t.None)), f.Text)
+            : null;
 
-        html.Append("<form method=\"post\" action=\"").Append(CasePath(complaint.CaseNumber)).Append("/steps/").Append(E(id)).Append("\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(token)).Append("\">")
-            .Append("<input type=\"hidden\" name=\"step\" value=\"").Append(E(id)).Append("\">");
-        if (mails && canned.For(id).ToList() is { Count: > 0 } prepared)
-        {
-            html.Append("<label for=\"").Append(id).Append("-canned\">").Append(E(t.CannedLabel)).Append("</label><select id=\"").Append(id).Append("-canned\" name=\"canned\">");
-            foreach (var answer in prepared)
+        // The mail as the customer gets it: greeting, text, links and signature.
+        var shownPreview = values is not null && preview is not null
+            ? new ShownPreview(t.PreviewOfTheMail, F(t.PreviewNotSent, ("to", preview.To), ("language", preview.Language)), preview.Language, preview.Subject, preview.Body.Text)
+            : null;
+
+        var cannedAnswers = mails ? canned.For(id).ToList() : [];
+        var selects = id == CaseInputKinds.AgentCorrect
+            ? new[]
             {
-                html.Append("<option value=\"").Append(E(answer.Id)).Append("\">").Append(E(answer.TitleIn(t.Language))).Append("</option>");
+                Select("category", t.CorrectCategory, ComplaintCategoryNames.All.Select(c => (c.ToWire(), c.StaffName(t.Language))), values?["category"].ToString() ?? complaint.Details.Category.ToWire()),
+                Select("country", t.CorrectCountry, Enum.GetNames<Country>().Select(c => (c, c)), values?["country"].ToString() ?? country.ToString()),
+                Select("language", t.CorrectLanguage, Domain.Intake.ComplaintSubmissionRules.Languages.Select(l => (l, l)), values?["language"].ToString() ?? complaint.Details.Customer.Language),
             }
+            : [];
 
-            html.Append("</select> <button type=\"submit\" formnovalidate formmethod=\"get\" formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("\" id=\"").Append(id).Append("-use-canned\">").Append(E(t.UseCanned)).Append("</button>");
-        }
+        return new StepFormModel(
+            id,
+            values is not null,
+            words.Title,
+            words.Explanation,
+            final,
+            shownPreview,
+            $"{casePath}/steps/{id}",
+            token,
+            cannedAnswers.Count > 0 ? new CannedChoice(t.CannedLabel, [.. cannedAnswers.Select(c => new Choice(c.Id, c.TitleIn(t.Language), false))], casePath, t.UseCanned) : null,
+            selects,
+            id == CaseInputKinds.AgentMerge ? new LabelledValue(t.MergeInto, values?["into"].ToString()) : null,
+            step.Text == TextField.None ? null : new LabelledValue(words.TextLabel ?? (step.Text == TextField.Required ? t.Text : t.CommentOptional), values?["text"].ToString()),
+            step.Text == TextField.Required,
+            [.. (step.Choices ?? []).Select(c => new Choice(c.Value, words.Choices?.GetValueOrDefault(c.Value) ?? c.Label, values?["choice"].ToString() == c.Value))],
+            step.AmountLabel is not null && (words.AmountLabel ?? step.AmountLabel) is { } amountLabel
+                ? new LabelledValue(F(t.InCurrency, ("label", amountLabel), ("currency", CaseCurrency.For(country))), values?["amount"].ToString())
+                : null,
+            step.NoteLabel is not null && (words.NoteLabel ?? step.NoteLabel) is { } noteLabel ? new LabelledValue(noteLabel, values?["note"].ToString()) : null,
+            step.FlagLabel is not null ? words.FlagLabel ?? step.FlagLabel : null,
+            mails ? $"{casePath}/preview/{id}" : null,
+            words.Button);
 
-        if (id == CaseInputKinds.AgentCorrect)
-        {
-            html.Append(Select(id, "category", t.CorrectCategory, ComplaintCategoryNames.All.Select(c => (c.ToWire(), c.StaffName(t.Language))), values?["category"].ToString() ?? complaint.Details.Category.ToWire()))
-                .Append(Select(id, "country", t.CorrectCountry, Enum.GetNames<Country>().Select(c => (c, c)), values?["country"].ToString() ?? complaint.Details.Customer.Country.ToString()))
-                .Append(Select(id, "language", t.CorrectLanguage, Domain.Intake.ComplaintSubmissionRules.Languages.Select(l => (l, l)), values?["language"].ToString() ?? complaint.Details.Customer.Language));
-        }
-
-        if (id == CaseInputKinds.AgentMerge)
-        {
-            html.Append("<label for=\"").Append(id).Append("-into\">").Append(E(t.MergeInto)).Append("</label><input id=\"").Append(id)
-                .Append("-into\" name=\"into\" required value=\"").Append(E(values?["into"].ToString())).Append("\">");
-        }
-
-        if (step.Text != TextField.None)
-        {
-            html.Append("<label for=\"").Append(id).Append("-text\">").Append(E(words.TextLabel ?? (step.Text == TextField.Required ? t.Text : t.CommentOptional))).Append("</label>")
-                .Append("<textarea id=\"").Append(id).Append("-text\" name=\"text\" rows=\"6\"").Append(step.Text == TextField.Required ? " required" : string.Empty).Append('>').Append(E(values?["text"].ToString())).Append("</textarea>");
-        }
-
-        if (step.Choices is { Count: > 0 } choices)
-        {
-            html.Append("<fieldset><legend>").Append(E(t.Decision)).Append("</legend>");
-            foreach (var (value, english) in choices)
-            {
-                var label = words.Choices?.GetValueOrDefault(value) ?? english;
-                html.Append("<div><input type=\"radio\" style=\"width:auto\" name=\"choice\" id=\"").Append(id).Append("-choice-").Append(value).Append("\" value=\"").Append(value).Append('"')
-                    .Append(values?["choice"].ToString() == value ? " checked" : string.Empty).Append("> <label style=\"display:inline;font-weight:400\" for=\"").Append(id).Append("-choice-").Append(value).Append("\">").Append(E(label)).Append("</label></div>");
-            }
-
-            html.Append("</fieldset>");
-        }
-
-        if (step.AmountLabel is not null && (words.AmountLabel ?? step.AmountLabel) is { } amountLabel)
-        {
-            html.Append("<label for=\"").Append(id).Append("-amount\">").Append(E(F(t.InCurrency, ("label", amountLabel), ("currency", CaseCurrency.For(complaint.Details.Customer.Country))))).Append("</label>")
-                .Append("<input id=\"").Append(id).Append("-amount\" name=\"amount\" inputmode=\"decimal\" value=\"").Append(E(values?["amount"].ToString())).Append("\">");
-        }
-
-        if (step.NoteLabel is not null && (words.NoteLabel ?? step.NoteLabel) is { } noteLabel)
-        {
-            html.Append("<label for=\"").Append(id).Append("-note\">").Append(E(noteLabel)).Append("</label><textarea id=\"").Append(id).Append("-note\" name=\"note\" rows=\"3\">").Append(E(values?["note"].ToString())).Append("</textarea>");
-        }
-
-        if (step.FlagLabel is not null && (words.FlagLabel ?? step.FlagLabel) is { } flagLabel)
-        {
-            html.Append("<div><input type=\"checkbox\" style=\"width:auto\" id=\"").Append(id).Append("-flag\" name=\"flag\"> <label style=\"display:inline;font-weight:400\" for=\"").Append(id).Append("-flag\">").Append(E(flagLabel)).Append("</label></div>");
-        }
-
-        if (mails)
-        {
-            html.Append("<button type=\"submit\" formnovalidate formaction=\"").Append(CasePath(complaint.CaseNumber)).Append("/preview/").Append(E(id)).Append("\" id=\"").Append(id).Append("-preview-button\">").Append(E(t.PreviewButton)).Append("</button> ");
-        }
-
-        return html.Append("<button type=\"submit\" id=\"").Append(id).Append("-submit\">").Append(E(words.Button)).Append("</button></form></details>").ToString();
+        static SelectField Select(string name, string label, IEnumerable<(string Value, string Label)> options, string? selected) =>
+            new(name, label, [.. options.Select(o => new Choice(o.Value, o.Label, o.Value == selected))]);
     }
 
-    string NoteForm(StaffPerson person, CaseNumber number, int seen, IFormCollection? values)
+    NoteFormModel NoteForm(StaffPerson person, CaseNumber number, int seen, IFormCollection? values)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, number, "note", Guid.NewGuid(), seen));
         var t = T;
-        return $"<details id=\"add-note\"{(values is not null ? " open" : string.Empty)}><summary>{E(t.AddNote)}</summary><p class=\"hint\">{E(t.NoteHint)}</p>" +
-            $"<form method=\"post\" action=\"{CasePath(number)}/notes\"><input type=\"hidden\" name=\"form\" value=\"{E(token)}\"><label for=\"note-text\">{E(t.TheNote)}</label><textarea id=\"note-text\" name=\"text\" rows=\"3\" required>{E(values?["text"].ToString())}</textarea><button type=\"submit\" id=\"note-submit\">{E(t.AddNoteButton)}</button></form></details>";
+        return new NoteFormModel(values is not null, t.AddNote, t.NoteHint, $"{CasePath(number)}/notes", token, t.TheNote, values?["text"].ToString(), t.AddNoteButton);
     }
 
-    string AssignForm(StaffPerson person, CaseNumber number, int seen)
+    AssignFormModel AssignForm(StaffPerson person, CaseNumber number, int seen)
     {
         var token = forms.Issue(new ConsoleForm(person.Id, number, "assign", Guid.NewGuid(), seen));
         var t = T;
-        return $"<details id=\"assign\"><summary>{E(t.Assign)}</summary><form method=\"post\" action=\"{CasePath(number)}/assign\"><input type=\"hidden\" name=\"form\" value=\"{E(token)}\">" +
-            $"<label for=\"assign-to\">{E(t.AssignLabel)}</label><input id=\"assign-to\" name=\"to\" maxlength=\"100\"><button type=\"submit\" id=\"assign-submit\">{E(t.AssignButton)}</button></form></details>";
+        return new AssignFormModel(t.Assign, $"{CasePath(number)}/assign", token, t.AssignLabel, t.AssignButton);
     }
 
     /// <summary>The stages as a row of boxes, the current one filled: where the case is, at a glance.</summary>
-    static string Timeline(CaseStage current, ConsoleTexts t)
+    static TimelineModel Timeline(CaseStage current, ConsoleTexts t)
     {
         var stages = new[] { CaseStage.CustomerService, CaseStage.WaitingForCustomer, CaseStage.FinalAnswer, CaseStage.OmbudsmanReview, CaseStage.ExternalBody, CaseStage.Closed };
         var labels = t.TimelineStages;
-        var svg = new StringBuilder("<svg id=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" viewBox=\"0 0 900 60\" width=\"100%\" height=\"60\"><title id=\"timeline-title\">")
-            .Append(E(F(t.TimelineSays, ("stage", t.StageName(current))))).Append("</title>");
-        for (var i = 0; i < stages.Length; i++)
-        {
-            var x = i * 150;
-            var here = stages[i] == current;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + 4}\" y=\"10\" width=\"138\" height=\"40\" rx=\"6\" fill=\"{(here ? "#1f5fa8" : "#ffffff")}\" stroke=\"#1f5fa8\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 73}\" y=\"35\" text-anchor=\"middle\" font-size=\"13\" fill=\"{(here ? "#ffffff" : "#1a1a1a")}\">{E(labels[i])}</text>");
-        }
-
-        return svg.Append("</svg>").ToString();
+        return new TimelineModel(
+            F(t.TimelineSays, ("stage", t.StageName(current))),
+            [.. stages.Select((stage, i) => new TimelineBox((i * 150) + 4, (i * 150) + 73, stage == current ? "#1f5fa8" : "#ffffff", stage == current ? "#ffffff" : "#1a1a1a", labels[i]))]);
     }
 
     /// <summary>A prepared answer put in a step's text (the form's "Put it in the text", a GET): the form as it was, with the text replaced.</summary>
@@ -770,22 +704,7 @@ public sealed class ConsoleFunctions(
 
     string Local(DateTimeOffset at) => ConsolePages.Local(at, pipeline.Value.TimeZone);
 
-    static string Select(string step, string name, string label, IEnumerable<(string Value, string Label)> options, string? selected)
-    {
-        var html = new StringBuilder("<label for=\"").Append(step).Append('-').Append(name).Append("\">").Append(E(label)).Append("</label><select id=\"").Append(step).Append('-').Append(name).Append("\" name=\"").Append(name).Append("\">");
-        foreach (var (value, text) in options)
-        {
-            html.Append("<option value=\"").Append(E(value)).Append('"').Append(value == selected ? " selected" : string.Empty).Append('>').Append(E(text)).Append("</option>");
-        }
-
-        return html.Append("</select>").ToString();
-    }
-
-    static string Row(string label, string? value) => $"<tr><th scope=\"row\">{E(label)}</th><td>{E(value ?? "—")}</td></tr>";
-
-    static string Lines(string text) => E(text).Replace("\n", "<br>", StringComparison.Ordinal);
-
-    string Line(CaseEvent e)
+    ThreadItem Line(CaseEvent e)
     {
         var (css, what) = e.Kind switch
         {
@@ -793,6 +712,6 @@ public sealed class ConsoleFunctions(
             "assigned" => ("ours", T.Assignment),
             _ => ("ours", T.MailSent),
         };
-        return $"<article class=\"{css}\"><p class=\"meta\">{E(Local(e.OccurredAt))} · {E(e.Actor)} · {what}</p><p>{Lines(e.Summary)}</p></article>";
+        return new ThreadItem(css, $"{Local(e.OccurredAt)} · {e.Actor} · {what}", e.Summary);
     }
 }

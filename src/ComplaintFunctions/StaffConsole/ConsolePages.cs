@@ -1,6 +1,5 @@
 using ComplaintFunctions.Links;
 using System.Net;
-using System.Text;
 using ComplaintFunctions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,29 +14,22 @@ public static class ConsolePages
     public static ContentResult Render(int status, string title, StaffPerson? person, string bodyHtml, ConsoleTexts t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"").Append(E(t.ConsoleNav)).Append("\"><a href=\"").Append(Home).Append("\">").Append(E(t.Worklist)).Append("</a> · <a href=\"").Append(Home).Append("/review\">").Append(E(t.MailsToReview)).Append("</a>");
-        if (person is not null && (person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman)))
-        {
-            header.Append(" · <a href=\"").Append(Reports.ReportFunctions.Path).Append("\">").Append(E(Reports.ReportTexts.For(t.Language).Reports)).Append("</a>");
-        }
-
-        if (person is not null)
-        {
-            header.Append(" · <span id=\"signed-in\">").Append(E(person.Name)).Append(" (").Append(E(string.Join(", ", person.Roles.Select(t.RoleName)))).Append(")</span>")
-                .Append(" · <a href=\"/api/console/sign-out\">").Append(E(t.SignOut)).Append("</a>");
-        }
-
-        header.Append("</nav></header>");
-        var page = HtmlPage.Render(status, t.Language, title, bodyHtml, header.ToString());
-        page.Content = page.Content!.Replace("max-width:42rem", "max-width:72rem", StringComparison.Ordinal)
-            .Replace("</style>", ConsoleStyle + "</style>", StringComparison.Ordinal);
-        return page;
+        var reports = person is not null && (person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman))
+            ? Reports.ReportTexts.For(t.Language).Reports
+            : null;
+        var header = PageTemplates.Render("console/header", new HeaderModel(
+            t.ConsoleNav, Home, t.Worklist, t.MailsToReview, person?.Name, person is null ? null : string.Join(", ", person.Roles.Select(t.RoleName)), t.SignOut, reports, Reports.ReportFunctions.Path));
+        return HtmlPage.Frame(status, t.Language, title, bodyHtml, header, console: true);
     }
+
+    /// <summary>A console page whose body is the template <paramref name="template"/> made of <paramref name="model"/>.</summary>
+    public static ContentResult FromTemplate(int status, string title, StaffPerson? person, string template, IPageModel model, ConsoleTexts t) =>
+        Render(status, title, person, PageTemplates.Render(template, model), t);
 
     public static ContentResult Message(ConsoleTexts t, int status, string title, string text, bool signInLink = false, StaffPerson? person = null)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return Render(status, title, person, $"<p id=\"message\">{E(text)}</p>{(signInLink ? $"<p><a href=\"/api/console/sign-in\">{E(t.SignIn)}</a></p>" : string.Empty)}", t);
+        return FromTemplate(status, title, person, "console/message", new MessageModel(text, signInLink ? t.SignIn : null), t);
     }
 
     public static ContentResult NotSetUp(ConsoleTexts t) => Message(t, StatusCodes.Status503ServiceUnavailable, t.NotSetUpTitle, t.NotSetUp);
@@ -87,12 +79,9 @@ public static class ConsolePages
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    // Contrast: every colour on white is at least 4.5:1.
-    const string ConsoleStyle = """
-        .bar{border-bottom:1px solid #767676;padding:.3rem 0;margin-bottom:1rem} .overdue{color:#9b0000;font-weight:700}
-        .note{background:#fff8d6;border-left:4px solid #8a6d00;padding:.4rem .8rem} .ours{border-left:4px solid #1f5fa8;padding:.4rem .8rem}
-        .theirs{border-left:4px solid #2e6b30;padding:.4rem .8rem} .thread article{margin:.8rem 0} .meta{color:#555;font-size:.9rem}
-        details{margin:.6rem 0} summary{cursor:pointer;font-weight:600} .done{background:#e6f4e6;padding:.4rem .8rem}
-        form.inline{display:inline} form.inline button{margin-top:0} .filters input,.filters select{width:auto}
-        """;
+    /// <param name="SignIn">The sign-in link's words, when the page offers one.</param>
+    sealed record MessageModel(string Text, string? SignIn) : IPageModel;
+
+    /// <param name="Reports">The reports link's words, for the roles that may read them; null hides it.</param>
+    sealed record HeaderModel(string NavLabel, string Home, string Worklist, string MailsToReview, string? Person, string? Roles, string SignOut, string? Reports, string ReportsPath) : IPageModel;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Inbound;
@@ -48,29 +47,21 @@ public sealed class ReviewListFunctions(
         }
 
         var items = (await reviewList.ListAsync(request.HttpContext.RequestAborted)).Where(i => i.Handling is not { Done: true }).ToList();
-        var html = new StringBuilder();
-        if (request.Query["done"].ToString() is { Length: > 0 } done)
-        {
-            html.Append("<p class=\"done\" id=\"done\" role=\"status\">").Append(E(F(T.DoneHint, ("what", done)))).Append("</p>");
-        }
-
-        html.Append("<p id=\"count\">").Append(E(items.Count == 1 ? T.ReviewCountOne : F(T.ReviewCount, ("count", items.Count)))).Append("</p>")
-            .Append("<table id=\"review\"><caption class=\"hint\">").Append(E(T.NewestFirst)).Append("</caption><thead><tr>");
-        foreach (var column in T.ReviewColumns)
-        {
-            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead><tbody>");
-        foreach (var item in items)
-        {
-            html.Append("<tr data-mail=\"").Append(E(item.IdentityHash)).Append("\"><td>").Append(E(Local(item.At, pipeline.Value.TimeZone))).Append("</td><td>").Append(E(item.From))
-                .Append("</td><td><a href=\"").Append(ItemPath(item.IdentityHash)).Append("\">").Append(E(item.Subject.Length == 0 ? T.NoSubject : item.Subject)).Append("</a></td><td>")
-                .Append(E(item.Reason)).Append("</td><td>").Append(E(item.Handling is { } h ? F(T.InHand, ("what", Describe(h))) : T.Waiting)).Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
-        return Render(StatusCodes.Status200OK, T.MailsToReview, person, html.ToString(), T);
+        var done = request.Query["done"].ToString();
+        var model = new ReviewListModel(
+            done.Length > 0 ? F(T.DoneHint, ("what", done)) : null,
+            items.Count == 1 ? T.ReviewCountOne : F(T.ReviewCount, ("count", items.Count)),
+            T.NewestFirst,
+            T.ReviewColumns,
+            [.. items.Select(item => new ReviewListItem(
+                item.IdentityHash,
+                Local(item.At, pipeline.Value.TimeZone),
+                item.From,
+                ItemPath(item.IdentityHash),
+                item.Subject.Length == 0 ? T.NoSubject : item.Subject,
+                item.Reason,
+                item.Handling is { } h ? F(T.InHand, ("what", Describe(h))) : T.Waiting))]);
+        return FromTemplate(StatusCodes.Status200OK, T.MailsToReview, person, "console/review-list", model, T);
     }
 
     [Function("ConsoleReviewItem")]
@@ -189,57 +180,30 @@ public sealed class ReviewListFunctions(
 
     async Task<ContentResult> ItemPageAsync(StaffPerson person, ReviewItem item, int status, string? done, string? problem, CancellationToken cancel)
     {
-        var html = new StringBuilder();
-        if (problem is not null)
-        {
-            html.Append("<p class=\"error\" id=\"problem\" role=\"alert\">").Append(E(problem)).Append("</p>");
-        }
-
-        html.Append("<table><tbody>")
-            .Append(Row(T.ItemRows[0], item.From)).Append(Row(T.ItemRows[1], item.Subject)).Append(Row(T.ItemRows[2], Local(item.At, pipeline.Value.TimeZone))).Append(Row(T.ItemRows[3], item.Reason))
-            .Append("</tbody></table>");
         var parsed = await inbox.ReadKeptAsync(item, cancel);
-        if (parsed.Mail is { } mail)
-        {
-            var text = string.IsNullOrWhiteSpace(mail.TextBody) ? mail.TextWithQuotes : mail.TextBody;
-            html.Append("<h2>").Append(E(T.TheMail)).Append("</h2><pre id=\"mail-text\" style=\"white-space:pre-wrap;font:inherit\">").Append(E(text.Length > 20_000 ? text[..20_000] + "…" : text)).Append("</pre>");
-            if (mail.Attachments.Count > 0)
-            {
-                html.Append("<p>").Append(E(F(T.MailAttachments, ("files", string.Join(", ", mail.Attachments.Select(a => a.FileName)))))).Append("</p>");
-            }
-        }
-        else
-        {
-            html.Append("<p id=\"mail-text\">").Append(E(F(T.MailCouldNotBeRead, ("why", parsed.Failure)))).Append("</p>");
-        }
+        var text = parsed.Mail is { } mail ? (string.IsNullOrWhiteSpace(mail.TextBody) ? mail.TextWithQuotes : mail.TextBody) : null;
+        var finished = item.Handling is { Done: true } h ? h : null;
+        var model = new ReviewItemModel(
+            problem,
+            [
+                new(T.ItemRows[0], item.From), new(T.ItemRows[1], item.Subject),
+                new(T.ItemRows[2], Local(item.At, pipeline.Value.TimeZone)), new(T.ItemRows[3], item.Reason),
+            ],
+            T.TheMail,
+            text is null ? null : text.Length > 20_000 ? text[..20_000] + "…" : text,
+            parsed.Mail is { Attachments.Count: > 0 } withFiles ? F(T.MailAttachments, ("files", string.Join(", ", withFiles.Attachments.Select(a => a.FileName)))) : null,
+            F(T.MailCouldNotBeRead, ("why", parsed.Failure)),
+            finished is null ? null : F(T.Handled, ("what", Describe(finished))),
+            T.WhatYouCanDo,
+            finished is null && parsed.Succeeded ? Form(ReviewActions.Attach, T.AttachTitle, T.AttachHint, T.AttachLabel, T.AttachButton) : null,
+            finished is null && parsed.Succeeded ? Form(ReviewActions.OpenCase, T.OpenTitle, T.OpenHint, null, T.OpenButton) : null,
+            Form(ReviewActions.Dismiss, T.DismissTitle, T.DismissHint, T.WhyOptional, T.DismissButton));
+        return FromTemplate(status, T.AMailToReview, person, "console/review-item", model, T);
 
-        if (item.Handling is { Done: true } finished)
-        {
-            html.Append("<p id=\"handled\">").Append(E(F(T.Handled, ("what", Describe(finished))))).Append("</p>");
-            return Render(status, T.AMailToReview, person, html.ToString(), T);
-        }
-
-        html.Append("<h2>").Append(E(T.WhatYouCanDo)).Append("</h2>");
-        if (parsed.Succeeded)
-        {
-            html.Append("<details class=\"step\" id=\"review-attach\" open><summary>").Append(E(T.AttachTitle)).Append("</summary><p class=\"hint\">").Append(E(T.AttachHint)).Append("</p>")
-                .Append(FormStart(person, item, ReviewActions.Attach))
-                .Append("<label for=\"review-into\">").Append(E(T.AttachLabel)).Append("</label><input id=\"review-into\" name=\"into\" required>")
-                .Append("<button type=\"submit\" id=\"review-attach-submit\">").Append(E(T.AttachButton)).Append("</button></form></details>")
-                .Append("<details class=\"step\" id=\"review-open\"><summary>").Append(E(T.OpenTitle)).Append("</summary><p class=\"hint\">").Append(E(T.OpenHint)).Append("</p>")
-                .Append(FormStart(person, item, ReviewActions.OpenCase))
-                .Append("<button type=\"submit\" id=\"review-open-submit\">").Append(E(T.OpenButton)).Append("</button></form></details>");
-        }
-
-        html.Append("<details class=\"step\" id=\"review-dismiss\"><summary>").Append(E(T.DismissTitle)).Append("</summary><p class=\"hint\">").Append(E(T.DismissHint)).Append("</p>")
-            .Append(FormStart(person, item, ReviewActions.Dismiss))
-            .Append("<label for=\"review-note\">").Append(E(T.WhyOptional)).Append("</label><input id=\"review-note\" name=\"note\" maxlength=\"1000\">")
-            .Append("<button type=\"submit\" id=\"review-dismiss-submit\">").Append(E(T.DismissButton)).Append("</button></form></details>");
-        return Render(status, T.AMailToReview, person, html.ToString(), T);
+        // Each form carries its own single-use token (issued only for a mail still waiting).
+        ReviewForm Form(string action, string title, string hint, string? label, string button) =>
+            new(title, hint, $"{ItemPath(item.IdentityHash)}/{action}", finished is null ? forms.Issue(person.Id, Subject(item.IdentityHash), action, Guid.NewGuid()) : string.Empty, label, button);
     }
-
-    string FormStart(StaffPerson person, ReviewItem item, string action) =>
-        $"<form method=\"post\" action=\"{ItemPath(item.IdentityHash)}/{action}\"><input type=\"hidden\" name=\"form\" value=\"{E(forms.Issue(person.Id, Subject(item.IdentityHash), action, Guid.NewGuid()))}\">";
 
     string Describe(ReviewHandling handling) => handling.Action switch
     {
@@ -260,5 +224,26 @@ public sealed class ReviewListFunctions(
 
     static string ItemPath(string mail) => $"{Home}/review/{Uri.EscapeDataString(mail)}";
 
-    static string Row(string label, string? value) => $"<tr><th scope=\"row\">{E(label)}</th><td>{E(value ?? "—")}</td></tr>";
+    /// <param name="Done">What the last post did, or null.</param>
+    sealed record ReviewListModel(string? Done, string Count, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<ReviewListItem> Items) : IPageModel;
+
+    sealed record ReviewListItem(string Id, string At, string From, string Url, string Subject, string Reason, string Handling) : IPageModel;
+
+    /// <param name="MailText">The mail's text, or null when it could not be read (then <paramref name="Unreadable"/> says why).</param>
+    /// <param name="Handled">How the mail was handled, or null while it waits: then the forms are shown.</param>
+    /// <param name="Attach">The forms that need a readable mail; null when it is not.</param>
+    sealed record ReviewItemModel(
+        string? Problem,
+        IReadOnlyList<LabelledValue> Rows,
+        string TheMail,
+        string? MailText,
+        string? Attachments,
+        string Unreadable,
+        string? Handled,
+        string WhatYouCanDo,
+        ReviewForm? Attach,
+        ReviewForm? Open,
+        ReviewForm Dismiss) : IPageModel;
+
+    sealed record ReviewForm(string Title, string Hint, string Action, string Token, string? Label, string Button) : IPageModel;
 }

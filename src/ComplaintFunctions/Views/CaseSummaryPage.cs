@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Storage;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ComplaintFunctions.Views;
 
-/// <summary>The case as staff read it from a view link: what the customer reported, where the case is, and its audit trail. Everything from the case is HTML-encoded.</summary>
+/// <summary>The case as staff read it from a view link (<c>Templates/views/case-summary.liquid</c>): what the customer reported, where the case is, and its audit trail.</summary>
 public static class CaseSummaryPage
 {
     public static ContentResult Render(Complaint complaint, IReadOnlyList<CaseEvent> trail, ViewPageTexts texts)
@@ -18,37 +17,47 @@ public static class CaseSummaryPage
         ArgumentNullException.ThrowIfNull(texts);
         var d = complaint.Details;
         var customer = string.IsNullOrWhiteSpace(d.Customer.Name) ? d.Customer.Email : $"{d.Customer.Name} <{d.Customer.Email}>";
-        var html = new StringBuilder();
-        html.Append("<p class=\"case\">").Append(HtmlPage.Encode(complaint.CaseNumber.Value)).Append("</p>")
-            .Append("<p id=\"read-only\"><small>").Append(HtmlPage.Encode(texts.ReadOnly)).Append("</small></p>")
-            .Append("<table id=\"summary\">")
-            .Append(Row(texts.Stage, texts.Stages[complaint.Stage]))
-            .Append(Row(texts.Customer, customer))
-            .Append(Row(texts.Category, d.Category.ToWire()))
-            .Append(Row(texts.Channel, complaint.Channel.ToWire()))
-            .Append(Row(texts.Country, d.Customer.Country.ToString()))
-            .Append(Row(texts.Product, d.Purchase.Product ?? "-"))
-            .Append(Row(texts.Reported, Time(complaint.OpenedAt)))
-            .Append(Row(texts.LastChange, Time(complaint.UpdatedAt)))
-            .Append("</table>")
-            .Append("<h2>").Append(HtmlPage.Encode(texts.Description)).Append("</h2><p id=\"description\">").Append(Lines(d.Description)).Append("</p>")
-            .Append("<h2>").Append(HtmlPage.Encode(texts.Trail)).Append("</h2><table id=\"trail\"><tr>")
-            .Append("<th>").Append(HtmlPage.Encode(texts.When)).Append("</th><th>").Append(HtmlPage.Encode(texts.Who)).Append("</th><th>")
-            .Append(HtmlPage.Encode(texts.Through)).Append("</th><th>").Append(HtmlPage.Encode(texts.What)).Append("</th></tr>");
-        foreach (var e in trail)
-        {
-            html.Append("<tr><td>").Append(Time(e.OccurredAt)).Append("</td><td>").Append(HtmlPage.Encode(e.Actor)).Append("</td><td>")
-                .Append(HtmlPage.Encode(e.Channel)).Append("</td><td>").Append(Lines(e.Summary)).Append("</td></tr>");
-        }
-
-        html.Append("</table>");
+        var model = new SummaryModel(
+            complaint.CaseNumber.Value,
+            texts.ReadOnly,
+            [
+                new(texts.Stage, texts.Stages[complaint.Stage]),
+                new(texts.Customer, customer),
+                new(texts.Category, d.Category.ToWire()),
+                new(texts.Channel, complaint.Channel.ToWire()),
+                new(texts.Country, d.Customer.Country.ToString()),
+                new(texts.Product, d.Purchase.Product ?? "-"),
+                new(texts.Reported, Time(complaint.OpenedAt)),
+                new(texts.LastChange, Time(complaint.UpdatedAt)),
+            ],
+            texts.Description,
+            d.Description,
+            texts.Trail,
+            texts.When,
+            texts.Who,
+            texts.Through,
+            texts.What,
+            [.. trail.Select(e => new TrailRow(Time(e.OccurredAt), e.Actor, e.Channel, e.Summary))]);
         var title = texts.CaseTitle.Replace("{case}", complaint.CaseNumber.Value, StringComparison.Ordinal);
-        return HtmlPage.Render(StatusCodes.Status200OK, texts.Language, title, html.ToString());
-
-        static string Row(string name, string value) => $"<tr><th>{HtmlPage.Encode(name)}</th><td>{HtmlPage.Encode(value)}</td></tr>";
+        return HtmlPage.FromTemplate(StatusCodes.Status200OK, texts.Language, title, "views/case-summary", model);
     }
 
     static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    static string Lines(string? text) => HtmlPage.Encode(text).Replace("\n", "<br>", StringComparison.Ordinal);
+    sealed record SummaryModel(
+        string CaseNumber,
+        string ReadOnly,
+        IReadOnlyList<SummaryRow> Summary,
+        string DescriptionHeading,
+        string Description,
+        string TrailHeading,
+        string When,
+        string Who,
+        string Through,
+        string What,
+        IReadOnlyList<TrailRow> Trail) : IPageModel;
+
+    sealed record SummaryRow(string Name, string Value) : IPageModel;
+
+    sealed record TrailRow(string When, string Who, string Through, string What) : IPageModel;
 }

@@ -68,5 +68,5 @@ public sealed class ViewLinkFunctions(
     }
 
     static ContentResult Page(int status, ViewPageTexts texts, string title, string text) =>
-        HtmlPage.Render(status, texts.Language, title, $"<p id=\"message\">{HtmlPage.Encode(text)}</p>");
+        HtmlPage.Message(status, texts.Language, title, text);
 }

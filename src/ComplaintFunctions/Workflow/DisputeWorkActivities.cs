@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Azure.Data.Tables;
 using ComplaintFunctions.Domain.Complaints;
@@ -219,38 +218,51 @@ public static class CaseFile
             trail = trail.Where(IsSharedWithBodies).ToList();
         }
 
-        var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</title>")
-            .Append("<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.45} h1,h2{font-family:sans-serif} table{border-collapse:collapse;width:100%} td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left} pre{white-space:pre-wrap;font-family:inherit} @media print{a{color:inherit}}</style></head><body><main>")
-            .Append("<h1>Case file ").Append(E(complaint.CaseNumber.Value)).Append("</h1><p>").Append(E(heading)).Append(". Prepared ").Append(at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(". Print this page to PDF to file it.</p>")
-            .Append(body is null ? string.Empty : "<p>What the customer and the retailer wrote and decided on the case: the complaint, the messages with the customer, the final answer, why the customer rejected it, and the customer ombudsman's decision with its reasons and amounts.</p>")
-            .Append("<h2>The complaint</h2><table>")
-            .Append(Row("Customer", $"{d.Customer.Name} <{d.Customer.Email}>{(d.Customer.Phone is { } p ? ", " + p : string.Empty)}"))
-            .Append(Row("Country / language", $"{d.Customer.Country} / {d.Customer.Language}"))
-            .Append(Row("Reported", $"{complaint.OpenedAt:yyyy-MM-dd} via {complaint.Channel.ToWire()}"))
-            .Append(Row("Category", d.Category.ToWire()))
-            .Append(Row("Order / product / manufacturer", $"{d.Purchase.OrderNumber ?? "-"} / {d.Purchase.Product ?? "-"} / {d.Purchase.Manufacturer ?? "-"}"))
-            .Append(Row("Purchased / delivered", $"{d.Purchase.PurchaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} / {d.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"))
-            .Append(Row("Stage now", complaint.Stage.Describe()))
-            .Append("</table><h3>What the customer wrote</h3><pre>").Append(E(d.Description)).Append("</pre>");
-
-        html.Append(body is null ? "<h2>Every message on the case</h2>" : "<h2>The messages on the case</h2>");
-        foreach (var text in texts)
-        {
-            html.Append("<h3>").Append(E(TextKindName(text.Kind))).Append(" — ").Append(E(text.Author)).Append(", ").Append(text.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</h3><pre>").Append(E(text.Text)).Append("</pre>");
-        }
-
-        html.Append(body is null ? "<h2>What happened, in order</h2>" : "<h2>What was decided, in order</h2>").Append("<table><tr><th>When (UTC)</th><th>Who</th><th>Through</th><th>What</th></tr>");
-        foreach (var e in trail)
-        {
-            html.Append("<tr><td>").Append(e.OccurredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(e.Actor)).Append("</td><td>")
-                .Append(E(e.Channel)).Append("</td><td>").Append(E(e.Summary).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</td></tr>");
-        }
-
-        return html.Append("</table></main></body></html>").ToString();
-
-        static string Row(string name, string value) => $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>";
+        // The case file is written in English for every reader, like the trail.
+        var model = new CaseFileModel(
+            $"Case file {complaint.CaseNumber.Value}",
+            $"{heading}. Prepared {at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}. Print this page to PDF to file it.",
+            body is null ? null : "What the customer and the retailer wrote and decided on the case: the complaint, the messages with the customer, the final answer, why the customer rejected it, and the customer ombudsman's decision with its reasons and amounts.",
+            "The complaint",
+            [
+                new("Customer", $"{d.Customer.Name} <{d.Customer.Email}>{(d.Customer.Phone is { } p ? ", " + p : string.Empty)}"),
+                new("Country / language", $"{d.Customer.Country} / {d.Customer.Language}"),
+                new("Reported", $"{complaint.OpenedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} via {complaint.Channel.ToWire()}"),
+                new("Category", d.Category.ToWire()),
+                new("Order / product / manufacturer", $"{d.Purchase.OrderNumber ?? "-"} / {d.Purchase.Product ?? "-"} / {d.Purchase.Manufacturer ?? "-"}"),
+                new("Purchased / delivered", $"{d.Purchase.PurchaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} / {d.Purchase.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"),
+                new("Stage now", complaint.Stage.Describe()),
+            ],
+            "What the customer wrote",
+            d.Description,
+            body is null ? "Every message on the case" : "The messages on the case",
+            [.. texts.Select(text => new CaseFileMessage($"{TextKindName(text.Kind)} — {text.Author}, {text.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}", text.Text))],
+            body is null ? "What happened, in order" : "What was decided, in order",
+            ["When (UTC)", "Who", "Through", "What"],
+            [.. trail.Select(e => new CaseFileLine(e.OccurredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), e.Actor, e.Channel, e.Summary))]);
+        return Http.PageTemplates.Render("views/case-file", model);
     }
+
+    /// <param name="ForABody">What an outside body's file holds, or null on the ombudsman's.</param>
+    sealed record CaseFileModel(
+        string Title,
+        string Prepared,
+        string? ForABody,
+        string ComplaintHeading,
+        IReadOnlyList<CaseFileRow> Rows,
+        string CustomerWroteHeading,
+        string Description,
+        string MessagesHeading,
+        IReadOnlyList<CaseFileMessage> Messages,
+        string TrailHeading,
+        IReadOnlyList<string> TrailColumns,
+        IReadOnlyList<CaseFileLine> Trail) : Http.IPageModel;
+
+    sealed record CaseFileRow(string Label, string Value) : Http.IPageModel;
+
+    sealed record CaseFileMessage(string Heading, string Text) : Http.IPageModel;
+
+    sealed record CaseFileLine(string When, string Who, string Through, string What) : Http.IPageModel;
 
     /// <summary>The texts an outside body sees: what passed between the customer and the retailer, and the decisions.</summary>
     static readonly HashSet<string> SharedWithBodies = new(StringComparer.Ordinal)
@@ -285,6 +297,4 @@ public static class CaseFile
         "dispute-replied" => "The retailer's reply to the body",
         _ => kind,
     };
-
-    static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 }
