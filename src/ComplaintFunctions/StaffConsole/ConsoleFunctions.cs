@@ -510,8 +510,9 @@ public sealed class ConsoleFunctions(
 
         // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
         var staffLanguage = staff.Value.Language;
+        var (_, checks) = await triage.AssessAsync(number, details, staffLanguage, cancel);
         html.Append("<h2>").Append(E(t.Checks)).Append("</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
-            .Append(E(triage.Assess(details, staffLanguage).Checks)).Append("</pre>");
+            .Append(E(checks)).Append("</pre>");
 
         var kept = await attachments.ListAsync(number, cancel);
         if (kept.Count > 0)
