@@ -295,21 +295,26 @@ public static class ExternalBodyProcess
             { ReplyComplex: true } => $"The case is marked complex already; the reply is due {state.ReplyDue:yyyy-MM-dd HH:mm} UTC.",
             _ => null,
         };
+        if (refusal is not null)
+        {
+            return new(state, [new RecordRefusal(complex.Kind, complex.Actor, refusal, TellStaff: false)]);
+        }
+
         var days = state.Plan.Disputes.ComplexBodyReplyWorkingDays;
-        var due = Utc(state.ReplyDue ?? default);
+        var due = Utc(state.ReplyDue!.Value);
         var filed = state.FiledAt is { } f ? Utc(f) : (DateTimeOffset?)null;
 
         // A stage filed before the filing time was kept counts the extra days on from the due date it was given.
         var complexDue = filed is { } from
             ? Calendar(state).AddBusinessDays(from, days)
             : Calendar(state).AddBusinessDays(due, Math.Max(0, days - state.Plan.Disputes.BodyReplyWorkingDays));
-        if (refusal is null && complexDue <= due)
+        if (complexDue <= due)
         {
-            refusal = $"{days} working days from the filing ({complexDue:yyyy-MM-dd HH:mm} UTC) is no later than the reply due now; Disputes:ComplexBodyReplyWorkingDays must be above Disputes:BodyReplyWorkingDays.";
+            refusal = $"{days} working days from the filing ({complexDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC) is no later than the reply due now; Disputes:ComplexBodyReplyWorkingDays must be above Disputes:BodyReplyWorkingDays.";
         }
-        else if (refusal is null && complexDue <= now)
+        else if (complexDue <= now)
         {
-            refusal = $"{days} working days from the filing ended on {complexDue:yyyy-MM-dd HH:mm} UTC; the reply is late even for a complex case.";
+            refusal = $"{days} working days from the filing ended on {complexDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC; the reply is late even for a complex case.";
         }
 
         if (refusal is not null)
@@ -322,7 +327,7 @@ public static class ExternalBodyProcess
         return new(next,
         [
             new RecordOnTrail("reply-clock", complex.Actor, string.Create(CultureInfo.InvariantCulture,
-                $"The body treats the case as complex: the retailer's reply is due {complexDue:yyyy-MM-dd HH:mm} UTC ({days} working days from the filing; it was due {due:yyyy-MM-dd HH:mm} UTC). Directive (EU) 2025/2647.")),
+                $"The body treats the case as complex: the retailer's reply is due {complexDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({days} working days from the filing; it was due {due.UtcDateTime:yyyy-MM-dd HH:mm} UTC). Directive (EU) 2025/2647.")),
             new RecordOwner(ComplexOwner, complexDue, false),
         ]);
     }
