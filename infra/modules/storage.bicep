@@ -49,6 +49,7 @@ var tableNames = [
   'usedactionlinks'
   'routinenotes'
   'opencases'
+  'repairs'
 ]
 var queueNames = [
   'complaint-inbox'

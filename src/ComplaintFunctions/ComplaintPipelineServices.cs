@@ -90,6 +90,7 @@ public static class ComplaintPipelineServices
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddServiceStage(configuration);
         services.AddSingleton<CaseTexts>();
+        services.AddSingleton<RepairRegister>();
         services.AddSingleton<CaseTriage>();
         services.AddSingleton<CaseMailComposer>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));

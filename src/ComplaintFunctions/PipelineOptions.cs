@@ -14,7 +14,10 @@ public sealed class PipelineOptions
     public DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        return DateOn(time.GetUtcNow());
     }
+
+    /// <summary>The retailer's date at <paramref name="at"/>.</summary>
+    public DateOnly DateOn(DateTimeOffset at) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 }

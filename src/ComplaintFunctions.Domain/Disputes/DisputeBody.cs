@@ -54,6 +54,9 @@ public sealed record BodyText(string Name, string WhatItDoes, string Cost, strin
 /// <param name="Languages">The languages the body works in.</param>
 /// <param name="Web">The body's public site (https).</param>
 /// <param name="Texts">The customer texts by language (nb, sv, da, fi, en).</param>
+/// <param name="LimitsByYear">Price limits that change every year (Denmark's board), each year with its check date; when given they stand in for <see cref="MinClaim"/> and <see cref="MaxClaim"/>, and a year without a value says "check".</param>
+/// <param name="DeadlineAfterPrevious">How long after the body in <see cref="RequiresFirst"/> ends the customer has to come here (Denmark: four weeks after the mediation).</param>
+/// <param name="NotChecked">Figures in the entry that could not be checked from here: staff see each as "check: …".</param>
 public sealed record DisputeBody(
     string Id,
     string ShortName,
@@ -72,11 +75,18 @@ public sealed record DisputeBody(
     IReadOnlyList<string> Languages,
     string TypicalDuration,
     string Web,
-    IReadOnlyDictionary<string, BodyText> Texts)
+    IReadOnlyDictionary<string, BodyText> Texts,
+    IReadOnlyList<YearLimits>? LimitsByYear = null,
+    DatePeriod? DeadlineAfterPrevious = null,
+    IReadOnlyList<string>? NotChecked = null)
 {
     /// <summary>How staff texts name the body: "Sweden's ARN".</summary>
     public string StaffLabel => $"{NordicCountries.EnglishName(Country)}'s {ShortName}";
 }
+
+/// <summary>A year's price limits (the price of the goods or service the complaint is about) and the day they were checked; null amounts mean no limit.</summary>
+/// <param name="LowerMin">A lower minimum for some goods (Denmark: clothing and shoes), said to staff beside the limits.</param>
+public sealed record YearLimits(int Year, Money? Min, Money? Max, Money? LowerMin, string? LowerMinFor, DateOnly? Checked);
 
 /// <summary>
 /// The EU online dispute resolution platform, kept only to explain that it is gone: repealed,

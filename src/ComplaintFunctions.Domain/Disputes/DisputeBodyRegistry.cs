@@ -185,9 +185,10 @@ public sealed class DisputeBodyRegistry
             laterAssessment.Reasons.Insert(0, $"comes after {first.StaffLabel}: the customer starts with {first.ShortName}");
 
             var firstAssessment = assessed[first.Id];
+            var within = later.DeadlineAfterPrevious is { } after ? $"; the customer has {after.Describe()} after {first.ShortName} ends to take the case there" : string.Empty;
             if (laterAssessment.Reasons.Count == 1)
             {
-                firstAssessment.Notes.Add($"if {first.ShortName} does not settle the case, {later.StaffLabel} comes next ({Describe(later.Does)})");
+                firstAssessment.Notes.Add($"if {first.ShortName} does not settle the case, {later.StaffLabel} comes next ({Describe(later.Does)}){within}");
                 firstAssessment.Notes.AddRange(laterAssessment.Notes.Select(n => $"for {later.ShortName} later: {n}"));
             }
             else
@@ -254,22 +255,52 @@ public sealed class DisputeBodyRegistry
             }
         }
 
+        var (minClaim, maxClaim) = (body.MinClaim, body.MaxClaim);
+        if (body.LimitsByYear is { Count: > 0 } years)
+        {
+            // Limits that change every year: this year's, or none and a "check" when the file has no value for it.
+            var year = facts.Today.Year;
+            if (years.FirstOrDefault(y => y.Year == year) is { } limits)
+            {
+                (minClaim, maxClaim) = (limits.Min, limits.Max);
+                if (limits.LowerMin is { } lower)
+                {
+                    result.Notes.Add($"price limits for {year}: {Limits(limits.Min, limits.Max)} ({lower} for {limits.LowerMinFor})");
+                }
+
+                if (limits.Checked is null)
+                {
+                    result.Notes.Add($"check: the price limits for {year} could not be checked from here; verify them before telling the customer");
+                }
+            }
+            else
+            {
+                (minClaim, maxClaim) = (null, null);
+                var last = years.MaxBy(y => y.Year)!;
+                var lower = last.LowerMin is { } l ? $", {l} for {last.LowerMinFor}" : string.Empty;
+                var when = last.Checked is { } c ? $"checked {Iso(c)}" : "not checked";
+                result.Notes.Add($"check: the registry has no price limits for {year}; the last known are for {last.Year} ({Limits(last.Min, last.Max)}{lower}; {when}): look up this year's before telling the customer");
+            }
+        }
+
         if (facts.DisputedAmount is { } amount)
         {
-            if (body.MinClaim is { } min && amount < min.Amount)
+            if (minClaim is { } min && amount < min.Amount)
             {
                 result.Reasons.Add($"the claim of {new Money(amount, min.Currency)} is below the minimum of {min}");
             }
 
-            if (body.MaxClaim is { } max && amount > max.Amount)
+            if (maxClaim is { } max && amount > max.Amount)
             {
                 result.Reasons.Add($"the claim of {new Money(amount, max.Currency)} is above the maximum of {max}");
             }
         }
-        else if (body.MinClaim is not null || body.MaxClaim is not null)
+        else if (minClaim is not null || maxClaim is not null)
         {
-            result.Notes.Add($"the claim amount is not known: check the limits ({Limits(body.MinClaim, body.MaxClaim)})");
+            result.Notes.Add($"the claim amount is not known: check the limits ({Limits(minClaim, maxClaim)})");
         }
+
+        result.Notes.AddRange((body.NotChecked ?? []).Select(n => $"check: {n}"));
 
         if (body.TraderMustBeEstablishedIn is { } home && !facts.RetailerEstablishedIn.Contains(home))
         {
@@ -537,6 +568,48 @@ public sealed class DisputeBodyRegistry
 
         var texts = ToTexts(entry.Texts, country, where, problems);
 
+        var limitsByYear = new List<YearLimits>();
+        foreach (var (year, index) in (entry.PriceLimitsByYear ?? []).Select((y, i) => (y, i)))
+        {
+            var at = $"{where}.priceLimitsByYear[{index}]";
+            if (year is null || year.Year is not (>= 2000 and <= 2100) || limitsByYear.Any(y => y.Year == year.Year))
+            {
+                problems.Add($"{at}: needs a 'year' (2000-2100), each year once.");
+                continue;
+            }
+
+            var (low, high) = (ToMoney(year.MinClaim, currency, $"{at}.minClaim", problems), ToMoney(year.MaxClaim, currency, $"{at}.maxClaim", problems));
+            var lowerMin = ToMoney(year.LowerMinClaim, currency, $"{at}.lowerMinClaim", problems);
+            if (lowerMin is not null && string.IsNullOrWhiteSpace(year.LowerMinFor))
+            {
+                problems.Add($"{at}: 'lowerMinClaim' needs 'lowerMinFor' (which goods it is for).");
+            }
+
+            // A year may say it was not checked (null): staff are told to check it; a badly written date is a problem.
+            var checkedYear = ReadDate(year.Checked, at, "checked", required: false, problems);
+            limitsByYear.Add(new YearLimits(year.Year.Value, low, high, lowerMin, year.LowerMinFor?.Trim(), checkedYear));
+        }
+
+        if (limitsByYear.Count > 0 && (min is not null || max is not null))
+        {
+            problems.Add($"{where}: give the price limits either per year ('priceLimitsByYear') or once ('minClaim', 'maxClaim'), not both.");
+        }
+
+        DatePeriod? afterPrevious = null;
+        if (!string.IsNullOrWhiteSpace(entry.DeadlineAfterPrevious))
+        {
+            if (DatePeriod.TryParse(entry.DeadlineAfterPrevious, out var period) && period != default && !string.IsNullOrWhiteSpace(entry.RequiresFirst))
+            {
+                afterPrevious = period;
+            }
+            else
+            {
+                problems.Add($"{where}: 'deadlineAfterPrevious' is '{entry.DeadlineAfterPrevious}'; it needs an ISO 8601 period such as P4W and a 'requiresFirst' to count from.");
+            }
+        }
+
+        var notChecked = (entry.NotChecked ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
+
         return new DisputeBody(
             id,
             entry.ShortName?.Trim() ?? id,
@@ -555,7 +628,10 @@ public sealed class DisputeBodyRegistry
             languages,
             entry.TypicalDuration?.Trim() ?? string.Empty,
             web,
-            texts);
+            texts,
+            limitsByYear.Count > 0 ? limitsByYear : null,
+            afterPrevious,
+            notChecked.Count > 0 ? notChecked : null);
     }
 
     static Dictionary<string, BodyText> ToTexts(Dictionary<string, TextEntry?>? entries, Country country, string where, List<string> problems)
@@ -771,6 +847,27 @@ public sealed class DisputeBodyRegistry
         public string? Web { get; set; }
 
         public Dictionary<string, TextEntry?>? Texts { get; set; }
+
+        public List<YearLimitsEntry?>? PriceLimitsByYear { get; set; }
+
+        public string? DeadlineAfterPrevious { get; set; }
+
+        public List<string>? NotChecked { get; set; }
+    }
+
+    sealed class YearLimitsEntry
+    {
+        public int? Year { get; set; }
+
+        public MoneyEntry? MinClaim { get; set; }
+
+        public MoneyEntry? MaxClaim { get; set; }
+
+        public MoneyEntry? LowerMinClaim { get; set; }
+
+        public string? LowerMinFor { get; set; }
+
+        public string? Checked { get; set; }
     }
 
     sealed class FeeEntry

@@ -31,6 +31,7 @@ public static class TriageCodes
     public const string ClaimWindow = "claim-window";
     public const string ClaimDiscovery = "claim-discovery";
     public const string ClaimPresumption = "claim-presumption";
+    public const string ClaimRepair = "claim-repair";
     public const string Warranty = "warranty";
     public const string ManufacturerSupport = "manufacturer-support";
     public const string Delivery = "delivery";
@@ -89,7 +90,8 @@ public static class Triage
 {
     /// <summary>Triage of <paramref name="details"/> on <paramref name="today"/> (the date in the retailer's time zone).</summary>
     /// <param name="longLivedGoods">Whether the agent judged the product as meant to last substantially longer than usual (null: not judged yet).</param>
-    public static TriageResult Assess(ComplaintDetails details, DateOnly today, TriageOptions? options = null, bool? longLivedGoods = null)
+    /// <param name="repair">A repair under a claim of the same product of the same order, from the repair register (null: none on record).</param>
+    public static TriageResult Assess(ComplaintDetails details, DateOnly today, TriageOptions? options = null, bool? longLivedGoods = null, RepairOnRecord? repair = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         options ??= new TriageOptions();
@@ -114,12 +116,12 @@ public static class Triage
                 }
                 else
                 {
-                    AddClaimChecks(checks, purchase, country, today, options, longLivedGoods);
+                    AddClaimChecks(checks, purchase, country, today, options, longLivedGoods, repair);
                 }
 
                 break;
             case ComplaintCategory.Claim:
-                AddClaimChecks(checks, purchase, country, today, options, longLivedGoods);
+                AddClaimChecks(checks, purchase, country, today, options, longLivedGoods, repair);
                 break;
             case ComplaintCategory.Warranty:
                 var maker = Maker(purchase);
@@ -131,7 +133,7 @@ public static class Triage
                         "The customer's legal claim right against us, the seller, exists beside the warranty and does not depend on it; the claim checks below say whether it still runs.",
                         $"En garanti er et frivillig løfte fra {maker.Nb}: hvor lenge den varer, hva den dekker og hvor produktet skal sendes, står i produsentens vilkår, så sjekk dem. " +
                         "Kundens reklamasjonsrett etter loven overfor oss som selger gjelder ved siden av garantien og er uavhengig av den; reklamasjonskontrollene nedenfor viser om den fortsatt gjelder.")));
-                AddClaimChecks(checks, purchase, country, today, options, longLivedGoods);
+                AddClaimChecks(checks, purchase, country, today, options, longLivedGoods, repair);
                 break;
             case ComplaintCategory.Service or ComplaintCategory.Support:
                 route = TriageRoute.ManufacturerSupport;
@@ -186,9 +188,15 @@ public static class Triage
                 lastDay);
     }
 
-    static void AddClaimChecks(List<TriageCheck> checks, Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods)
+    static void AddClaimChecks(List<TriageCheck> checks, Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods, RepairOnRecord? repair)
     {
-        checks.Add(ClaimWindowCheck(purchase, country, today, options, longLivedGoods));
+        var extended = repair is not null && RightToRepair.Extends(repair, country) ? RepairedWindowCheck(purchase, country, today, options, repair) : null;
+        checks.Add(extended ?? ClaimWindowCheck(purchase, country, today, options, longLivedGoods));
+        if (repair is not null && extended is null)
+        {
+            checks.Add(RepairNotExtendingCheck(repair, country, options));
+        }
+
         checks.Add(PresumptionCheck(purchase, country, today));
         var (months, law) = (Months(options.DiscoveryMonths), Law(country));
         checks.Add(new TriageCheck(
@@ -247,6 +255,97 @@ public static class Triage
                     $"More than 2 years after delivery (the presumption ended on {shown.En}): the customer must show the defect was there at delivery, for instance with a technician's report.",
                     $"Mer enn 2 år etter levering (den lovbestemte formodningen gikk ut {shown.Nb}): kunden må vise at mangelen var der ved levering, for eksempel med en rapport fra en tekniker."),
                 until);
+    }
+
+    /// <summary>
+    /// The claim window of a product we repaired under a claim, where the Right to Repair Directive (EU) 2024/1799
+    /// applies: the country's limit plus one year (Directive 2019/771 as amended: the liability period is extended
+    /// once by 12 months). Null when the country has no fixed limit or no date to count from: the usual check and
+    /// the repair's own note say what to weigh.
+    /// </summary>
+    static TriageCheck? RepairedWindowCheck(Purchase purchase, Country country, DateOnly today, TriageOptions options, RepairOnRecord repair)
+    {
+        if (options.ClaimYearsFor(country) is not { } limit || (purchase.DeliveryDate ?? purchase.PurchaseDate) is not { } start)
+        {
+            return null;
+        }
+
+        var law = Law(country);
+        var counted = purchase.DeliveryDate is { } d
+            ? new TriageText($"Delivered on {Show(d).En}", $"Levert {Show(d).Nb}")
+            : new TriageText($"Bought on {Show(start).En} (no delivery date is given, so the limit is counted from the purchase)", $"Kjøpt {Show(start).Nb} (ingen leveringsdato er oppgitt, så fristen er regnet fra kjøpet)");
+        var (ended, deadline) = (start.AddYears(limit), start.AddYears(limit + RightToRepair.ExtraYears));
+        var (usual, last, on) = (Show(ended), Show(deadline), Show(repair.RepairedOn));
+        var repaired = new TriageText(
+            $"we repaired this product under a claim on {on.En} (case {repair.CaseNumber}), so the Right to Repair Directive (EU) 2024/1799, applying since 31 July 2026, extends the seller's liability once by one year",
+            $"vi reparerte dette produktet under en reklamasjon {on.Nb} (sak {repair.CaseNumber}), så reparasjonsdirektivet (EU) 2024/1799, som gjelder fra 31. juli 2026, forlenger selgeransvaret én gang med ett år");
+        if (today <= ended)
+        {
+            return new TriageCheck(
+                TriageCodes.ClaimWindow,
+                TriageVerdict.Ok,
+                new(
+                    $"{counted.En}: inside the {Years(limit)} limit of {law.En} (until {usual.En}); besides, {repaired.En}: the claim is in time until {last.En}.",
+                    $"{counted.Nb}: innenfor reklamasjonsfristen på {YearsNb(limit)} etter {law.Nb} (til og med {usual.Nb}); dessuten har {repaired.Nb}: reklamasjonen er i tide til og med {last.Nb}."),
+                deadline);
+        }
+
+        if (today <= deadline)
+        {
+            return new TriageCheck(
+                TriageCodes.ClaimWindow,
+                TriageVerdict.Ok,
+                new(
+                    $"{counted.En}: past the {Years(limit)} limit of {law.En} (it ended {usual.En}), but {repaired.En}: the claim is in time until {last.En}.",
+                    $"{counted.Nb}: reklamasjonsfristen på {YearsNb(limit)} etter {law.Nb} er ute (den gikk ut {usual.Nb}), men {repaired.Nb}: reklamasjonen er i tide til og med {last.Nb}."),
+                deadline);
+        }
+
+        return new TriageCheck(
+            TriageCodes.ClaimWindow,
+            purchase.DeliveryDate is null ? TriageVerdict.Warning : TriageVerdict.Fails,
+            new(
+                $"{counted.En}: the {Years(limit)} limit of {law.En} ended on {usual.En}, and the one more year for our repair of {on.En} (case {repair.CaseNumber}, Right to Repair Directive (EU) 2024/1799) ended on {last.En}. The legal claim right has lapsed unless we promised more; a manufacturer's warranty may still cover it.",
+                $"{counted.Nb}: reklamasjonsfristen på {YearsNb(limit)} etter {law.Nb} gikk ut {usual.Nb}, og det ekstra året for reparasjonen vår {on.Nb} (sak {repair.CaseNumber}, reparasjonsdirektivet (EU) 2024/1799) gikk ut {last.Nb}. Reklamasjonsretten etter loven har falt bort med mindre vi har lovet mer; en garanti fra produsenten kan likevel dekke det."),
+            deadline);
+    }
+
+    /// <summary>Why a repair on record gives no extra year here (or, in Finland, what it adds to "reasonable time").</summary>
+    static TriageCheck RepairNotExtendingCheck(RepairOnRecord repair, Country country, TriageOptions options)
+    {
+        var on = Show(repair.RepairedOn);
+        var what = new TriageText($"We repaired this product under a claim on {on.En} (case {repair.CaseNumber})", $"Vi reparerte dette produktet under en reklamasjon {on.Nb} (sak {repair.CaseNumber})");
+        if (country == Country.NO)
+        {
+            return new TriageCheck(
+                TriageCodes.ClaimRepair,
+                TriageVerdict.Warning,
+                new(
+                    $"{what.En}. The one more year the Right to Repair Directive (EU) 2024/1799 gives repaired goods does not apply in Norway: Norway is outside the EU, and whether the EEA takes the rule in was not known when checked (December 2026). The limits of forbrukerkjøpsloven above stand, unless we promised more.",
+                    $"{what.Nb}. Det ekstra året som reparasjonsdirektivet (EU) 2024/1799 gir reparerte varer, gjelder ikke i Norge: Norge er utenfor EU, og om EØS tar regelen inn, var ikke kjent da det ble kontrollert (desember 2026). Fristene i forbrukerkjøpsloven ovenfor gjelder, med mindre vi har lovet mer."));
+        }
+
+        if (repair.RepairedOn < RightToRepair.AppliesFrom || !RightToRepair.AppliesIn(repair.Country))
+        {
+            return new TriageCheck(
+                TriageCodes.ClaimRepair,
+                TriageVerdict.Warning,
+                new(
+                    $"{what.En}, a repair {(repair.RepairedOn < RightToRepair.AppliesFrom ? "before 31 July 2026, when" : "of a sale outside Sweden, Denmark and Finland, where")} the Right to Repair Directive (EU) 2024/1799 did not apply, so it gives no extra year: the limit above stands.",
+                    $"{what.Nb}, en reparasjon {(repair.RepairedOn < RightToRepair.AppliesFrom ? "før 31. juli 2026, da" : "av et salg utenfor Sverige, Danmark og Finland, der")} reparasjonsdirektivet (EU) 2024/1799 ikke gjaldt, så den gir ikke noe ekstra år: fristen ovenfor gjelder."));
+        }
+
+        var law = Law(country);
+        return new TriageCheck(
+            TriageCodes.ClaimRepair,
+            TriageVerdict.Ok,
+            options.ClaimYearsFor(country) is null
+                ? new(
+                    $"{what.En}: the Right to Repair Directive (EU) 2024/1799 extends the seller's liability once by one year. {law.En} sets no fixed limit, so count that year in when weighing reasonable time.",
+                    $"{what.Nb}: reparasjonsdirektivet (EU) 2024/1799 forlenger selgeransvaret én gang med ett år. Etter {law.Nb} er det ingen fast frist, så regn med det året når du vurderer rimelig tid.")
+                : new(
+                    $"{what.En}: the Right to Repair Directive (EU) 2024/1799 extends the seller's liability once by one year; ask for the delivery date to count the extended limit.",
+                    $"{what.Nb}: reparasjonsdirektivet (EU) 2024/1799 forlenger selgeransvaret én gang med ett år; spør etter leveringsdatoen for å regne ut den forlengede fristen."));
     }
 
     static TriageCheck ClaimWindowCheck(Purchase purchase, Country country, DateOnly today, TriageOptions options, bool? longLivedGoods)

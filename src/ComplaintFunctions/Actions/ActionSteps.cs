@@ -54,7 +54,8 @@ public static class ActionStepCatalogue
             TextLabel: "What do you need from the customer?"),
         new ActionStep(CaseInputKinds.AgentFinal, [ActionRoles.Agent], CaseAction.GiveFinalAnswer, null, TextField.Required,
             "Give the final answer", "The final answer goes to the customer with two choices: accept it, or ask the independent customer ombudsman. A refund above the approval limit goes to the team lead first.", "Give the final answer",
-            TextLabel: "The final answer", AmountLabel: "Refund to the customer, if any (needs the team lead's approval above the limit)"),
+            TextLabel: "The final answer", AmountLabel: "Refund to the customer, if any (needs the team lead's approval above the limit)",
+            FlagLabel: "Outcome: the product was repaired under the claim (a later claim about it gets one more year in Sweden, Denmark and Finland)"),
         new ActionStep(CaseInputKinds.LeadApprove, [ActionRoles.TeamLead], null, CaseStage.CustomerService, TextField.None,
             "Approve the final answer", "The final answer is sent to the customer as written.", "Approve and send"),
         new ActionStep(CaseInputKinds.LeadSendBack, [ActionRoles.TeamLead], null, CaseStage.CustomerService, TextField.Required,
@@ -110,6 +111,10 @@ public static class ActionStepCatalogue
         new ActionStep(CaseInputKinds.DisputeReplied, [ActionRoles.DisputeContact], null, CaseStage.ExternalBody, TextField.Optional,
             "Record that the retailer replied to the body", "The reply clock stops: no reminder and no mail to management about it. The case stays with the body until its outcome.", "Record the reply",
             ActionTarget.ExternalBody, TextLabel: "What was replied, or where it is kept (optional; on the trail and in the case file)"),
+        // Directive (EU) 2025/2647 gives 30 working days, not 20, for a case the body treats as complex.
+        new ActionStep(CaseInputKinds.DisputeComplex, [ActionRoles.DisputeContact], null, CaseStage.ExternalBody, TextField.Optional,
+            "Mark the body's case as complex", "The body treats the case as complex: the retailer's reply is due the complex cases' working days from the filing (30, not 20), and the reminder moves with it. The new date goes on the trail.", "Mark it complex",
+            ActionTarget.ExternalBody, TextLabel: "What the body said about it, or its reference (optional; on the trail and in the case file)"),
     }.ToDictionary(s => s.Step, StringComparer.Ordinal);
 
     /// <summary>Every step, in the catalogue's order (the console offers staff theirs).</summary>

@@ -151,7 +151,7 @@ public sealed class ComplaintIntake(
         // Triage now, so the orchestration starts with its plan and needs no activity to open. The opened
         // and triage lines (and what the caller adds) go on the trail in one transaction; same ids and times
         // on a retry, so the trail gets each line once.
-        var (plan, triageLine) = triage.Open(complaint);
+        var (plan, triageLine) = await triage.OpenAsync(complaint, cancellationToken);
         var opened = new CaseEvent(
             complaint.CaseNumber,
             "opened",

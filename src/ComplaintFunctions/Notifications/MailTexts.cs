@@ -214,6 +214,7 @@ public static class MailTexts
             "The case file for the body (printable to PDF): {caseFileUrl}",
             "The retailer's reply to the body is due by {replyDueAt} (working days from the filing); a body that hears nothing in time may count it as a refusal to take part.",
             "Once the reply has gone to the body, mark it sent: {repliedUrl}",
+            "If the body treats the case as complex, the reply is due later (the longer time the directive gives complex cases, counted from the filing); mark it complex: {complexUrl}",
             "When the body's outcome comes, record it here: {outcomeUrl}"),
         [MailKind.BodyReminder] = new("Still with {body}: {case}",
             "Case {case} is still with {body}.",

@@ -55,8 +55,10 @@ public static class CaseAccess
                 CaseInputKinds.AgentAnswer or CaseInputKinds.AgentAsk or CaseInputKinds.AgentFinal => !awaitingApproval,
                 CaseInputKinds.StageRetry => onTheList.Owner == CaseProcess.StageFailedOwner,
                 CaseInputKinds.DisputeNotComply => complaint.BodyOutcomeRecorded,
-                // The reply is owed while the body works on the case, before its outcome.
-                CaseInputKinds.DisputeReplied => !complaint.BodyOutcomeRecorded,
+                // The reply is owed while the body works on the case, before its outcome, until it is recorded
+                // (the body's stage then names another owner); a case is marked complex once, before the reply.
+                CaseInputKinds.DisputeReplied => !complaint.BodyOutcomeRecorded && onTheList.Owner is not ExternalBodyProcess.RepliedOwner,
+                CaseInputKinds.DisputeComplex => !complaint.BodyOutcomeRecorded && onTheList.Owner is ExternalBodyProcess.BodyOwner,
                 CaseInputKinds.CustomerReplied => complaint.Stage is not CaseStage.Closed,
                 CaseInputKinds.AgentCorrect => complaint.Stage is CaseStage.CustomerService or CaseStage.WaitingForCustomer or CaseStage.FinalAnswer && !awaitingApproval,
                 CaseInputKinds.AgentMerge => !awaitingApproval,

@@ -507,8 +507,9 @@ public sealed class ConsoleFunctions(
             .Select(x => x.Item);
         var offered = CaseAccess.StepsOffered(person, row, ReopenUntil());
 
-        // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
         var staffLanguage = staff.Value.Language;
+        // What triage checks for the case today (deadlines, the category's rules, a repair on record), as the team's first mail gives them, in the staff language.
+        var (_, checks) = await triage.AssessAsync(number, details, staffLanguage, cancel);
         var model = new CasePageModel(
             done is null ? null : F(t.Done, ("what", done)),
             problem,
@@ -529,7 +530,7 @@ public sealed class ConsoleFunctions(
             [.. customerRows.Select(r => new LabelledValue(r.Label, r.Value ?? "—"))],
             t.Checks,
             staffLanguage,
-            triage.Assess(details, staffLanguage).Checks,
+            checks,
             t.Attachments,
             [.. kept.Select(a => new AttachmentItem(
                 $"{CasePath(number)}/attachments/{Uri.EscapeDataString(a.Mail)}/{Uri.EscapeDataString(a.File)}", a.File, a.ContentType, (a.Size / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)))],

@@ -14,6 +14,7 @@ public static class TableNames
     public const string UsedActionLinks = "usedactionlinks";
     public const string RoutineNotes = "routinenotes";
     public const string OpenCases = "opencases";
+    public const string Repairs = "repairs";
 
-    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks, RoutineNotes, OpenCases];
+    public static IReadOnlyList<string> All { get; } = [Complaints, CaseEvents, IdempotencyKeys, SentMail, InboundMail, InboxReview, AutoMailCount, CaseTexts, UsedActionLinks, RoutineNotes, OpenCases, Repairs];
 }

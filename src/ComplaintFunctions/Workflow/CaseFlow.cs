@@ -43,7 +43,8 @@ public sealed record CasePlan(
     DisputeOptions Disputes);
 
 /// <summary>A final answer waiting for the team lead. The text itself is in the case texts table.</summary>
-public sealed record PendingAnswer(string TextRef, decimal? Amount);
+/// <param name="Repaired">The answer's outcome is a repair under the claim (added later: states written before read as not repaired).</param>
+public sealed record PendingAnswer(string TextRef, decimal? Amount, bool Repaired = false);
 
 /// <summary>
 /// The orchestration's state, carried from one episode to the next with ContinueAsNew: references
@@ -162,6 +163,9 @@ public static class CaseInputKinds
 
     /// <summary>The dispute contact records that the retailer's reply went to the body (TextRef: what was replied, optional); the reply clock stops.</summary>
     public const string DisputeReplied = "dispute-replied";
+
+    /// <summary>The dispute contact records that the body treats its case as complex (TextRef: the body's word on it, optional); the reply is due in the complex cases' working days.</summary>
+    public const string DisputeComplex = "dispute-complex";
 
     /// <summary>From the ombudsman's orchestration to the case's: the decision is made (Choice: outcome; TextRef: reasons; Amount; NoteRef; Flag: referred).</summary>
     public const string OmbudsmanDecided = "ombudsman-decided";

@@ -162,7 +162,7 @@ public sealed class CaseMailComposer(
 
         if (order.Kind is MailKind.StaffAssignment or MailKind.StaffManufacturerReturn or MailKind.StaffTakenBack)
         {
-            values["checks"] = triage.Assess(details, language).Checks;
+            values["checks"] = (await triage.AssessAsync(complaint.CaseNumber, details, language)).Checks;
         }
 
         if (order.Kind is MailKind.ManufacturerSupport)

@@ -109,6 +109,21 @@ sealed class CaseTools(TaskOrchestrationContext context, string caseNumber, Case
 
                     break;
 
+                case RecordOnTrail line:
+                    // Its id from the case's sequence, as a refusal's: a retried activity writes the same line.
+                    MailSequence++;
+                    await context.CallActivityAsync(
+                        CaseWorkActivities.RecordTrailLine,
+                        new TrailLineOrder(caseNumber, line.Kind, line.Actor, line.Summary, context.CurrentUtcDateTime, MailSequence),
+                        StorageRetry);
+                    break;
+
+                case RecordRepair repair:
+                    MailSequence++;
+                    await context.CallActivityAsync(
+                        CaseWorkActivities.RecordRepair, new RepairOrder(caseNumber, repair.Actor, context.CurrentUtcDateTime, MailSequence), StorageRetry);
+                    break;
+
                 case FindBodies find:
                     offered = (find.Decision, await context.CallActivityAsync<string[]>(DisputeWorkActivities.OfferBodies, new BodyOfferRequest(caseNumber, find.Decision), StorageRetry));
                     break;

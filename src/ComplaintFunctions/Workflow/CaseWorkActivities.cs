@@ -78,6 +78,12 @@ public sealed record CaseWorkDone(int Done, IReadOnlyList<CaseStepResult> Steps,
 /// <summary>An input the process did not take, for the trail.</summary>
 public sealed record RefusedInput(string CaseNumber, string InputKind, string Actor, string Reason, DateTime At, int Sequence);
 
+/// <summary>The final answer recorded a repair under the claim; its trail line's id comes from the case's sequence.</summary>
+public sealed record RepairOrder(string CaseNumber, string Actor, DateTime At, int Sequence);
+
+/// <summary>A line the process puts on the trail; its id comes from the case's sequence.</summary>
+public sealed record TrailLineOrder(string CaseNumber, string Kind, string Actor, string Summary, DateTime At, int Sequence);
+
 public sealed record MailFailure(string CaseNumber, MailKind Kind, int Sequence, string Error, DateTime At);
 
 /// <summary>A correction of what the case is, as staff made it (see <see cref="CorrectFacts"/>).</summary>
@@ -99,6 +105,8 @@ public sealed class CaseWorkActivities(
     CaseMailComposer mails,
     CaseTriage triage,
     CaseTexts texts,
+    RepairRegister repairs,
+    IOptions<PipelineOptions> pipelineOptions,
     TimeProvider time,
     ILogger<CaseWorkActivities> logger)
 {
@@ -110,6 +118,8 @@ public sealed class CaseWorkActivities(
     public const string RecordServiceState = "RecordServiceStateAsync";
     public const string TakeCaseStep = "TakeCaseStepAsync";
     public const string RecordRefusedInput = "RecordRefusedInputAsync";
+    public const string RecordTrailLine = "RecordTrailLineAsync";
+    public const string RecordRepair = "RecordRepairAsync";
     public const string CarryOutCaseWork = "CarryOutCaseWorkAsync";
     public const string CorrectCase = "CorrectCaseAsync";
     public const string PassDuplicate = "PassDuplicateAsync";
@@ -123,7 +133,7 @@ public sealed class CaseWorkActivities(
     {
         using var scope = logger.BeginCaseScope(caseNumber);
         var stored = await complaints.GetAsync(CaseNumber.Parse(caseNumber));
-        var (plan, line) = triage.Open(stored.Complaint);
+        var (plan, line) = await triage.OpenAsync(stored.Complaint);
         await auditTrail.AppendAsync(line);
         logger.LogInformation("Triage: route {Route}, country {Country}", plan.Route, plan.Country);
         return plan;
@@ -305,6 +315,57 @@ public sealed class CaseWorkActivities(
         logger.LogWarning("Input {InputKind} not taken", refused.InputKind);
     }
 
+    [Function(RecordTrailLine)]
+    public async Task RecordTrailLineAsync([ActivityTrigger] TrailLineOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
+        await auditTrail.AppendAsync(new CaseEvent(
+            CaseNumber.Parse(order.CaseNumber), $"{order.Kind}-{order.Sequence}", new DateTimeOffset(DateTime.SpecifyKind(order.At, DateTimeKind.Utc), TimeSpan.Zero),
+            order.Kind, order.Actor, "system", order.Summary));
+    }
+
+    /// <summary>
+    /// The repair goes in the register (kept by order and product; the first repair of a product stays) and on the
+    /// trail, saying whether a later complaint can find it. The day is the retailer's: the directive counts from 31 July 2026.
+    /// </summary>
+    [Function(RecordRepair)]
+    public async Task RecordRepairAsync([ActivityTrigger] RepairOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        using var scope = logger.BeginCaseScope(order.CaseNumber);
+        var number = CaseNumber.Parse(order.CaseNumber);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(order.At, DateTimeKind.Utc), TimeSpan.Zero);
+        var complaint = (await complaints.GetAsync(number)).Complaint;
+        var details = complaint.Details;
+        var repairedOn = pipelineOptions.Value.DateOn(at);
+        var repair = new RepairOnRecord(repairedOn, number.Value, details.Customer.Country);
+        var extends = RightToRepair.AppliesIn(repair.Country) && repairedOn >= RightToRepair.AppliesFrom
+            ? "a later claim about this product gets one more year of seller liability (Right to Repair Directive (EU) 2024/1799)"
+            : repair.Country == Country.NO
+                ? "the Right to Repair Directive's extra year does not apply in Norway"
+                : "the Right to Repair Directive's extra year applies only to repairs from 31 July 2026";
+        string summary;
+        if (RepairKey.For(details.Purchase) is not { } key)
+        {
+            summary = $"The final answer's outcome: repaired under the claim on {repairedOn:yyyy-MM-dd}. The case names no {(string.IsNullOrWhiteSpace(details.Purchase.OrderNumber) ? "order number" : "product")}, so it is not in the repair register and a later complaint cannot find it.";
+        }
+        else if (await repairs.RecordAsync(key, repair))
+        {
+            summary = $"The final answer's outcome: repaired under the claim on {repairedOn:yyyy-MM-dd}; in the repair register for order {details.Purchase.OrderNumber?.Trim()} and product {details.Purchase.Product?.Trim()}: {extends}.";
+        }
+        else
+        {
+            var first = await repairs.FindAsync(key);
+            summary = first?.CaseNumber == number.Value
+                ? $"The final answer's outcome: repaired under the claim on {first.RepairedOn:yyyy-MM-dd}; in the repair register for order {details.Purchase.OrderNumber?.Trim()} and product {details.Purchase.Product?.Trim()}: {extends}."
+                : $"The final answer's outcome: repaired under the claim on {repairedOn:yyyy-MM-dd}. The repair register has this product of this order repaired already ({first?.RepairedOn:yyyy-MM-dd}, case {first?.CaseNumber}); that repair stays on record, since the directive extends the liability once.";
+        }
+
+        await auditTrail.AppendAsync(new CaseEvent(number, $"repair-recorded-{order.Sequence}", at, "repair-recorded", order.Actor, "system", summary));
+        logger.LogInformation("Repair under the claim recorded ({Country})", repair.Country);
+    }
+
     CasePlan PlanFor(Complaint complaint) => triage.PlanFor(complaint.Details.Customer.Country, default);
 
     /// <summary>
@@ -338,7 +399,7 @@ public sealed class CaseWorkActivities(
             if (changes.Count == 0)
             {
                 await auditTrail.AppendAsync(new CaseEvent(number, id, at, "corrected", order.Actor, "console", "Nothing to correct: category, country and language were already so." + (reason is null ? string.Empty : $" Reason given: {reason}")));
-                var (route, _) = triage.Assess(complaint.Details, CaseTriage.TrailLanguage);
+                var (route, _) = await triage.AssessAsync(number, complaint.Details, CaseTriage.TrailLanguage);
                 return triage.PlanFor(complaint.Details.Customer.Country, route);
             }
 
@@ -346,11 +407,11 @@ public sealed class CaseWorkActivities(
             {
                 await auditTrail.AppendAsync(new CaseEvent(number, $"correction-refused-{at.UtcTicks}", at, "step-refused", order.Actor, "console", refusal));
                 logger.LogWarning("Correction refused at {Stage}", complaint.Stage.ToWire());
-                var (route, _) = triage.Assess(before, CaseTriage.TrailLanguage);
+                var (route, _) = await triage.AssessAsync(number, before, CaseTriage.TrailLanguage);
                 return triage.PlanFor(before.Customer.Country, route);
             }
 
-            var (newRoute, checks) = triage.Assess(after, CaseTriage.TrailLanguage);
+            var (newRoute, checks) = await triage.AssessAsync(number, after, CaseTriage.TrailLanguage);
             await auditTrail.AppendAllAsync(
             [
                 new CaseEvent(number, id, at, "corrected", order.Actor, "console", $"Corrected: {string.Join("; ", changes)}." + (reason is null ? string.Empty : $" Reason: {reason}")),

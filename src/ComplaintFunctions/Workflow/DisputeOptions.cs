@@ -27,6 +27,12 @@ public sealed class DisputeOptions
     /// </summary>
     public int BodyReplyWorkingDays { get; set; } = 20;
 
+    /// <summary>
+    /// Working days from the filing for a case the body treats as complex (Directive (EU) 2025/2647: 30), once the
+    /// dispute contact has marked it so; the reminder moves with the due date.
+    /// </summary>
+    public int ComplexBodyReplyWorkingDays { get; set; } = 30;
+
     /// <summary>How many working days before the reply is due the dispute contact is reminded; management hears when it passes.</summary>
     public int BodyReplyReminderWorkingDays { get; set; } = 5;
 

@@ -295,6 +295,7 @@ public static class CaseFile
         "dispute-outcome" => "The external body's outcome",
         "dispute-not-comply" => "Why the recommendation is not followed",
         "dispute-replied" => "The retailer's reply to the body",
+        "dispute-complex" => "The body treats the case as complex",
         _ => kind,
     };
 }

@@ -50,6 +50,14 @@ public sealed record ExternalBodyState
     /// <summary>When the dispute contact recorded that the reply went to the body: the clock stops.</summary>
     public DateTime? RepliedAt { get; init; }
 
+    // Added with complex cases: optional too, so a state written before reads as filed at an unknown time, not complex.
+
+    /// <summary>When the case was filed with the body (the reply clock counts from it); null when filed before this was kept.</summary>
+    public DateTime? FiledAt { get; init; }
+
+    /// <summary>The body treats the case as complex: <see cref="ReplyDue"/> counts the complex cases' working days.</summary>
+    public bool ReplyComplex { get; init; }
+
     /// <summary>Its own range of mail ids, apart from the case's and the ombudsman's.</summary>
     public int MailSequence { get; init; } = 2000;
 

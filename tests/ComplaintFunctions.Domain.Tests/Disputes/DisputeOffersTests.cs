@@ -121,13 +121,13 @@ public class DisputeOffersTests
 
         var naevnet = Offer(offers, "dk-forbrugerklagenaevnet");
         Assert.False(naevnet.Offered);
-        Assert.Equal(["comes after Denmark's Nævnenes Hus mediation: the customer starts with Nævnenes Hus mediation"], naevnet.Reasons);
+        Assert.Equal(["comes after Denmark's Center for Klageløsning: the customer starts with Center for Klageløsning"], naevnet.Reasons);
     }
 
     [Fact]
-    public void Forbrugerklagenaevnet_does_not_take_a_claim_below_1110_kr_and_the_mediation_notes_say_so()
+    public void Forbrugerklagenaevnet_does_not_take_a_claim_below_1110_kr_in_2024_and_the_mediation_notes_say_so()
     {
-        var offers = Shipped.OffersFor(Facts(Country.DK, amount: 800));
+        var offers = Shipped.OffersFor(Facts(Country.DK, amount: 800, today: In2024));
 
         var naevnet = Offer(offers, "dk-forbrugerklagenaevnet");
         Assert.False(naevnet.Offered);
@@ -143,7 +143,7 @@ public class DisputeOffersTests
     [Fact]
     public void Forbrugerklagenaevnet_does_not_take_a_claim_above_100000_kr()
     {
-        var naevnet = Offer(Shipped.OffersFor(Facts(Country.DK, amount: 150000)), "dk-forbrugerklagenaevnet");
+        var naevnet = Offer(Shipped.OffersFor(Facts(Country.DK, amount: 150000, today: In2024)), "dk-forbrugerklagenaevnet");
 
         Assert.Contains("the claim of 150,000 DKK is above the maximum of 100,000 DKK", naevnet.Reasons);
     }
@@ -164,9 +164,47 @@ public class DisputeOffersTests
     [Fact]
     public void When_the_amount_is_unknown_the_mediation_notes_give_the_boards_price_range()
     {
-        var maegling = Offer(Shipped.OffersFor(Facts(Country.DK, amount: null)), "dk-naevneneshus-maegling");
+        var maegling = Offer(Shipped.OffersFor(Facts(Country.DK, amount: null, today: In2024)), "dk-naevneneshus-maegling");
 
         Assert.Contains("for Forbrugerklagenævnet later: the claim amount is not known: check the limits (1,110–100,000 DKK)", maegling.Notes);
+        Assert.Contains("for Forbrugerklagenævnet later: price limits for 2024: 1,110–100,000 DKK (720 DKK for clothing and shoes)", maegling.Notes);
+    }
+
+    // The year the shipped file has Denmark's price limits for.
+    static readonly DateOnly In2024 = new(2024, 11, 24);
+
+    [Fact]
+    public void In_a_year_the_registry_has_no_Danish_price_limits_for_staff_are_told_to_check_and_nothing_is_refused_on_them()
+    {
+        var offers = Shipped.OffersFor(Facts(Country.DK, amount: 800));
+        var naevnet = Offer(offers, "dk-forbrugerklagenaevnet");
+        Assert.DoesNotContain(naevnet.Reasons, r => r.Contains("minimum", StringComparison.Ordinal));
+
+        var maegling = Offer(offers, "dk-naevneneshus-maegling");
+        Assert.Contains(
+            "for Forbrugerklagenævnet later: check: the registry has no price limits for 2026; the last known are for 2024 (1,110–100,000 DKK, 720 DKK for clothing and shoes; checked 2026-11-01): look up this year's before telling the customer",
+            maegling.Notes);
+        Assert.Contains(maegling.Notes, n => n.StartsWith("for Forbrugerklagenævnet later: check: the price limits of 2025 and 2026 could not be checked from here", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void After_the_mediation_at_Center_for_Klageloesning_the_customer_has_four_weeks_to_take_it_to_the_board()
+    {
+        var maegling = Offer(Shipped.OffersFor(Facts(Country.DK, amount: 4000)), "dk-naevneneshus-maegling");
+        Assert.Contains(maegling.Notes, n => n.StartsWith("if Center for Klageløsning does not settle the case, Denmark's Forbrugerklagenævnet comes next (a decision); the customer has 28 days after Center for Klageløsning ends", StringComparison.Ordinal));
+        Assert.Contains("fee 100 DKK", maegling.Notes);
+    }
+
+    [Fact]
+    public void ARN_s_limit_by_area_and_the_one_year_rule_are_told_to_staff_with_what_could_not_be_checked()
+    {
+        var arn = Offer(Shipped.OffersFor(Facts(Country.SE, amount: 1500)), "se-arn");
+        Assert.True(arn.Offered);
+        Assert.Contains("file by 2027-03-01 (one year from the first complaint)", arn.Notes);
+        Assert.Contains(arn.Notes, n => n.StartsWith("check: ARN's value limits depend on the area", StringComparison.Ordinal) && n.Contains("electronics", StringComparison.Ordinal));
+
+        var late = Offer(Shipped.OffersFor(Facts(Country.SE, amount: 1500, today: new DateOnly(2027, 3, 2))), "se-arn");
+        Assert.Contains("filing deadline passed on 2027-03-01 (one year from the first complaint)", late.Reasons);
     }
 
     [Fact]
@@ -176,7 +214,8 @@ public class DisputeOffersTests
 
         var kril = Offer(offers, "fi-kril");
         Assert.True(kril.Offered);
-        Assert.Contains(kril.Notes, n => n.StartsWith("before filing:", StringComparison.Ordinal) && n.Contains("KKV consumer advisory service", StringComparison.Ordinal));
+        Assert.Contains(kril.Notes, n => n.StartsWith("before filing:", StringComparison.Ordinal) && n.Contains("consumer advice service (kuluttajaneuvonta", StringComparison.Ordinal));
+        Assert.Contains(kril.Notes, n => n.StartsWith("check: whether KRIL takes a case that skipped the consumer advice service", StringComparison.Ordinal));
         Assert.Single(offers, o => o.Offered);
     }
 

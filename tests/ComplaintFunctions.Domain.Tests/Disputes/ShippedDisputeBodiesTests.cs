@@ -155,8 +155,11 @@ public class ShippedDisputeBodiesTests
 
         Assert.Equal(new DisputeFee(100, "DKK", false), maegling.Fee);
         Assert.Equal(new DisputeFee(400, "DKK", true), naevnet.Fee);
-        Assert.Equal(new Money(1110, "DKK"), naevnet.MinClaim);
-        Assert.Equal(new Money(100000, "DKK"), naevnet.MaxClaim);
+        Assert.Null(naevnet.MinClaim);
+        var y2024 = Assert.Single(naevnet.LimitsByYear!);
+        Assert.Equal((2024, new Money(1110, "DKK"), new Money(100000, "DKK"), new Money(720, "DKK"), new DateOnly(2026, 11, 1)), (y2024.Year, y2024.Min, y2024.Max, y2024.LowerMin, y2024.Checked));
+        Assert.Equal(new DatePeriod(0, 0, 28), naevnet.DeadlineAfterPrevious);
+        Assert.Equal("Center for Klageløsning", maegling.ShortName);
         Assert.Equal(Country.DK, naevnet.TraderMustBeEstablishedIn);
         Assert.Equal(maegling.Id, naevnet.RequiresFirst);
 

@@ -34,6 +34,7 @@ public partial class MailLinkPlaceholdersTests
         ["complyUrl"] = "ShowActionLink",
         ["notComplyUrl"] = "ShowActionLink",
         ["repliedUrl"] = "ShowActionLink",
+        ["complexUrl"] = "ShowActionLink",
         ["retryUrl"] = "ShowActionLink",
     };
 

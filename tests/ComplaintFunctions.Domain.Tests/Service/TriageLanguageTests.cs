@@ -12,9 +12,9 @@ public partial class TriageLanguageTests
     /// <summary>Every branch of triage and routing a case can reach, with the checks each gives.</summary>
     static IEnumerable<TriageCheck> EveryBranch()
     {
-        IEnumerable<TriageCheck> Checks(ComplaintDetails details, bool? longLivedGoods = null, bool contactKnown = false)
+        IEnumerable<TriageCheck> Checks(ComplaintDetails details, bool? longLivedGoods = null, bool contactKnown = false, RepairOnRecord? repair = null)
         {
-            var triage = Triage.Assess(details, Today, longLivedGoods: longLivedGoods);
+            var triage = Triage.Assess(details, Today, longLivedGoods: longLivedGoods, repair: repair);
             return [.. triage.Checks, .. CaseRouting.Decide(triage, details, contactKnown).Checks];
         }
 
@@ -49,6 +49,17 @@ public partial class TriageLanguageTests
             Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2022, 6, 1))),
             Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, bought: new DateOnly(2022, 6, 1))),
 
+            // A product we repaired under a claim: inside, in the extra year, past it, counted from the purchase; Norway,
+            // a repair before 31 July 2026, Finland's reasonable time, and no date to count from.
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE, new DateOnly(2025, 1, 10)), repair: Repair(Country.SE)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE, new DateOnly(2024, 1, 10)), repair: Repair(Country.SE)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.DK, new DateOnly(2024, 1, 10)), repair: Repair(Country.DK)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE, bought: new DateOnly(2024, 1, 10)), repair: Repair(Country.SE)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.NO, new DateOnly(2025, 1, 10)), repair: Repair(Country.NO)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE, new DateOnly(2024, 1, 10)), repair: Repair(Country.SE) with { RepairedOn = new DateOnly(2026, 7, 1) }),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.FI, new DateOnly(2021, 3, 1)), repair: Repair(Country.FI)),
+            Checks(TriageTests.Complaint(ComplaintCategory.Claim, Country.SE), repair: Repair(Country.SE)),
+
             // A warranty, with and without the manufacturer.
             Checks(TriageTests.Complaint(ComplaintCategory.Warranty, delivered: new DateOnly(2026, 2, 1))),
             Checks(TriageTests.Complaint(ComplaintCategory.Warranty, delivered: new DateOnly(2026, 2, 1), manufacturer: null)),
@@ -71,6 +82,8 @@ public partial class TriageLanguageTests
         };
         return cases.SelectMany(c => c);
     }
+
+    static RepairOnRecord Repair(Country country) => new(new DateOnly(2026, 9, 1), "K-1111-2222-333", country);
 
     [Fact]
     public void Every_check_of_every_branch_has_Norwegian_and_English_words_that_differ_and_give_the_same_numbers()

@@ -66,6 +66,23 @@ public class CaseAccessTests
     }
 
     [Fact]
+    public void Once_the_reply_is_recorded_the_console_no_longer_offers_it_and_a_complex_case_is_marked_once()
+    {
+        var contact = Person(ActionRoles.DisputeContact);
+        var atBody = CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview, CaseAction.RecordOmbudsmanDecision, CaseAction.TakeToExternalBody);
+        List<string> Offered(string owner) => [.. CaseAccess.StepsOffered(contact, Listed(atBody, owner)).Select(o => o.Step.Step)];
+
+        Assert.Contains(CaseInputKinds.DisputeComplex, Offered(ExternalBodyProcess.BodyOwner));
+        Assert.Contains(CaseInputKinds.DisputeReplied, Offered(ExternalBodyProcess.ComplexOwner));
+        Assert.DoesNotContain(CaseInputKinds.DisputeComplex, Offered(ExternalBodyProcess.ComplexOwner));
+
+        var replied = Offered(ExternalBodyProcess.RepliedOwner);
+        Assert.DoesNotContain(CaseInputKinds.DisputeReplied, replied);
+        Assert.DoesNotContain(CaseInputKinds.DisputeComplex, replied);
+        Assert.Contains(CaseInputKinds.DisputeOutcome, replied);
+    }
+
+    [Fact]
     public void Once_the_ombudsman_has_decided_customer_service_sees_the_case_again()
     {
         var decided = CaseIn(CaseAction.GiveFinalAnswer, CaseAction.RequestOmbudsmanReview, CaseAction.RecordOmbudsmanDecision, CaseAction.TakeToExternalBody);

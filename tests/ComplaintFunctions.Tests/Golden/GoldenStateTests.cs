@@ -29,10 +29,10 @@ public sealed class GoldenStateTests
 
     static string Folder => Path.Combine(AppContext.BaseDirectory, "Golden", "v1");
 
-    static string Read(string name) => File.ReadAllText(Path.Combine(Folder, name));
+    static string Read(string name, string version = "v1") => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", version, name));
 
-    static T Load<T>(string name) =>
-        (T)(DurablePayloadRoundTripTests.Worker.Value.AsOrchestrationInput(Read(name), typeof(T)) ?? throw new InvalidOperationException($"{name} loaded as nothing."));
+    static T Load<T>(string name, string version = "v1") =>
+        (T)(DurablePayloadRoundTripTests.Worker.Value.AsOrchestrationInput(Read(name, version), typeof(T)) ?? throw new InvalidOperationException($"{name} loaded as nothing."));
 
     [Fact]
     public void Every_kind_of_state_has_golden_files()
@@ -212,6 +212,31 @@ public sealed class GoldenStateTests
         Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(state.NextReminderAt!.Value, DateTimeKind.Utc), TimeSpan.Zero), clock);
         var reminded = ExternalBodyProcess.OnClock(state, clock);
         Assert.Equal([MailKind.BodyReminder], reminded.Commands.OfType<SendMail>().Select(m => m.Kind));
+    }
+
+    [Fact]
+    public void A_body_case_filed_with_the_twenty_day_clock_reads_without_a_filing_time_and_can_be_marked_complex()
+    {
+        var state = Load<ExternalBodyState>("external-body.reply-clock.json", "v3");
+        Assert.Equal((null, false), (state.FiledAt, state.ReplyComplex));
+        Assert.Equal(30, state.Plan.Disputes.ComplexBodyReplyWorkingDays);
+
+        // No filing time kept: the ten more working days count on from the due date it was given.
+        var marked = ExternalBodyProcess.OnInput(state, StepInputs.Read(new CaseInput(CaseInputKinds.DisputeComplex, "dispute-contact")), Now);
+        Assert.Equal(new DateTime(2027, 1, 14, 9, 0, 0, DateTimeKind.Utc), marked.Next.ReplyDue);
+        Assert.Contains(marked.Commands, c => c is RecordOwner { Owner: ExternalBodyProcess.ComplexOwner });
+    }
+
+    [Fact]
+    public void An_answer_waiting_for_approval_and_a_final_answer_input_from_before_the_repair_outcome_record_no_repair()
+    {
+        var flow = Load<CaseFlow>("case-flow.awaiting-approval.json").Upgraded();
+        Assert.False(flow.PendingApproval!.Repaired);
+        var approved = CaseProcess.OnInput(flow, StepInputs.Read(Load<CaseInput>("case-input.lead-approve.json")), Now);
+        Assert.DoesNotContain(approved.Commands, c => c is RecordRepair);
+
+        var final = Assert.IsType<FinalAnswerWritten>(StepInputs.Read(Load<CaseInput>("case-input.agent-final.json")).Input);
+        Assert.False(final.Repaired);
     }
 
     [Fact]

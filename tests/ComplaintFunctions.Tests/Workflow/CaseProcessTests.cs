@@ -77,6 +77,7 @@ public sealed class CaseProcessTests
         Input(CaseInputKinds.DisputeComply, "dispute-contact"),
         Input(CaseInputKinds.DisputeNotComply, "dispute-contact"),
         Input(CaseInputKinds.DisputeReplied, "dispute-contact"),
+        Input(CaseInputKinds.DisputeComplex, "dispute-contact"),
         Input(CaseInputKinds.BodyCaseClosed, "system"),
         Input(CaseInputKinds.StageRetry, "team-lead"),
         Input(CaseInputKinds.AgentCorrect, "agent", choice: FactsCorrected.ToChoice(ComplaintCategory.Claim, Country.SE, "sv")),
@@ -239,6 +240,31 @@ public sealed class CaseProcessTests
         var final = decision.Commands.OfType<SendMail>().Single();
         Assert.Equal((MailKind.FinalAnswer, "text-1", 9000m), (final.Kind, final.TextRef, final.Amount));
         Assert.Null(decision.Next.PendingApproval);
+    }
+
+    [Fact]
+    public void A_final_answer_whose_outcome_is_a_repair_records_it_last_after_the_step_and_the_mail()
+    {
+        var decision = CaseProcess.OnInput(Opened(country: Country.SE), Input(CaseInputKinds.AgentFinal, "agent", "final-1", flag: true), Now);
+        Assert.Equal(new TakeStep(CaseAction.GiveFinalAnswer, "agent"), decision.Commands[0]);
+        Assert.Equal(new RecordRepair("agent"), decision.Commands[^1]);
+        Assert.Single(decision.Commands.OfType<RecordRepair>());
+
+        var plain = CaseProcess.OnInput(Opened(country: Country.SE), Input(CaseInputKinds.AgentFinal, "agent", "final-1"), Now);
+        Assert.DoesNotContain(plain.Commands, c => c is RecordRepair);
+    }
+
+    [Fact]
+    public void A_repair_waiting_for_the_lead_is_recorded_when_the_lead_approves_and_not_when_sent_back()
+    {
+        var waiting = CaseProcess.OnInput(Opened(), Input(CaseInputKinds.AgentFinal, "agent", "final-1", 9000m, flag: true), Now);
+        Assert.DoesNotContain(waiting.Commands, c => c is RecordRepair);
+        Assert.Equal(new PendingAnswer("final-1", 9000m, Repaired: true), waiting.Next.PendingApproval);
+
+        var approved = CaseProcess.OnInput(waiting.Next, Input(CaseInputKinds.LeadApprove, "team-lead", text: null), Now);
+        Assert.Equal(new RecordRepair("team-lead"), approved.Commands[^1]);
+        var sentBack = CaseProcess.OnInput(waiting.Next, Input(CaseInputKinds.LeadSendBack, "team-lead", "why-1"), Now);
+        Assert.DoesNotContain(sentBack.Commands, c => c is RecordRepair);
     }
 
     [Fact]
@@ -494,7 +520,7 @@ public sealed class CaseProcessTests
             }
         }
 
-        Assert.Equal(10 * 24, pairs);
+        Assert.Equal(10 * 25, pairs);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class StageProcessTests
         var mails = Assert.IsType<SendMails>(started.Commands[1]).Mails;
         Assert.Equal(notices, mails.Count);
         Assert.Equal([ActionRoles.DisputeContact, ActionRoles.Ombudsman, ActionRoles.TeamLead], mails.Take(3).Select(m => m.Extra!["to"]));
-        Assert.Equal([CaseInputKinds.DisputeOutcome, CaseInputKinds.DisputeReplied], mails[0].Links.Select(l => l.Step));
+        Assert.Equal([CaseInputKinds.DisputeOutcome, CaseInputKinds.DisputeReplied, CaseInputKinds.DisputeComplex], mails[0].Links.Select(l => l.Step));
         Assert.Equal((BodyPhase.AwaitingOutcome, Now.AddDays(30).UtcDateTime), (started.Next.Phase, started.Next.NextReminderAt!.Value));
         Assert.DoesNotContain(started.Commands, c => c is TakeStep);
     }
@@ -303,6 +303,96 @@ public sealed class StageProcessTests
         var old = ExternalBodyProcess.Start(Body(), Now).Next with { ReplyDue = null };
         Assert.Equal(Now.AddDays(30), ExternalBodyProcess.NextClock(old));
         Assert.Equal([MailKind.BodyReminder], ExternalBodyProcess.OnClock(old, Now.AddDays(30)).Commands.OfType<SendMail>().Select(m => m.Kind));
+    }
+
+    /// <summary>Norway's calendar, with the periodic reminder out of the way (every 90 days) so only the reply clock speaks.</summary>
+    static ExternalBodyState QuietBody() => BodyOnWorkingDays() with
+    {
+        Plan = BodyOnWorkingDays().Plan with { Disputes = new DisputeOptions { BodyReminderEvery = TimeSpan.FromDays(90) } },
+    };
+
+    // 30 working days from Tuesday 1 December 2026 in Oslo (Christmas Day and New Year's Day closed): Thursday 14 January 2027.
+    static readonly DateTimeOffset ComplexReplyDue = new(2027, 1, 14, 9, 0, 0, TimeSpan.Zero);
+
+    // Five working days before: Thursday 7 January 2027.
+    static readonly DateTimeOffset ComplexReplyReminder = new(2027, 1, 7, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_case_the_body_treats_as_complex_is_due_thirty_working_days_from_the_filing_with_the_reminder_moved()
+    {
+        var state = ExternalBodyProcess.Start(QuietBody(), Now).Next;
+        Assert.Equal((Now.UtcDateTime, false), (state.FiledAt, state.ReplyComplex));
+
+        var marked = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeComplex, "dispute-contact", text: null), Now.AddDays(3));
+        Assert.Equal((ComplexReplyDue.UtcDateTime, true), (marked.Next.ReplyDue, marked.Next.ReplyComplex));
+        var line = Assert.IsType<RecordOnTrail>(marked.Commands[0]);
+        Assert.Equal(("reply-clock", "dispute-contact"), (line.Kind, line.Actor));
+        Assert.Contains("due 2027-01-14 09:00 UTC (30 working days from the filing; it was due 2026-12-30 09:00 UTC)", line.Summary, StringComparison.Ordinal);
+        Assert.Equal(new RecordOwner(ExternalBodyProcess.ComplexOwner, ComplexReplyDue, false), marked.Commands[1]);
+        Assert.DoesNotContain(marked.Commands, c => c is SendMail or TakeStep);
+
+        // Nothing at the old dates; the reminder and the escalation at the new ones.
+        Assert.Equal(ComplexReplyReminder, ExternalBodyProcess.NextClock(marked.Next));
+        Assert.Empty(ExternalBodyProcess.OnClock(marked.Next, ReplyReminder).Commands);
+        Assert.Empty(ExternalBodyProcess.OnClock(marked.Next, ReplyDue).Commands);
+        var reminded = ExternalBodyProcess.OnClock(marked.Next, ComplexReplyReminder);
+        var reminder = Assert.Single(reminded.Commands.OfType<SendMail>());
+        Assert.Equal((MailKind.BodyReplyReminder, ComplexReplyDue.UtcDateTime), (reminder.Kind, reminder.Times["dueAt"]));
+        var escalated = ExternalBodyProcess.OnClock(reminded.Next, ComplexReplyDue);
+        Assert.Equal([MailKind.BodyReplyEscalation], escalated.Commands.OfType<SendMail>().Select(m => m.Kind));
+        Assert.Contains(new RecordOwner(ExternalBodyProcess.ComplexOwner, ComplexReplyDue, true), escalated.Commands);
+    }
+
+    [Fact]
+    public void Marked_complex_after_the_twenty_day_reminder_and_escalation_the_clock_runs_again_to_the_new_date()
+    {
+        var state = ExternalBodyProcess.Start(QuietBody(), Now).Next;
+        var late = ExternalBodyProcess.OnClock(ExternalBodyProcess.OnClock(state, ReplyReminder).Next, ReplyDue).Next;
+        Assert.True(late.ReplyReminderSent && late.ReplyEscalated);
+
+        var marked = ExternalBodyProcess.OnInput(late, Input(CaseInputKinds.DisputeComplex, "dispute-contact"), ReplyDue.AddDays(1)).Next;
+        Assert.False(marked.ReplyReminderSent || marked.ReplyEscalated);
+        Assert.Equal(ComplexReplyReminder, ExternalBodyProcess.NextClock(marked));
+    }
+
+    [Fact]
+    public void Marking_complex_is_refused_with_a_reason_when_there_is_nothing_to_move()
+    {
+        var state = ExternalBodyProcess.Start(QuietBody(), Now).Next;
+        string Refused(ExternalBodyState s, DateTimeOffset at)
+        {
+            var decision = ExternalBodyProcess.OnInput(s, Input(CaseInputKinds.DisputeComplex, "dispute-contact"), at);
+            Assert.Equal(s, decision.Next);
+            return Assert.IsType<RecordRefusal>(Assert.Single(decision.Commands)).Reason;
+        }
+
+        var marked = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeComplex, "dispute-contact"), Now).Next;
+        Assert.Contains("marked complex already", Refused(marked, Now.AddDays(1)), StringComparison.Ordinal);
+
+        var replied = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeReplied, "dispute-contact"), Now.AddDays(1)).Next;
+        Assert.Contains("recorded already", Refused(replied, Now.AddDays(2)), StringComparison.Ordinal);
+
+        Assert.Contains("late even for a complex case", Refused(state, ComplexReplyDue.AddHours(1)), StringComparison.Ordinal);
+        Assert.Contains("no reply clock", Refused(state with { ReplyDue = null, FiledAt = null }, Now), StringComparison.Ordinal);
+
+        var compliance = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeOutcome, "dispute-contact", choice: "customer"), Now).Next;
+        Assert.Contains("outcome", Refused(compliance, Now), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stage_filed_before_the_filing_time_was_kept_counts_the_extra_ten_days_on_from_its_due_date()
+    {
+        var old = ExternalBodyProcess.Start(QuietBody(), Now).Next with { FiledAt = null };
+        var marked = ExternalBodyProcess.OnInput(old, Input(CaseInputKinds.DisputeComplex, "dispute-contact"), Now).Next;
+        Assert.Equal(ComplexReplyDue.UtcDateTime, marked.ReplyDue);
+    }
+
+    [Fact]
+    public void The_recorded_reply_names_its_own_owner_so_the_console_stops_offering_it()
+    {
+        var state = ExternalBodyProcess.Start(QuietBody(), Now).Next;
+        var replied = ExternalBodyProcess.OnInput(state, Input(CaseInputKinds.DisputeReplied, "dispute-contact"), Now.AddDays(1));
+        Assert.Equal(ExternalBodyProcess.RepliedOwner, Assert.IsType<RecordOwner>(Assert.Single(replied.Commands)).Owner);
     }
 
     [Fact]

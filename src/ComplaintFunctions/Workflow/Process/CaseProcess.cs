@@ -270,7 +270,7 @@ public static class CaseProcess
                     return Refuse(flow, input, "A final answer needs its text.");
                 }
 
-                var next = flow with { Phase = FlowPhase.AwaitingApproval, PendingApproval = new PendingAnswer(final.TextRef, final.Amount) };
+                var next = flow with { Phase = FlowPhase.AwaitingApproval, PendingApproval = new PendingAnswer(final.TextRef, final.Amount, final.Repaired) };
                 return new(next,
                 [
                     new SendMail(MailKind.StaffApprovalRequest,
@@ -281,10 +281,10 @@ public static class CaseProcess
             }
 
             case (FinalAnswerWritten final, FlowPhase.CustomerService):
-                return GiveFinalAnswer(flow, final.TextRef, final.Actor, final.Amount, now);
+                return GiveFinalAnswer(flow, final.TextRef, final.Actor, final.Amount, final.Repaired, now);
 
             case (FinalAnswerApproved approved, FlowPhase.AwaitingApproval):
-                return GiveFinalAnswer(flow, flow.PendingApproval?.TextRef, approved.Actor, flow.PendingApproval?.Amount, now);
+                return GiveFinalAnswer(flow, flow.PendingApproval?.TextRef, approved.Actor, flow.PendingApproval?.Amount, flow.PendingApproval?.Repaired ?? false, now);
 
             case (FinalAnswerSentBack sentBack, FlowPhase.AwaitingApproval):
             {
@@ -321,10 +321,10 @@ public static class CaseProcess
             case (OmbudsmanDecides, FlowPhase.Ombudsman) when flow.StageStarted && reading.Raw is { } raw:
                 return CaseDecision.Stay(flow, new ForwardToStage(LaterStage.OmbudsmanReview, flow.StageAttempt, raw));
 
-            case (BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused or BodyReplySent, FlowPhase.ExternalBody) when flow.StageStarted && reading.Raw is { } raw:
+            case (BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused or BodyReplySent or BodyCaseComplex, FlowPhase.ExternalBody) when flow.StageStarted && reading.Raw is { } raw:
                 return CaseDecision.Stay(flow, new ForwardToStage(LaterStage.ExternalBody, flow.StageAttempt, raw));
 
-            case (OmbudsmanDecides or BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused or BodyReplySent, FlowPhase.StageFailed):
+            case (OmbudsmanDecides or BodyOutcomeRecorded or ComplianceConfirmed or ComplianceRefused or BodyReplySent or BodyCaseComplex, FlowPhase.StageFailed):
                 return Refuse(flow, input, "The stage that takes this step stopped with an error; a team lead can run it again from the mail about it.");
 
             case (OmbudsmanReported reported, FlowPhase.Ombudsman) when flow.StageReportsByInput:
@@ -540,7 +540,7 @@ public static class CaseProcess
         return new(closed, [Owner(closed)]);
     }
 
-    static CaseDecision GiveFinalAnswer(CaseFlow flow, string? textRef, string actor, decimal? amount, DateTimeOffset now)
+    static CaseDecision GiveFinalAnswer(CaseFlow flow, string? textRef, string actor, decimal? amount, bool repaired, DateTimeOffset now)
     {
         var plan = flow.Plan!;
         var deadline = now + plan.Timings.CustomerReplyWindow;
@@ -562,6 +562,10 @@ public static class CaseProcess
                 [new("acceptUrl", CaseInputKinds.CustomerAccept, ActionRoles.Customer), new("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer)],
                 ProcessTimes.Of(("deadline", deadline)), textRef, amount),
             Owner(next),
+
+            // Last, after the mail and the list: a later complaint about the same product gets the longer
+            // claim window the Right to Repair Directive gives (the register is read at its triage).
+            .. (repaired ? (ProcessCommand[])[new RecordRepair(actor)] : []),
         ]);
     }
 

@@ -30,7 +30,8 @@ public abstract record StepInput(string Actor)
 
 public sealed record AgentAnswered(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.AgentAnswer; }
 public sealed record AgentAskedCustomer(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.AgentAsk; }
-public sealed record FinalAnswerWritten(string Actor, string? TextRef, decimal? Amount) : StepInput(Actor) { public override string Kind => CaseInputKinds.AgentFinal; }
+/// <param name="Repaired">The final answer's outcome is a repair under the claim (the legal guarantee), from the form's box (the input's Flag).</param>
+public sealed record FinalAnswerWritten(string Actor, string? TextRef, decimal? Amount, bool Repaired = false) : StepInput(Actor) { public override string Kind => CaseInputKinds.AgentFinal; }
 public sealed record FinalAnswerApproved(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.LeadApprove; }
 public sealed record FinalAnswerSentBack(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.LeadSendBack; }
 public sealed record FinalAnswerAccepted(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.CustomerAccept; }
@@ -58,6 +59,7 @@ public sealed record BodyOutcomeRecorded(string Actor, BodyFinding Finding, stri
 public sealed record ComplianceConfirmed(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeComply; }
 public sealed record ComplianceRefused(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeNotComply; }
 public sealed record BodyReplySent(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeReplied; }
+public sealed record BodyCaseComplex(string Actor, string? TextRef) : StepInput(Actor) { public override string Kind => CaseInputKinds.DisputeComplex; }
 
 /// <summary>On the case: the external body's stage ended (from a stage started before version 2, by an input).</summary>
 public sealed record BodyStageReported(string Actor) : StepInput(Actor) { public override string Kind => CaseInputKinds.BodyCaseClosed; }
@@ -99,7 +101,7 @@ public static class StepInputs
         {
             CaseInputKinds.AgentAnswer => new AgentAnswered(actor, raw.TextRef),
             CaseInputKinds.AgentAsk => new AgentAskedCustomer(actor, raw.TextRef),
-            CaseInputKinds.AgentFinal => new FinalAnswerWritten(actor, raw.TextRef, raw.Amount),
+            CaseInputKinds.AgentFinal => new FinalAnswerWritten(actor, raw.TextRef, raw.Amount, raw.Flag),
             CaseInputKinds.LeadApprove => new FinalAnswerApproved(actor),
             CaseInputKinds.LeadSendBack => new FinalAnswerSentBack(actor, raw.TextRef),
             CaseInputKinds.CustomerAccept => new FinalAnswerAccepted(actor),
@@ -112,6 +114,7 @@ public static class StepInputs
             CaseInputKinds.DisputeComply => new ComplianceConfirmed(actor),
             CaseInputKinds.DisputeNotComply => new ComplianceRefused(actor, raw.TextRef),
             CaseInputKinds.DisputeReplied => new BodyReplySent(actor, raw.TextRef),
+            CaseInputKinds.DisputeComplex => new BodyCaseComplex(actor, raw.TextRef),
             CaseInputKinds.BodyCaseClosed => new BodyStageReported(actor),
             CaseInputKinds.StageRetry => new StageRetryAsked(actor),
             _ => null,

@@ -46,6 +46,12 @@ public sealed record TargetMissed(string Stage, DateTimeOffset DueAt) : ProcessC
 /// <summary>An input that is not a step now, or could not be read: on the trail with the reason, and staff hear of it when <paramref name="TellStaff"/>.</summary>
 public sealed record RecordRefusal(string InputKind, string Actor, string Reason, bool TellStaff) : ProcessCommand;
 
+/// <summary>A fact the process established (a reply clock moved, say) on the trail, in English, as an audit line.</summary>
+public sealed record RecordOnTrail(string Kind, string Actor, string Summary) : ProcessCommand;
+
+/// <summary>The final answer's outcome was a repair under the claim: on the case's trail and in the repair register, by order and product.</summary>
+public sealed record RecordRepair(string Actor) : ProcessCommand;
+
 /// <summary>Starts a later stage as a sub-orchestration of the case (its instance id comes from the case and the attempt).</summary>
 public sealed record StartStage(LaterStage Stage, int Attempt) : ProcessCommand;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Domain.Service;
@@ -137,7 +138,7 @@ public static class ExternalBodyProcess
         var notices = new List<SendMail>
         {
             // Only the dispute contact answers the body, so only their notice names the reply's due date.
-            Notice(state, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact), RepliedLink], ActionRoles.DisputeContact, caseFile,
+            Notice(state, [new("outcomeUrl", CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact), RepliedLink, ComplexLink], ActionRoles.DisputeContact, caseFile,
                 replyDue is { } due ? ProcessTimes.Of(("replyDueAt", due)) : ProcessTimes.None),
             Notice(state, [], ActionRoles.Ombudsman, caseFile),
             Notice(state, [], ActionRoles.TeamLead, caseFile),
@@ -150,7 +151,7 @@ public static class ExternalBodyProcess
         }
 
         var next = now + state.Plan.Disputes.BodyReminderEvery;
-        return new(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next.UtcDateTime, ReplyDue = replyDue?.UtcDateTime },
+        return new(state with { Phase = BodyPhase.AwaitingOutcome, NextReminderAt = next.UtcDateTime, ReplyDue = replyDue?.UtcDateTime, FiledAt = now.UtcDateTime },
         [
             // The case file first: every notice links to it.
             new PrepareCaseFile(state.BodyId),
@@ -195,7 +196,7 @@ public static class ExternalBodyProcess
                     commands.Add(new TargetMissed("body-reply", replyDue));
                     commands.Add(new SendMail(MailKind.BodyReplyEscalation, [], ProcessTimes.Of(("dueAt", replyDue)),
                         Extra: With(Body(state), "to", ActionRoles.Management), Views: [new("caseFileUrl", CaseViews.CaseFileFor(state.BodyId), ActionRoles.Management)]));
-                    commands.Add(new RecordOwner(BodyOwner, replyDue, true));
+                    commands.Add(new RecordOwner(state.ReplyComplex ? ComplexOwner : BodyOwner, replyDue, true));
                 }
                 else if (!state.ReplyReminderSent && ReplyReminderAt(state) is { } remindAt && now >= remindAt)
                 {
@@ -253,14 +254,21 @@ public static class ExternalBodyProcess
             }
 
             case (BodyReplySent, BodyPhase.AwaitingOutcome) when state.RepliedAt is null:
-                // The link or console press is on the trail already; here the reply clock stops.
-                return new(state with { RepliedAt = now.UtcDateTime }, [new RecordOwner(BodyOwner, state.NextReminderAt is { } at ? Utc(at) : null, false)]);
+                // The link or console press is on the trail already; here the reply clock stops, and the
+                // owner says so, so the console no longer offers the step.
+                return new(state with { RepliedAt = now.UtcDateTime }, [new RecordOwner(RepliedOwner, state.NextReminderAt is { } at ? Utc(at) : null, false)]);
+
+            case (BodyCaseComplex complex, BodyPhase.AwaitingOutcome):
+                return MarkComplex(state, complex, now);
 
             case (BodyReplySent replied, BodyPhase.AwaitingOutcome):
                 return new(state, [new RecordRefusal(replied.Kind, replied.Actor, $"The reply to the body was recorded already ({state.RepliedAt:yyyy-MM-dd HH:mm} UTC).", TellStaff: false)]);
 
             case (BodyReplySent replied, BodyPhase.Compliance):
                 return new(state, [new RecordRefusal(replied.Kind, replied.Actor, "The body has given its outcome, so no reply to it is owed now; the case is following the recommendation.", TellStaff: false)]);
+
+            case (BodyCaseComplex complex, BodyPhase.Compliance):
+                return new(state, [new RecordRefusal(complex.Kind, complex.Actor, "The body has given its outcome, so no reply to it is owed now; the case is following the recommendation.", TellStaff: false)]);
 
             case (ComplianceRefused refused, BodyPhase.Compliance):
                 // Refused with a reason: management hears and decides, with a link to confirm once it is done.
@@ -287,6 +295,57 @@ public static class ExternalBodyProcess
         _ => throw new ArgumentOutOfRangeException(nameof(finding)),
     };
 
+    /// <summary>
+    /// The body treats its case as complex: the reply is due the complex cases' working days from the filing
+    /// (Directive (EU) 2025/2647: 30 rather than 20), the reminder moves with it and may come again, and so may
+    /// management's mail if the new date passes too. Refused, with the reason, when no reply clock runs.
+    /// </summary>
+    static StageDecision<ExternalBodyState> MarkComplex(ExternalBodyState state, BodyCaseComplex complex, DateTimeOffset now)
+    {
+        string? refusal = state switch
+        {
+            { ReplyDue: null } => "This filing has no reply clock (it was filed before the clock existed), so there is no due date to move.",
+            { RepliedAt: { } at } => $"The reply to the body was recorded already ({at:yyyy-MM-dd HH:mm} UTC); no reply is owed.",
+            { ReplyComplex: true } => $"The case is marked complex already; the reply is due {state.ReplyDue:yyyy-MM-dd HH:mm} UTC.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return new(state, [new RecordRefusal(complex.Kind, complex.Actor, refusal, TellStaff: false)]);
+        }
+
+        var days = state.Plan.Disputes.ComplexBodyReplyWorkingDays;
+        var due = Utc(state.ReplyDue!.Value);
+        var filed = state.FiledAt is { } f ? Utc(f) : (DateTimeOffset?)null;
+
+        // A stage filed before the filing time was kept counts the extra days on from the due date it was given.
+        var complexDue = filed is { } from
+            ? Calendar(state).AddBusinessDays(from, days)
+            : Calendar(state).AddBusinessDays(due, Math.Max(0, days - state.Plan.Disputes.BodyReplyWorkingDays));
+        if (complexDue <= due)
+        {
+            refusal = $"{days} working days from the filing ({complexDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC) is no later than the reply due now; Disputes:ComplexBodyReplyWorkingDays must be above Disputes:BodyReplyWorkingDays.";
+        }
+        else if (complexDue <= now)
+        {
+            refusal = $"{days} working days from the filing ended on {complexDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC; the reply is late even for a complex case.";
+        }
+
+        if (refusal is not null)
+        {
+            return new(state, [new RecordRefusal(complex.Kind, complex.Actor, refusal, TellStaff: false)]);
+        }
+
+        // A reminder or an escalation that went out for the shorter date does not count for the new one.
+        var next = state with { ReplyDue = complexDue.UtcDateTime, ReplyComplex = true, ReplyReminderSent = false, ReplyEscalated = false };
+        return new(next,
+        [
+            new RecordOnTrail("reply-clock", complex.Actor, string.Create(CultureInfo.InvariantCulture,
+                $"The body treats the case as complex: the retailer's reply is due {complexDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({days} working days from the filing; it was due {due.UtcDateTime:yyyy-MM-dd HH:mm} UTC). Directive (EU) 2025/2647.")),
+            new RecordOwner(ComplexOwner, complexDue, false),
+        ]);
+    }
+
     static StageDecision<ExternalBodyState> Escalate(ExternalBodyState state, string? reasonRef, IReadOnlyList<ProcessCommand> before) =>
         new(state with { ComplianceEscalated = true },
         [
@@ -311,9 +370,18 @@ public static class ExternalBodyProcess
     static SendMail Notice(ExternalBodyState state, IReadOnlyList<LinkSpec> links, string to, string caseFile, IReadOnlyDictionary<string, DateTime>? times = null) =>
         new(MailKind.BodyFilingNotice, links, times ?? ProcessTimes.None, Extra: With(Body(state), "to", to), Views: [new("caseFileUrl", caseFile, to)]);
 
-    const string BodyOwner = "dispute contact (external body)";
+    /// <summary>The dispute contact holds the case while the body works on it and the reply is owed.</summary>
+    public const string BodyOwner = "dispute contact (external body)";
+
+    /// <summary>The same, with the reply due in the complex cases' working days.</summary>
+    public const string ComplexOwner = "dispute contact (external body, complex case)";
+
+    /// <summary>The same, once the reply to the body is recorded: nothing is owed to the body until its outcome.</summary>
+    public const string RepliedOwner = "dispute contact (external body, reply sent)";
 
     static readonly LinkSpec RepliedLink = new("repliedUrl", CaseInputKinds.DisputeReplied, ActionRoles.DisputeContact);
+
+    static readonly LinkSpec ComplexLink = new("complexUrl", CaseInputKinds.DisputeComplex, ActionRoles.DisputeContact);
 
     /// <summary>The reply clock runs from the filing until the reply is recorded; a stage filed before it has none.</summary>
     static bool ReplyOwed(ExternalBodyState state) => state.ReplyDue is not null && state.RepliedAt is null;
