@@ -246,7 +246,7 @@ public sealed class CaseProcessTests
     public void A_final_answer_whose_outcome_is_a_repair_records_it_last_after_the_step_and_the_mail()
     {
         var decision = CaseProcess.OnInput(Opened(country: Country.SE), Input(CaseInputKinds.AgentFinal, "agent", "final-1", flag: true), Now);
-        Assert.Equal(new TakeStep(CaseAction.GiveFinalAnswer, "agent"), decision.Commands[0]);
+        Assert.Equal(new TakeStep(CaseAction.GiveFinalAnswer, "agent", TrailFacts.Of((FactKeys.Outcome, "repaired"))), decision.Commands[0]);
         Assert.Equal(new RecordRepair("agent"), decision.Commands[^1]);
         Assert.Single(decision.Commands.OfType<RecordRepair>());
 

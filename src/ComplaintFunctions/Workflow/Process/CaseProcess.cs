@@ -556,8 +556,9 @@ public static class CaseProcess
         };
         return new(next,
         [
+            // A repair under the claim is a remedy: the reports count the complaint upheld for the customer.
             new TakeStep(CaseAction.GiveFinalAnswer, actor, TrailFacts.Of(
-                (FactKeys.Amount, TrailFacts.Amount(amount)), (FactKeys.Currency, amount is null ? null : CaseCurrency.For(plan.Country)))),
+                (FactKeys.Amount, TrailFacts.Amount(amount)), (FactKeys.Currency, amount is null ? null : CaseCurrency.For(plan.Country)), (FactKeys.Outcome, repaired ? "repaired" : null))),
             new SendMail(MailKind.FinalAnswer,
                 [new("acceptUrl", CaseInputKinds.CustomerAccept, ActionRoles.Customer), new("ombudsmanUrl", CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer)],
                 ProcessTimes.Of(("deadline", deadline)), textRef, amount),
