@@ -6,7 +6,8 @@ namespace ComplaintFunctions.Domain.Reports;
 public sealed record StageChange(DateTimeOffset At, CaseAction Action, string Actor, TrailFacts Facts);
 
 /// <summary>A mail the case sent, read from its trail line (<c>mail-sent</c>, id <c>{kind}-{sequence}-{digits}</c>).</summary>
-public sealed record SentMail(DateTimeOffset At, string Kind);
+/// <param name="Survey">The mail carried the satisfaction survey.</param>
+public sealed record SentMail(DateTimeOffset At, string Kind, bool Survey = false);
 
 /// <summary>
 /// What happened to one case, read from its trail only by the lines' kinds, ids and facts: the same
@@ -35,7 +36,7 @@ public sealed class CaseHistory
             .ToList();
         Mails = ordered
             .Where(l => l.Kind == "mail-sent" && l.EventId.IndexOf('-', StringComparison.Ordinal) > 0)
-            .Select(l => new SentMail(l.At, l.EventId[..l.EventId.IndexOf('-', StringComparison.Ordinal)]))
+            .Select(l => new SentMail(l.At, l.EventId[..l.EventId.IndexOf('-', StringComparison.Ordinal)], l.Facts[FactKeys.Survey] == "yes"))
             .ToList();
         Decisions = ordered.Where(l => l.Kind == "ombudsman-decision").ToList();
         SurveyAnswers = ordered.Where(l => l.Kind == "satisfaction" && l.Facts.AmountOf(FactKeys.Score) is not null).ToList();

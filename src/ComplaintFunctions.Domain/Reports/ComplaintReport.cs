@@ -78,7 +78,6 @@ public sealed record ComplaintReport(
     public static class Mails
     {
         public const string Acknowledgement = "acknowledgement";
-        public const string SatisfactionSurvey = "satisfactionsurvey";
         public static readonly string[] FirstResponse = ["agentanswer", "agentquestion", "finalanswer"];
         public static readonly string[] Reminders = ["staffreminder", "ombudsmanreminder", "bodyreminder", "bodyreplyreminder"];
         public static readonly string[] Escalations = ["staffescalation", "ombudsmanescalation", "complianceescalation", "bodyreplyescalation"];
@@ -165,7 +164,7 @@ public sealed record ComplaintReport(
             CompliedOnTime = complied.Count(x => x.Step.Facts[FactKeys.OnTime] == "yes"),
             Withdrawn = steps.Count(x => x.Step.Action == CaseAction.Withdraw),
             Merged = group.Count(h => h.Steps.Any(s => s.Action == CaseAction.MergeIntoCase && period.Holds(s.At))),
-            SurveysSent = mailsIn.Count(x => x.Mail.Kind == Mails.SatisfactionSurvey),
+            SurveysSent = mailsIn.Count(x => x.Mail.Survey),
             SurveysAnswered = answers.Count,
             AverageScore = answers.Count == 0 ? null : answers.Average(a => (double)a.Facts.AmountOf(FactKeys.Score)!.Value),
             Redress = Sum(resolved.Select(x => x.History.RedressAt(x.Closing!.At))),

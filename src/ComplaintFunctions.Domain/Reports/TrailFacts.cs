@@ -127,4 +127,5 @@ public static class FactKeys
     public const string Score = "score";
     public const string Category = "category";
     public const string Into = "into";
+    public const string Survey = "survey";
 }

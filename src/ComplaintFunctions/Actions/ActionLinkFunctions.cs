@@ -92,7 +92,9 @@ public sealed class ActionLinkFunctions(
             logger.LogInformation("Action link used: {Step} by the {Role}", step!.Step, link.Role);
         }
 
-        var done = link.Role == "customer" ? Texts(link, complaint!).Done : $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it.";
+        var done = link.Role != "customer" ? $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it."
+            : step.Step == CaseInputKinds.CustomerSurvey ? Texts(link, complaint!).SurveyThanks
+            : Texts(link, complaint!).Done;
         return HtmlPage.FromTemplate(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!), "actions/done",
             new DoneModel(done, statusLinks.UrlFor(link.CaseNumber), link.CaseNumber.Value));
     }
@@ -163,7 +165,8 @@ public sealed class ActionLinkFunctions(
     static ContentResult Form(ActionLink link, ActionStep step, Complaint complaint, IFormCollection? values, string? error)
     {
         var customerStep = link.Role == "customer" ? Texts(link, complaint).Steps.GetValueOrDefault(step.Step) : default;
-        var explanation = customerStep.Explanation ?? step.Explanation;
+        // A survey link carries its score: the page says which one was chosen.
+        var explanation = (customerStep.Explanation ?? step.Explanation).Replace("{score}", ActionStepCatalogue.Find(link.Step).Choice ?? "?", StringComparison.Ordinal);
         var button = customerStep.Button ?? step.Button;
         var textLabel = customerStep.TextLabel ?? step.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)");
         // Staff read the complaint itself above the form; a customer wrote it.

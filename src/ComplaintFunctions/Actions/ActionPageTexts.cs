@@ -13,6 +13,9 @@ public sealed record ActionPageTexts(
     /// <summary>The titles of the pages that say a link cannot be used, and what a customer reads when a step is no longer possible.</summary>
     public required LinkRefusalTexts Refusals { get; init; }
 
+    /// <summary>What a customer reads after answering the satisfaction survey (the case is closed: nothing happens next).</summary>
+    public required string SurveyThanks { get; init; }
+
     /// <summary>The language a customer's browser asks for (its Accept-Language), for a page that knows no case to take it from.</summary>
     public static string LanguageOf(Microsoft.AspNetCore.Http.HttpRequest request)
     {
@@ -57,6 +60,7 @@ public sealed record ActionPageTexts(
             ["customer-ombudsman"] = ("Ask the customer ombudsman", "The independent customer ombudsman, who works apart from customer service, will review your case impartially.", "Send my case to the ombudsman", "Why are you not satisfied with the answer? (optional)"),
             ["manufacturer-solved"] = ("The problem is solved", "When you confirm, your case is closed.", "Yes, it is solved", null),
             ["manufacturer-help"] = ("I still need help", "Customer service takes your case back and answers you.", "Ask customer service for help", "What is still wrong? (optional)"),
+            ["customer-survey"] = ("How we handled your complaint", "You chose {score} of 5 (1 = very dissatisfied, 5 = very satisfied). If you like, tell us what we could do better, then send your answer. Nothing is sent until you press the button.", "Send my answer", "What could we have done better? (optional)"),
         },
         "Thank you. It is done; you will get a mail about what happens next.",
         "This link is not valid. It may have been cut short when it was copied. Use the link in the latest mail about your case, or contact customer service with your case number.",
@@ -65,6 +69,7 @@ public sealed record ActionPageTexts(
         "This step is not possible any more: {reason}",
         "Please write something here.")
     {
+        SurveyThanks = "Thank you for your answer. It helps us handle complaints better.",
         Refusals = new("Link not valid", "Link expired", "Link already used", "Not possible now", "Not allowed",
             "This link does not allow this step. Contact customer service with your case number.",
             "This step is not possible any more: your case has moved on since the mail with this link. The status page in our latest mail shows where it is now.",
@@ -81,6 +86,7 @@ public sealed record ActionPageTexts(
             ["customer-ombudsman"] = ("Be kundeombudsmannen se på saken", "Den uavhengige kundeombudsmannen, som arbeider atskilt fra kundeservice, vurderer saken din upartisk.", "Send saken til kundeombudsmannen", "Hvorfor er du ikke fornøyd med svaret? (valgfritt)"),
             ["manufacturer-solved"] = ("Problemet er løst", "Når du bekrefter, avsluttes saken din.", "Ja, det er løst", null),
             ["manufacturer-help"] = ("Jeg trenger fortsatt hjelp", "Kundeservice tar saken tilbake og svarer deg.", "Be kundeservice om hjelp", "Hva er fortsatt galt? (valgfritt)"),
+            ["customer-survey"] = ("Slik behandlet vi klagen din", "Du valgte {score} av 5 (1 = svært misfornøyd, 5 = svært fornøyd). Fortell oss gjerne hva vi kunne gjort bedre, og send svaret. Ingenting sendes før du trykker på knappen.", "Send svaret mitt", "Hva kunne vi gjort bedre? (valgfritt)"),
         },
         "Takk. Det er gjort; du får en e-post om hva som skjer videre.",
         "Denne lenken er ikke gyldig. Den kan ha blitt kuttet da den ble kopiert. Bruk lenken i den siste e-posten om saken din, eller kontakt kundeservice med saksnummeret.",
@@ -89,6 +95,7 @@ public sealed record ActionPageTexts(
         "Dette steget er ikke mulig lenger: {reason}",
         "Skriv noe her.")
     {
+        SurveyThanks = "Takk for svaret ditt. Det hjelper oss å behandle klager bedre.",
         Refusals = new("Lenken er ikke gyldig", "Lenken er utløpt", "Lenken er allerede brukt", "Ikke mulig nå", "Ikke tillatt",
             "Denne lenken gir ikke adgang til dette steget. Kontakt kundeservice med saksnummeret.",
             "Dette steget er ikke mulig lenger: saken din har gått videre siden e-posten med denne lenken. Statussiden i den siste e-posten vår viser hvor den er nå.",
@@ -105,6 +112,7 @@ public sealed record ActionPageTexts(
             ["customer-ombudsman"] = ("Be kundombudsmannen granska ärendet", "Den oberoende kundombudsmannen, som arbetar skild från kundservice, bedömer ditt ärende opartiskt.", "Skicka ärendet till kundombudsmannen", "Varför är du inte nöjd med svaret? (valfritt)"),
             ["manufacturer-solved"] = ("Problemet är löst", "När du bekräftar avslutas ditt ärende.", "Ja, det är löst", null),
             ["manufacturer-help"] = ("Jag behöver fortfarande hjälp", "Kundservice tar tillbaka ärendet och svarar dig.", "Be kundservice om hjälp", "Vad är fortfarande fel? (valfritt)"),
+            ["customer-survey"] = ("Så hanterade vi ditt klagomål", "Du valde {score} av 5 (1 = mycket missnöjd, 5 = mycket nöjd). Berätta gärna vad vi kunde ha gjort bättre och skicka sedan ditt svar. Inget skickas förrän du trycker på knappen.", "Skicka mitt svar", "Vad kunde vi ha gjort bättre? (valfritt)"),
         },
         "Tack. Det är gjort; du får ett mejl om vad som händer härnäst.",
         "Den här länken är inte giltig. Den kan ha kortats när den kopierades. Använd länken i det senaste mejlet om ditt ärende, eller kontakta kundservice med ärendenumret.",
@@ -113,6 +121,7 @@ public sealed record ActionPageTexts(
         "Det här steget är inte längre möjligt: {reason}",
         "Skriv något här.")
     {
+        SurveyThanks = "Tack för ditt svar. Det hjälper oss att hantera klagomål bättre.",
         Refusals = new("Länken är inte giltig", "Länken har gått ut", "Länken har redan använts", "Inte möjligt nu", "Inte tillåtet",
             "Den här länken ger inte tillgång till det här steget. Kontakta kundservice med ärendenumret.",
             "Det här steget är inte längre möjligt: ditt ärende har gått vidare sedan mejlet med den här länken. Statussidan i vårt senaste mejl visar var det är nu.",
@@ -129,6 +138,7 @@ public sealed record ActionPageTexts(
             ["customer-ombudsman"] = ("Bed kundeombudsmanden se på sagen", "Den uafhængige kundeombudsmand, som arbejder adskilt fra kundeservice, vurderer din sag upartisk.", "Send sagen til kundeombudsmanden", "Hvorfor er du ikke tilfreds med svaret? (valgfrit)"),
             ["manufacturer-solved"] = ("Problemet er løst", "Når du bekræfter, lukkes din sag.", "Ja, det er løst", null),
             ["manufacturer-help"] = ("Jeg har stadig brug for hjælp", "Kundeservice tager sagen tilbage og svarer dig.", "Bed kundeservice om hjælp", "Hvad er stadig galt? (valgfrit)"),
+            ["customer-survey"] = ("Sådan behandlede vi din klage", "Du valgte {score} af 5 (1 = meget utilfreds, 5 = meget tilfreds). Fortæl os gerne, hvad vi kunne have gjort bedre, og send så dit svar. Intet sendes, før du trykker på knappen.", "Send mit svar", "Hvad kunne vi have gjort bedre? (valgfrit)"),
         },
         "Tak. Det er gjort; du får en e-mail om, hvad der sker nu.",
         "Dette link er ikke gyldigt. Det kan være blevet afkortet, da det blev kopieret. Brug linket i den seneste e-mail om din sag, eller kontakt kundeservice med sagsnummeret.",
@@ -137,6 +147,7 @@ public sealed record ActionPageTexts(
         "Dette trin er ikke længere muligt: {reason}",
         "Skriv noget her.")
     {
+        SurveyThanks = "Tak for dit svar. Det hjælper os med at behandle klager bedre.",
         Refusals = new("Linket er ikke gyldigt", "Linket er udløbet", "Linket er allerede brugt", "Ikke muligt nu", "Ikke tilladt",
             "Dette link giver ikke adgang til dette trin. Kontakt kundeservice med sagsnummeret.",
             "Dette trin er ikke længere muligt: din sag er gået videre siden e-mailen med dette link. Statussiden i vores seneste e-mail viser, hvor den er nu.",
@@ -153,6 +164,7 @@ public sealed record ActionPageTexts(
             ["customer-ombudsman"] = ("Pyydä asiakasasiamiestä arvioimaan asia", "Riippumaton asiakasasiamies, joka toimii erillään asiakaspalvelusta, arvioi asiasi puolueettomasti.", "Lähetä asia asiakasasiamiehelle", "Miksi et ole tyytyväinen vastaukseen? (vapaaehtoinen)"),
             ["manufacturer-solved"] = ("Ongelma on ratkaistu", "Kun vahvistat, asiasi suljetaan.", "Kyllä, se on ratkaistu", null),
             ["manufacturer-help"] = ("Tarvitsen edelleen apua", "Asiakaspalvelu ottaa asian takaisin ja vastaa sinulle.", "Pyydä apua asiakaspalvelulta", "Mikä on edelleen vialla? (vapaaehtoinen)"),
+            ["customer-survey"] = ("Näin käsittelimme valituksesi", "Valitsit {score}/5 (1 = erittäin tyytymätön, 5 = erittäin tyytyväinen). Kerro halutessasi, mitä olisimme voineet tehdä paremmin, ja lähetä vastauksesi. Mitään ei lähetetä ennen kuin painat painiketta.", "Lähetä vastaukseni", "Mitä olisimme voineet tehdä paremmin? (vapaaehtoinen)"),
         },
         "Kiitos. Se on tehty; saat sähköpostin siitä, mitä seuraavaksi tapahtuu.",
         "Tämä linkki ei ole voimassa. Se on voinut katketa kopioitaessa. Käytä asiaasi koskevan viimeisimmän viestin linkkiä tai ota yhteyttä asiakaspalveluun asianumerolla.",
@@ -161,6 +173,7 @@ public sealed record ActionPageTexts(
         "Tämä vaihe ei ole enää mahdollinen: {reason}",
         "Kirjoita tähän jotain.")
     {
+        SurveyThanks = "Kiitos vastauksestasi. Se auttaa meitä käsittelemään valituksia paremmin.",
         Refusals = new("Linkki ei ole voimassa", "Linkki on vanhentunut", "Linkkiä on jo käytetty", "Ei mahdollista nyt", "Ei sallittu",
             "Tämä linkki ei salli tätä vaihetta. Ota yhteyttä asiakaspalveluun asianumerolla.",
             "Tämä vaihe ei ole enää mahdollinen: asiasi on edennyt sen viestin jälkeen, jossa tämä linkki oli. Viimeisimmän viestimme tilasivu näyttää, missä se on nyt.",

@@ -76,6 +76,8 @@ public static class ActionStepCatalogue
             "Reopen the case", "The case is open again with customer service: the customer is told, and the team owes an answer on a fresh clock.", "Reopen it",
             TextLabel: "Why it is reopened (the team's mail gives it; the customer is not shown it)"),
         new ActionStep(CaseInputKinds.CustomerAccept, [ActionRoles.Customer], CaseAction.AcceptFinalAnswer, null, TextField.None, "accept", "accept", "accept"),
+        // The score is in the link ("customer-survey:4"), one link a score, so one click in the mail chooses it; the page only confirms.
+        new ActionStep(CaseInputKinds.CustomerSurvey, [ActionRoles.Customer], null, CaseStage.Closed, TextField.Optional, "survey", "survey", "survey"),
         new ActionStep(CaseInputKinds.CustomerOmbudsman, [ActionRoles.Customer], CaseAction.RequestOmbudsmanReview, null, TextField.Optional, "ombudsman", "ombudsman", "ombudsman"),
         new ActionStep(CaseInputKinds.ManufacturerSolved, [ActionRoles.Customer], CaseAction.Resolve, CaseStage.WaitingForCustomer, TextField.None, "solved", "solved", "solved"),
         new ActionStep(CaseInputKinds.ManufacturerHelp, [ActionRoles.Customer], CaseAction.CustomerResponded, null, TextField.Optional, "help", "help", "help"),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplaintFunctions.Domain.Complaints;
+using ComplaintFunctions.Domain.Reports;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Storage;
 using ComplaintFunctions.Telemetry;
@@ -99,6 +100,23 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
         return await FinishAsync(press, complaint, intent, use.UsedAt, durable, cancel);
     }
 
+    /// <summary>
+    /// The customer's score (from the link, 1 to 5) and comment on the trail, as the reports count it. The case has
+    /// ended, so nothing is raised on it; each score's link is used once, and the reports take a case's latest answer.
+    /// </summary>
+    async Task RecordSurveyAnswerAsync(StepPress press, CaseInput input, string? comment, DateTimeOffset usedAt, CancellationToken cancel)
+    {
+        var score = int.TryParse(input.Choice, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= 5 ? s : (int?)null;
+        await auditTrail.AppendAsync(
+            new CaseEvent(press.CaseNumber, $"{press.Door.Prefix}-{press.PressId:N}", usedAt, "satisfaction", input.Actor, press.Door.Channel,
+                score is null
+                    ? $"A survey answer with no score it could read ('{input.Choice}')."
+                    : $"Satisfaction with the handling: {score} of 5{(comment is { Length: > 0 } ? ": " + (comment.Length > 300 ? comment[..300] + "…" : comment) : ".")}",
+                score is null ? null : TrailFacts.Of((FactKeys.Score, score.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            cancel);
+        logger.LogInformation("Survey answered through the {Door}", press.Door.Prefix);
+    }
+
     /// <summary>The press's trail line and its input to the case; then the press is used for good.</summary>
     async Task<PressOutcome> FinishAsync(StepPress press, Complaint complaint, CaseInput input, DateTimeOffset usedAt, DurableTaskClient durable, CancellationToken cancel)
     {
@@ -106,6 +124,13 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
         var step = press.Step;
         var text = await texts.ReadAsync(press.CaseNumber, input.TextRef, cancel);
         var choice = input.Choice;
+        if (input.Kind == CaseInputKinds.CustomerSurvey)
+        {
+            await RecordSurveyAnswerAsync(press, input, text, usedAt, cancel);
+            await usedPresses.MarkDoneAsync(press.PressId, cancel);
+            return new PressOutcome.Done(usedAt);
+        }
+
         await auditTrail.AppendAsync(
             new CaseEvent(press.CaseNumber, $"{press.Door.Prefix}-{press.PressId:N}", usedAt, press.Door.TrailKind, input.Actor, press.Door.Channel,
                 $"{step.Title}{(choice is { Length: > 0 } ? $" ({choice})" : string.Empty)}{(input.Amount is { } a ? $" (amount {AmountFormat.Format(a, CaseCurrency.For(complaint.Details.Customer.Country), "en")})" : string.Empty)}{(text is { Length: > 0 } ? ": " + (text.Length > 300 ? text[..300] + "…" : text) : ".")}"),

@@ -184,6 +184,9 @@ public static class CaseInputKinds
 
     /// <summary>Staff reopen a closed case (console only: it starts the case's orchestration again).</summary>
     public const string AgentReopen = "agent-reopen";
+
+    /// <summary>The customer's answer to the satisfaction survey in the closing mail (its score in the link): recorded on the trail, never raised on the case, which has ended.</summary>
+    public const string CustomerSurvey = "customer-survey";
 }
 
 /// <summary>What a reopened case starts with: who reopened it and why, and how many times it has been opened before.</summary>

@@ -564,7 +564,9 @@ public sealed class CaseWorkActivities(
                     }
                 }
 
-                lines.Add(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {mail.To}."));
+                lines.Add(new CaseEvent(number, mail.MailId, at, "mail-sent", "system", "email", $"{order.Kind} mailed to {mail.To}.",
+                    // The reports count the surveys that went out by the mails that carried one.
+                    order.Links.Any(l => l.Step.StartsWith(CaseInputKinds.CustomerSurvey + ":", StringComparison.Ordinal)) ? TrailFacts.Of((FactKeys.Survey, "yes")) : null));
                 logger.LogInformation("Mail {MailKind} ({MailId}) sent to the {Recipient}", order.Kind, mail.MailId, toStaff ? "staff" : "customer");
                 messageId = id;
                 handled(index + 1);

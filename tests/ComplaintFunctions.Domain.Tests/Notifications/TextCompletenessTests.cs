@@ -23,7 +23,7 @@ public partial class TextCompletenessTests
         "odrNotice", "bodies", "doaDays", "checks", "manufacturer", "contact",
         "dueAt", "deadline", "replyDueAt",
         "answerUrl", "askUrl", "finalUrl", "approveUrl", "sendBackUrl", "acceptUrl", "ombudsmanUrl", "solvedUrl", "helpUrl", "acceptDecisionUrl",
-        "decideUrl", "outcomeUrl", "complyUrl", "notComplyUrl", "repliedUrl", "complexUrl", "retryUrl", "caseUrl", "caseFileUrl",
+        "survey1Url", "survey2Url", "survey3Url", "survey4Url", "survey5Url", "decideUrl", "outcomeUrl", "complyUrl", "notComplyUrl", "repliedUrl", "complexUrl", "retryUrl", "caseUrl", "caseFileUrl",
     };
 
     public static TheoryData<MailKind> Kinds => new(Enum.GetValues<MailKind>());

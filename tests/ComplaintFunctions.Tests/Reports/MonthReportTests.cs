@@ -136,7 +136,7 @@ public class MonthReportTests(AzuriteFixture azurite)
             (CaseAction.GiveFinalAnswer, Utc(2, 3, 10), nok1000), (CaseAction.AcceptFinalAnswer, Utc(2, 5, 10), null));
         await LinesAsync(a, Mail("acknowledgement", 1, a, Utc(2, 1, 9, 0, 5)), Mail("agentanswer", 2, a, Utc(2, 1, 12)), Mail("finalanswer", 3, a, Utc(2, 3, 10)),
             ("corrected", "corrected-1", Utc(2, 1, 10), TrailFacts.Of((FactKeys.Category, "claim"))),
-            Mail("satisfactionsurvey", 5, a, Utc(2, 5, 10, 1)), ("satisfaction", "satisfaction", Utc(2, 6, 8), TrailFacts.Of((FactKeys.Score, "4"))));
+            ("mail-sent", $"closedaccepted-5-{a.Digits}", Utc(2, 5, 10, 1), TrailFacts.Of((FactKeys.Survey, "yes"))), ("satisfaction", "satisfaction", Utc(2, 6, 8), TrailFacts.Of((FactKeys.Score, "4"))));
 
         // B (Sweden, by mail): a DOA answered after 8.5 business hours, reminded and escalated, then withdrawn.
         var b = await CaseAsync(Channel.Email, ComplaintCategory.Doa, Country.SE, "Samsung", Utc(2, 2, 14), (CaseAction.Withdraw, Utc(2, 10, 9), null));

@@ -224,7 +224,7 @@ public static class CaseProcess
             case (SolvedByManufacturer solved, FlowPhase.Manufacturer):
             {
                 var closed = flow with { Phase = FlowPhase.Closed };
-                return new(closed, [new TakeStep(CaseAction.Resolve, solved.Actor), SendMail.Plain(MailKind.ClosedSolved), Owner(closed)]);
+                return new(closed, [new TakeStep(CaseAction.Resolve, solved.Actor), SendMail.Closing(MailKind.ClosedSolved), Owner(closed)]);
             }
 
             case (HelpWantedAfterManufacturer help, FlowPhase.Manufacturer):
@@ -295,7 +295,7 @@ public static class CaseProcess
             case (FinalAnswerAccepted accepted, FlowPhase.FinalAnswer):
             {
                 var closed = flow with { Phase = FlowPhase.Closed, WaitUntil = null };
-                return new(closed, [new TakeStep(CaseAction.AcceptFinalAnswer, accepted.Actor), SendMail.Plain(MailKind.ClosedAccepted), Owner(closed)]);
+                return new(closed, [new TakeStep(CaseAction.AcceptFinalAnswer, accepted.Actor), SendMail.Closing(MailKind.ClosedAccepted), Owner(closed)]);
             }
 
             case (OmbudsmanAskedFor asked, FlowPhase.FinalAnswer):
@@ -333,7 +333,7 @@ public static class CaseProcess
             case (DecisionAccepted accepted, FlowPhase.OmbudsmanDecided):
             {
                 var closed = flow with { Phase = FlowPhase.Closed, WaitUntil = null };
-                return new(closed, [new TakeStep(CaseAction.AcceptOmbudsmanDecision, accepted.Actor), SendMail.Plain(MailKind.ClosedDecisionAccepted), Owner(closed)]);
+                return new(closed, [new TakeStep(CaseAction.AcceptOmbudsmanDecision, accepted.Actor), SendMail.Closing(MailKind.ClosedDecisionAccepted), Owner(closed)]);
             }
 
             case (ExternalBodyChosen chosen, FlowPhase.OmbudsmanDecided):

@@ -32,6 +32,16 @@ public sealed record SendMail(
 {
     public static SendMail Plain(MailKind kind, string? textRef = null, IReadOnlyDictionary<string, string>? extra = null) =>
         new(kind, [], ProcessTimes.None, textRef, Extra: extra);
+
+    /// <summary>
+    /// The mail that tells the customer their case is closed, with the satisfaction survey: a link for each score
+    /// (<c>{survey1Url}</c> … <c>{survey5Url}</c>), so one click chooses it and the page it opens records it.
+    /// </summary>
+    public static SendMail Closing(MailKind kind, IReadOnlyDictionary<string, string>? extra = null) =>
+        new(kind, SurveyLinks, ProcessTimes.None, Extra: extra);
+
+    public static IReadOnlyList<LinkSpec> SurveyLinks { get; } =
+        [.. Enumerable.Range(1, 5).Select(score => new LinkSpec($"survey{score}Url", $"{Workflow.CaseInputKinds.CustomerSurvey}:{score}", global::ComplaintFunctions.Links.ActionRoles.Customer))];
 }
 
 /// <summary>Several mails at once (the notices of a filing); each keeps its own id, in order.</summary>

@@ -278,7 +278,7 @@ public static class ExternalBodyProcess
                 return Closed(state,
                 [
                     new TakeStep(CaseAction.ConfirmCompliance, confirmed.Actor, TrailFacts.Of((FactKeys.OnTime, state.ComplianceEscalated || (state.ComplianceDue is { } due && now.UtcDateTime > due) ? "no" : "yes"))),
-                    SendMail.Plain(MailKind.ComplianceDone, extra: body),
+                    SendMail.Closing(MailKind.ComplianceDone, extra: body),
                 ]);
 
             case ({ } other, _):
