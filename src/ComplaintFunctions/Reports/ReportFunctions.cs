@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Domain.Reports;
+using ComplaintFunctions.Http;
 using ComplaintFunctions.Links;
 using ComplaintFunctions.Staff;
 using ComplaintFunctions.StaffConsole;
@@ -60,7 +60,7 @@ public sealed class ReportFunctions(
         }
 
         var report = await ComputeAsync(days, request.HttpContext.RequestAborted);
-        return Render(StatusCodes.Status200OK, T.Title, person, Body(report, days), C);
+        return FromTemplate(StatusCodes.Status200OK, T.Title, person, "console/reports", Model(report, days), C);
     }
 
     [Function("ConsoleReportCsv")]
@@ -135,99 +135,43 @@ public sealed class ReportFunctions(
         return (from, to);
     }
 
-    string Body(ComplaintReport report, (DateOnly From, DateOnly To) days)
+    ReportsPageModel Model(ComplaintReport report, (DateOnly From, DateOnly To) days)
     {
         var t = T;
+        var culture = Culture(t);
         var query = string.Create(CultureInfo.InvariantCulture, $"from={days.From:yyyy-MM-dd}&to={days.To:yyyy-MM-dd}");
-        var html = new StringBuilder()
-            .Append("<form method=\"get\" action=\"").Append(Path).Append("\" class=\"filters\">")
-            .Append("<label for=\"from\">").Append(E(t.From)).Append("</label><input type=\"date\" id=\"from\" name=\"from\" value=\"").Append(E(days.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("\">")
-            .Append("<label for=\"to\">").Append(E(t.To)).Append("</label><input type=\"date\" id=\"to\" name=\"to\" value=\"").Append(E(days.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("\">")
-            .Append("<button type=\"submit\">").Append(E(t.Show)).Append("</button></form>")
-            .Append("<p class=\"hint\">").Append(E(F(t.PeriodHint, ("zone", pipeline.Value.TimeZone)))).Append("</p>");
-
-        // The regulator-style summary first: it is what a reader of a report looks for.
-        html.Append("<h2 id=\"summary\">").Append(E(t.Summary)).Append("</h2><p class=\"hint\">").Append(E(t.SummaryHint)).Append(' ').Append(CsvLink("summary", query)).Append("</p>")
-            .Append("<table id=\"summary-table\"><tbody>");
-        foreach (var key in ReportColumns.SummaryRows)
+        string CsvUrl(string table) => $"{Path}/csv/{table}?{query}";
+        string CsvLabel(string table) => $"{t.Csv}: {table}";
+        var summaryRows = ReportColumns.SummaryRows.Select(key => ReportColumns.Summary(report.Summary, key) switch
         {
-            var value = ReportColumns.Summary(report.Summary, key);
-            html.Append("<tr data-row=\"").Append(key).Append("\"><th scope=\"row\">").Append(E(t.SummaryRows[key])).Append("</th><td>")
-                .Append(E(value is IReadOnlyDictionary<string, decimal> money ? ReportColumns.Money(money, Culture(t), t) : Convert.ToString(value, Culture(t)))).Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
-
-        html.Append("<h2>").Append(E(t.AllCases)).Append("</h2><p>").Append(CsvLink("all", query)).Append("</p><table id=\"all-table\"><thead><tr><th scope=\"col\">")
-            .Append(E(t.Figure)).Append("</th><th scope=\"col\">").Append(E(t.Value)).Append("</th></tr></thead><tbody>");
-        foreach (var key in ReportColumns.FigureKeys)
-        {
-            html.Append("<tr data-figure=\"").Append(key).Append("\"><th scope=\"row\">").Append(E(t.Figures[key])).Append("</th><td>").Append(E(ReportColumns.Show(report.All, key, t))).Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
-
-        html.Append("<h2>").Append(E(t.Charts)).Append("</h2>");
+            IReadOnlyDictionary<string, decimal> money => new FigureRow(key, t.SummaryRows[key], ReportColumns.Money(money, culture, t)),
+            var value => new FigureRow(key, t.SummaryRows[key], Convert.ToString(value, culture) ?? t.None),
+        }).ToList();
         var byCategory = report.Groupings.Single(g => g.Dimension == ComplaintReport.ByCategory);
-        html.Append(SvgBars.Draw("chart-received", t.ReceivedByCategory, byCategory.Rows.Select(r => (GroupName(ComplaintReport.ByCategory, r.Key), r.Figures.Received)).ToList()));
-        html.Append(SvgBars.Draw("chart-closed", t.ClosedByTime,
-        [
-            (t.SummaryRows["closed-4w"], report.Summary.ClosedWithinFourWeeks),
-            (t.SummaryRows["closed-4-8w"], report.Summary.ClosedFourToEightWeeks),
-            (t.SummaryRows["closed-8w"], report.Summary.ClosedAfterEightWeeks),
-        ]));
-        html.Append(SvgBars.Draw("chart-scores", t.Scores, report.ScoreCounts.Select((count, i) => ((i + 1).ToString(CultureInfo.InvariantCulture), count)).ToList()))
-            .Append("<p>").Append(CsvLink("scores", query)).Append("</p>");
-
-        foreach (var grouping in report.Groupings)
-        {
-            html.Append("<h2>").Append(E(t.By[grouping.Dimension])).Append("</h2><p>").Append(CsvLink(grouping.Dimension, query)).Append("</p>");
-            if (grouping.Rows.Count == 0)
-            {
-                html.Append("<p>").Append(E(t.NoCases)).Append("</p>");
-                continue;
-            }
-
-            html.Append("<table id=\"by-").Append(grouping.Dimension).Append("\"><thead><tr><th scope=\"col\">").Append(E(t.By[grouping.Dimension])).Append("</th>");
-            foreach (var key in ReportColumns.GroupKeys)
-            {
-                html.Append("<th scope=\"col\">").Append(E(t.Figures[key])).Append("</th>");
-            }
-
-            html.Append("</tr></thead><tbody>");
-            foreach (var (key, figures) in grouping.Rows)
-            {
-                html.Append("<tr data-group=\"").Append(E(key)).Append("\"><th scope=\"row\">").Append(E(GroupName(grouping.Dimension, key))).Append("</th>");
-                foreach (var figure in ReportColumns.GroupKeys)
-                {
-                    html.Append("<td>").Append(E(ReportColumns.Show(figures, figure, t))).Append("</td>");
-                }
-
-                html.Append("</tr>");
-            }
-
-            html.Append("</tbody></table>");
-        }
-
-        html.Append("<h2 id=\"notes\">").Append(E(t.Notes)).Append("</h2><p class=\"hint\">").Append(E(t.NotesHint)).Append(' ').Append(CsvLink("routine-notes", query)).Append("</p>");
-        if (report.RoutineNotes.Count == 0)
-        {
-            html.Append("<p>").Append(E(t.NoNotes)).Append("</p>");
-        }
-        else
-        {
-            html.Append("<table id=\"routine-notes\"><thead><tr><th scope=\"col\">").Append(E(t.Case)).Append("</th><th scope=\"col\">").Append(E(t.Date))
-                .Append("</th><th scope=\"col\">").Append(E(t.Note)).Append("</th></tr></thead><tbody>");
-            foreach (var note in report.RoutineNotes)
-            {
-                html.Append("<tr><td><a href=\"").Append(Home).Append("/cases/").Append(Uri.EscapeDataString(note.CaseNumber)).Append("\">").Append(E(note.CaseNumber)).Append("</a></td><td>")
-                    .Append(E(Local(note.At, pipeline.Value.TimeZone))).Append("</td><td>").Append(E(note.Note)).Append("</td></tr>");
-            }
-
-            html.Append("</tbody></table>");
-        }
-
-        return html.ToString();
+        return new ReportsPageModel(
+            Path, t.From, days.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.To, days.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Show,
+            F(t.PeriodHint, ("zone", pipeline.Value.TimeZone)),
+            t.Summary, t.SummaryHint,
+            new FigureTable(t.Summary, CsvUrl("summary"), CsvLabel("summary"), summaryRows),
+            new FigureTable(t.AllCases, CsvUrl("all"), CsvLabel("all"), [.. ReportColumns.FigureKeys.Select(key => new FigureRow(key, t.Figures[key], ReportColumns.Show(report.All, key, t)))]),
+            t.Figure, t.Value, t.Charts,
+            [
+                BarChart.Of("chart-received", t.ReceivedByCategory, [.. byCategory.Rows.Select(r => (GroupName(ComplaintReport.ByCategory, r.Key), r.Figures.Received))]),
+                BarChart.Of("chart-closed", t.ClosedByTime,
+                [
+                    (t.SummaryRows["closed-4w"], report.Summary.ClosedWithinFourWeeks),
+                    (t.SummaryRows["closed-4-8w"], report.Summary.ClosedFourToEightWeeks),
+                    (t.SummaryRows["closed-8w"], report.Summary.ClosedAfterEightWeeks),
+                ]),
+                BarChart.Of("chart-scores", t.Scores, [.. report.ScoreCounts.Select((count, i) => ((i + 1).ToString(CultureInfo.InvariantCulture), count))]),
+            ],
+            CsvUrl("scores"), CsvLabel("scores"),
+            [.. ReportColumns.GroupKeys.Select(key => t.Figures[key])],
+            [.. report.Groupings.Select(g => new GroupTable(g.Dimension, t.By[g.Dimension], CsvUrl(g.Dimension), CsvLabel(g.Dimension),
+                [.. g.Rows.Select(r => new GroupRow(r.Key, GroupName(g.Dimension, r.Key), [.. ReportColumns.GroupKeys.Select(key => ReportColumns.Show(r.Figures, key, t))]))]))],
+            t.NoCases,
+            t.Notes, t.NotesHint, CsvUrl("routine-notes"), CsvLabel("routine-notes"), t.NoNotes, t.Case, t.Date, t.Note,
+            [.. report.RoutineNotes.Select(n => new NoteRow($"{Home}/cases/{Uri.EscapeDataString(n.CaseNumber)}", n.CaseNumber, Local(n.At, pipeline.Value.TimeZone), n.Note))]);
     }
 
     string GroupName(string dimension, string key) => dimension switch
@@ -237,7 +181,23 @@ public sealed class ReportFunctions(
         _ => key,
     };
 
-    string CsvLink(string table, string query) => $"<a href=\"{Path}/csv/{table}?{E(query)}\" download>{E(T.Csv)}: {E(table)}</a>";
-
     static CultureInfo Culture(ReportTexts t) => CultureInfo.GetCultureInfo(t.Language == "nb" ? "nb-NO" : "en-GB");
+
+    sealed record FigureRow(string Key, string Label, string Value) : IPageModel;
+
+    sealed record FigureTable(string Title, string CsvUrl, string CsvLabel, IReadOnlyList<FigureRow> Rows) : IPageModel;
+
+    sealed record GroupRow(string Key, string Label, IReadOnlyList<string> Values) : IPageModel;
+
+    sealed record GroupTable(string Dimension, string Title, string CsvUrl, string CsvLabel, IReadOnlyList<GroupRow> Rows) : IPageModel;
+
+    sealed record NoteRow(string CaseUrl, string Case, string At, string Note) : IPageModel;
+
+    sealed record ReportsPageModel(
+        string Path, string FromLabel, string From, string ToLabel, string To, string Show, string PeriodHint,
+        string SummaryTitle, string SummaryHint, FigureTable Summary, FigureTable All, string FigureLabel, string ValueLabel,
+        string ChartsTitle, IReadOnlyList<BarChart> Charts, string ScoresCsvUrl, string ScoresCsvLabel,
+        IReadOnlyList<string> GroupColumns, IReadOnlyList<GroupTable> Groupings, string NoCases,
+        string NotesTitle, string NotesHint, string NotesCsvUrl, string NotesCsvLabel, string NoNotes, string CaseLabel, string DateLabel, string NoteLabel,
+        IReadOnlyList<NoteRow> Notes) : IPageModel;
 }
