@@ -36,6 +36,7 @@ public sealed class ConsoleFunctions(
     CannedAnswers canned,
     Inbound.AttachmentStore attachments,
     CaseTriage triage,
+    Privacy.CaseEraser eraser,
     IOptions<ConsoleOptions> options,
     IOptions<CustomerServiceOptions> customerService,
     IOptions<PipelineOptions> pipeline,
@@ -408,6 +409,92 @@ public sealed class ConsoleFunctions(
         });
     }
 
+    /// <summary>Erases the case's personal data (a team lead or management, with a reason on the trail); refused, with why, while it must be kept.</summary>
+    [Function("ConsoleEraseCase")]
+    public async Task<IActionResult> EraseCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/cases/{caseNumber}/erase")] HttpRequest request,
+        string caseNumber,
+        [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        return await OnCaseAsync(request, caseNumber, "erase", async (person, row, form, shownFor, cancel) =>
+        {
+            if (CaseAccess.PersonalDataRole(person) is not { } role)
+            {
+                return Message(T, StatusCodes.Status403Forbidden, T.NotYourPrivacyTitle, T.NotYourPrivacy, person: person);
+            }
+
+            var reason = string.Concat(form["reason"].ToString().Trim().Where(c => !char.IsControl(c)));
+            if (reason.Length == 0 || reason.Length > 500)
+            {
+                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, T.WriteReasonFirst, cancel);
+            }
+
+            var result = await eraser.EraseAsync(row.Complaint.CaseNumber, person.ActorAs(role), reason, durable, cancel);
+            if (result.Outcome == Privacy.ErasureOutcome.Refused)
+            {
+                return await CasePageAsync(person, row, StatusCodes.Status409Conflict, null, F(T.ErasureRefused, ("why", T.RefusalText(result.Refusal))), cancel);
+            }
+
+            return See(row.Complaint.CaseNumber, "erased");
+        });
+    }
+
+    /// <summary>Puts the case under a legal hold or lifts it (a team lead or management, with a reason), on the trail.</summary>
+    [Function("ConsoleLegalHold")]
+    public async Task<IActionResult> LegalHold(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/cases/{caseNumber}/hold")] HttpRequest request,
+        string caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await OnCaseAsync(request, caseNumber, "hold", async (person, row, form, shownFor, cancel) =>
+        {
+            if (CaseAccess.PersonalDataRole(person) is not { } role)
+            {
+                return Message(T, StatusCodes.Status403Forbidden, T.NotYourPrivacyTitle, T.NotYourPrivacy, person: person);
+            }
+
+            var reason = string.Concat(form["reason"].ToString().Trim().Where(c => !char.IsControl(c)));
+            if (reason.Length == 0 || reason.Length > 500)
+            {
+                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, T.WriteReasonFirst, cancel);
+            }
+
+            var hold = form["hold"].ToString() == "on";
+            var number = row.Complaint.CaseNumber;
+            var at = await PressedAtAsync(person, number, shownFor, cancel);
+            await auditTrail.AppendAsync(new CaseEvent(number, $"hold-{shownFor.PressId:N}", at, hold ? "legal-hold-set" : "legal-hold-lifted", person.ActorAs(role), "console",
+                hold ? $"Legal hold set: {reason}" : $"Legal hold lifted: {reason}"), cancel);
+            await complaints.SetLegalHoldAsync(number, hold, cancel);
+            return See(number, hold ? "hold" : "hold-lifted");
+        });
+    }
+
+    /// <summary>The case's personal-data part for a team lead or management: its legal hold, and erasure unless done.</summary>
+    string PrivacyForms(StaffPerson person, CaseOnTheList row, int seen)
+    {
+        var t = T;
+        var number = row.Complaint.CaseNumber;
+        var html = new StringBuilder("<h2>").Append(E(t.CasePrivacy)).Append("</h2><p id=\"legal-hold\">").Append(E(row.LegalHold ? t.LegalHoldOn : t.LegalHoldOff)).Append("</p>");
+        var holdToken = forms.Issue(new ConsoleForm(person.Id, number, "hold", Guid.NewGuid(), seen));
+        html.Append("<details id=\"hold\"><summary>").Append(E(row.LegalHold ? t.LiftHoldButton : t.HoldButton)).Append("</summary><p class=\"hint\">").Append(E(t.HoldHint)).Append("</p>")
+            .Append("<form method=\"post\" action=\"").Append(CasePath(number)).Append("/hold\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(holdToken)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"hold\" value=\"").Append(row.LegalHold ? "off" : "on").Append("\">")
+            .Append("<label for=\"hold-reason\">").Append(E(t.ReasonLabel)).Append("</label><input id=\"hold-reason\" name=\"reason\" maxlength=\"500\" required>")
+            .Append("<button type=\"submit\" id=\"hold-submit\">").Append(E(row.LegalHold ? t.LiftHoldButton : t.HoldButton)).Append("</button></form></details>");
+        if (!row.Erased)
+        {
+            var eraseToken = forms.Issue(new ConsoleForm(person.Id, number, "erase", Guid.NewGuid(), seen));
+            html.Append("<details id=\"erase\"><summary>").Append(E(t.EraseCaseTitle)).Append("</summary><p class=\"hint\">").Append(E(t.EraseCaseHint)).Append("</p>")
+                .Append("<form method=\"post\" action=\"").Append(CasePath(number)).Append("/erase\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(eraseToken)).Append("\">")
+                .Append("<label for=\"erase-reason\">").Append(E(t.ReasonLabel)).Append("</label><input id=\"erase-reason\" name=\"reason\" maxlength=\"500\" required>")
+                .Append("<button type=\"submit\" id=\"erase-submit\">").Append(E(t.EraseButton)).Append("</button></form></details>");
+        }
+
+        return html.ToString();
+    }
+
     /// <summary>The common start of a post on a case that is not a process step: signed in, allowed, a form shown to this person.</summary>
     async Task<IActionResult> OnCaseAsync(HttpRequest request, string caseNumber, string kind, Func<StaffPerson, CaseOnTheList, IFormCollection, ConsoleForm, CancellationToken, Task<IActionResult>> act)
     {
@@ -497,6 +584,12 @@ public sealed class ConsoleFunctions(
             .Append(" · <b>").Append(E(t.AssignedTo)).Append(":</b> <span id=\"assigned\">").Append(E(row.AssignedTo ?? t.Nobody)).Append("</span>")
             .Append(" · <b>").Append(E(t.Due)).Append(":</b> ").Append(row.DueAt is { } due ? E(Local(due)) : "—").Append(row.Overdue ? $" <span class=\"overdue\">({E(t.Overdue)})</span>" : string.Empty)
             .Append(row.MailFailed ? $" · <span class=\"overdue\">{E(t.AMailFailed)}</span>" : string.Empty).Append("</p>");
+        if (row.Erased)
+        {
+            var erasedAt = trail.LastOrDefault(e => e.Kind == Privacy.CaseEraser.ErasedKind)?.OccurredAt;
+            html.Append("<p class=\"done\" id=\"erased\">").Append(E(F(t.ErasedBanner, ("at", erasedAt is { } at ? Local(at) : "—")))).Append("</p>");
+        }
+
         html.Append(Timeline(complaint.Stage, t));
         var labels = t.CustomerRows;
         html.Append("<h2>").Append(E(t.Customer)).Append("</h2><table><tbody>")
@@ -510,8 +603,11 @@ public sealed class ConsoleFunctions(
 
         // What triage checks for the case today (deadlines, the category's rules), as the team's first mail gives them, in the staff language.
         var staffLanguage = staff.Value.Language;
-        html.Append("<h2>").Append(E(t.Checks)).Append("</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
-            .Append(E(triage.Assess(details, staffLanguage).Checks)).Append("</pre>");
+        if (!row.Erased)
+        {
+            html.Append("<h2>").Append(E(t.Checks)).Append("</h2><pre id=\"checks\" lang=\"").Append(E(staffLanguage)).Append("\" style=\"white-space:pre-wrap;font:inherit\">")
+                .Append(E(triage.Assess(details, staffLanguage).Checks)).Append("</pre>");
+        }
 
         var kept = await attachments.ListAsync(number, cancel);
         if (kept.Count > 0)
@@ -555,8 +651,16 @@ public sealed class ConsoleFunctions(
             html.Append(StepForm(person, complaint, step, seen, values, allTexts, values is not null ? preview : null));
         }
 
-        html.Append(NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null))
-            .Append(AssignForm(person, number, seen));
+        if (!row.Erased)
+        {
+            html.Append(NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null))
+                .Append(AssignForm(person, number, seen));
+        }
+
+        if (CaseAccess.HandlesPersonalData(person))
+        {
+            html.Append(PrivacyForms(person, row, seen));
+        }
 
         // The trail is the case's audit record, written in English for every reader.
         html.Append("<details><summary>").Append(E(F(t.WholeTrail, ("count", trail.Count)))).Append("</summary><table id=\"trail\"><thead><tr>")
@@ -731,6 +835,9 @@ public sealed class ConsoleFunctions(
         "review-opened" => T.DoneReviewOpened,
         "note" => T.DoneNote,
         "assign" => T.DoneAssign,
+        "erased" => T.DoneErased,
+        "hold" => T.DoneHold,
+        "hold-lifted" => T.DoneHoldLifted,
         _ => ActionStepCatalogue.Find(done).Step is { } step ? T.WordsOf(step).Title : done,
     };
 

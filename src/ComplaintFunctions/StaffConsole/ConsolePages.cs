@@ -15,6 +15,11 @@ public static class ConsolePages
     {
         ArgumentNullException.ThrowIfNull(t);
         var header = new StringBuilder("<header class=\"bar\"><nav aria-label=\"").Append(E(t.ConsoleNav)).Append("\"><a href=\"").Append(Home).Append("\">").Append(E(t.Worklist)).Append("</a> · <a href=\"").Append(Home).Append("/review\">").Append(E(t.MailsToReview)).Append("</a>");
+        if (person is not null && CaseAccess.HandlesPersonalData(person))
+        {
+            header.Append(" · <a href=\"").Append(Home).Append("/privacy\">").Append(E(t.PrivacyNav)).Append("</a>");
+        }
+
         if (person is not null)
         {
             header.Append(" · <span id=\"signed-in\">").Append(E(person.Name)).Append(" (").Append(E(string.Join(", ", person.Roles.Select(t.RoleName)))).Append(")</span>")

@@ -209,8 +209,8 @@ sealed class TimerTriggerScheduler(
         }
     }
 
-    static Task WriteStatusAsync(BlobClient blob, ScheduleStatus status, CancellationToken cancellationToken) =>
-        blob.UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(status)), overwrite: true, cancellationToken);
+    static async Task WriteStatusAsync(BlobClient blob, ScheduleStatus status, CancellationToken cancellationToken) =>
+        await blob.UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(status)), overwrite: true, cancellationToken);
 
     // Binding expressions such as %Retention:Schedule% come from the settings, as under the host.
     string Resolve(string name) =>
