@@ -137,7 +137,7 @@ public sealed class CaseEventLog(AppTables tables)
         var table = await tables.GetAsync(TableNames.CaseEvents);
         var changed = 0;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseNumber.Value}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Kind", "Actor", "Summary"], cancellationToken: cancellationToken))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Kind", "Actor", "Summary"], cancellationToken: cancellationToken))
         {
             if (e.GetString("Kind") == keepKind)
             {
