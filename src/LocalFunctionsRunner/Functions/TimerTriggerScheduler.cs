@@ -95,10 +95,33 @@ sealed class TimerTriggerScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var trigger = (TimerTriggerAttribute)function.TriggerAttribute!;
-        var expression = Resolve(trigger.Schedule);
-        var schedule = TimerSchedule.Parse(expression, TimerSchedule.ZoneFrom(configuration));
-        var monitor = trigger.UseMonitor ? await StatusBlobAsync(stoppingToken) : null;
-        var status = monitor is null ? null : await ReadStatusAsync(monitor, stoppingToken);
+        string expression;
+        TimerSchedule schedule;
+        try
+        {
+            expression = Resolve(trigger.Schedule);
+            schedule = TimerSchedule.Parse(expression, TimerSchedule.ZoneFrom(configuration));
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or TimeZoneNotFoundException)
+        {
+            // As the host, which reports the function in error and runs the others.
+            logger.LogError("{Function}: its timer cannot run: {Error}", function.Name, e.Message);
+            return;
+        }
+
+        BlobClient? monitor = null;
+        ScheduleStatus? status = null;
+        try
+        {
+            monitor = trigger.UseMonitor ? await StatusBlobAsync(stoppingToken) : null;
+            status = monitor is null ? null : await ReadStatusAsync(monitor, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage away at start: the timer runs on its schedule without the status until a write succeeds.
+            logger.LogWarning("{Function}: the timer's status could not be read ({Error})", function.Name, e.Message);
+        }
+
         var now = time.GetUtcNow();
         var next = schedule.Next(now);
         logger.LogInformation("{Function}: timer '{Schedule}' ({Zone}); next run {Next:O}", function.Name, expression, schedule.Zone.Id, next);
@@ -112,7 +135,14 @@ sealed class TimerTriggerScheduler(
         else if (monitor is not null)
         {
             status = new ScheduleStatus { Last = status?.Last ?? default, Next = next.UtcDateTime, LastUpdated = now.UtcDateTime };
-            await WriteStatusAsync(monitor, status, stoppingToken);
+            try
+            {
+                await WriteStatusAsync(monitor, status, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("{Function}: could not keep the timer's status ({Error})", function.Name, e.Message);
+            }
         }
 
         while (!stoppingToken.IsCancellationRequested)
