@@ -17,8 +17,8 @@ public sealed class RetentionOptions
     /// Per country (<c>Retention:EraseAfter:NO</c>…): how long after its close a case's personal data is erased.
     /// Norway five years: a claim can still come up to five years from delivery for goods meant to last
     /// (forbrukerkjøpsloven § 27), and the case is the record that the customer claimed and what we answered.
-    /// Sweden, Denmark and Finland three years: their claim periods are shorter, and a year after the first
-    /// complaint to us (ARN) the dispute bodies no longer take a case.
+    /// Sweden, Denmark and Finland three years: their claim periods (3, 2 years, a reasonable time) are no longer,
+    /// and ARN takes a case only within a year of the first complaint to us.
     /// </summary>
     public Dictionary<string, TimeSpan> EraseAfter { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
