@@ -242,7 +242,7 @@ public sealed partial class CaseEraser(
             {
                 seen.Add(message.MessageId);
                 var text = Decoded(message.Body);
-                var reference = StoredMailReference.TryRead(Encoding.UTF8.GetBytes(text));
+                var reference = ReferenceIn(text);
                 var holds = text.Contains(email, StringComparison.OrdinalIgnoreCase);
                 if (!holds && reference is not null)
                 {
@@ -264,6 +264,19 @@ public sealed partial class CaseEraser(
                     await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
                 }
             }
+        }
+    }
+
+    /// <summary>The stored mail a poison message points at; null for raw MIME, and for a reference that does not read (it is poison for a reason).</summary>
+    static StoredMailReference? ReferenceIn(string text)
+    {
+        try
+        {
+            return StoredMailReference.TryRead(Encoding.UTF8.GetBytes(text));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

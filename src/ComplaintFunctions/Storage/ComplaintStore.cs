@@ -428,9 +428,25 @@ public sealed class ComplaintStore(AppTables tables)
         var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and Stage eq {CaseStage.Closed.ToWire()} and ClosedAt le {closedBy}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (entity.GetBoolean("Erased") is not true)
+            if (entity.GetBoolean("Erased") is true)
             {
-                yield return OnTheList(entity, now);
+                continue;
+            }
+
+            CaseOnTheList? row;
+            try
+            {
+                row = OnTheList(entity, now);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                // A row that does not read as a case is left for a person; the sweep goes on with the others.
+                row = null;
+            }
+
+            if (row is not null)
+            {
+                yield return row;
             }
         }
     }
