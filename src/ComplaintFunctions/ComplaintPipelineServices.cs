@@ -102,6 +102,11 @@ public static class ComplaintPipelineServices
         services.AddSingleton(_ => StaffConsole.CannedAnswers.LoadFromAppFolder());
         services.AddSingleton(_ => ComplaintFunctions.Domain.Disputes.DisputeBodyRegistry.LoadFromAppFolder());
 
+        services.AddOptions<Privacy.RetentionOptions>().Bind(configuration.GetSection(Privacy.RetentionOptions.Section));
+        services.AddSingleton<Privacy.CaseEraser>();
+        services.AddSingleton<Privacy.RetentionSweep>();
+        services.AddSingleton<Privacy.PersonalDataExport>();
+
         // Every options class above is in AppSettings.Sections: a key under those sections that none reads is warned about at start.
         services.AddHostedService(sp => new SettingsCheckService(new SettingsCheck(configuration, AppSettings.Sections), sp.GetRequiredService<ILogger<SettingsCheckService>>()));
         return services;

@@ -236,6 +236,17 @@ public sealed class FunctionsRunner : IAsyncDisposable
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger($"Queue.{function.Name}")));
         }
 
+        foreach (var function in functions.Where(f => f.Trigger == TriggerKind.Timer))
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => new TimerTriggerScheduler(
+                function,
+                sp,
+                sp.GetRequiredService<IConfiguration>(),
+                middleware,
+                TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"Timer.{function.Name}")));
+        }
+
         var app = builder.Build();
         runnerServices.Root = app.Services;
         runnerServices.DataConverter = new WorkerSerializerConverter(app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer!);

@@ -146,6 +146,11 @@ public sealed class InboxMailProcessor(
     {
         var finder = SignedMessageIds.Finder(signer, mailOptions.Value.MessageIdDomain);
         var found = await finder.FindAsync(mail, async (caseNumber, ct) => (await complaints.FindAsync(caseNumber, ct))?.Complaint.Details.Customer.Email, cancellationToken);
+        if (found.CaseNumber is { } named && await complaints.FindOnTheListAsync(named, now, cancellationToken: cancellationToken) is { Erased: true })
+        {
+            // A case whose personal data was erased takes nothing more: whoever writes about it again opens a new case.
+            found = found with { Match = null, Refused = [.. found.Refused, new RefusedCaseReference(named.Value, found.Rule!.Value, named, "the case's personal data was erased")] };
+        }
         var decision = MailTriage.Decide(MailNoise.Classify(mail), found);
         using var scope = found.CaseNumber is { } known ? logger.BeginCaseScope(known) : null;
         if (decision.Outcome is not MailIntakeOutcome.NewCase)

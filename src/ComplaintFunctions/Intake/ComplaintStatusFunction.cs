@@ -21,11 +21,21 @@ public sealed class ComplaintStatusFunction(ComplaintStore complaints, StatusLin
         // The same answer for a bad number, a bad token and a missing case: nothing to learn by guessing.
         if (!CaseNumber.TryParse(caseNumber, out var number)
             || !statusLinks.IsValid(number, token)
-            || await complaints.FindAsync(number, request.HttpContext.RequestAborted) is not { } stored)
+            || await complaints.FindOnTheListAsync(number, DateTimeOffset.UtcNow, cancellationToken: request.HttpContext.RequestAborted) is not { } stored)
         {
             return HtmlPage.Wanted(request)
                 ? CaseNotFound(request)
                 : Problems.Status(StatusCodes.Status404NotFound, "No case found for this link.", "Use the status link from the mails about your case.");
+        }
+
+        var language = stored.Complaint.Details.Customer.Language;
+        if (stored.Erased)
+        {
+            // The link still works, and says what became of the case: its data was erased, in the customer's language (kept with the facts).
+            var (title, message) = StatusTexts.Erased(language);
+            return HtmlPage.Wanted(request)
+                ? HtmlPage.Render(StatusCodes.Status200OK, language, title, $"<p class=\"case\">{HtmlPage.Encode(number.Value)}</p><p id=\"erased\">{HtmlPage.Encode(message)}</p>")
+                : new OkObjectResult(new { caseNumber = number.Value, erased = true, message });
         }
 
         var status = CaseStatus.Of(stored.Complaint);

@@ -5,6 +5,16 @@ namespace ComplaintFunctions.Intake;
 /// <summary>The status page's words per language: where the case is and what happens next.</summary>
 public static class StatusTexts
 {
+    /// <summary>The status page of a case whose personal data was erased (on request, or when its retention period ran out).</summary>
+    public static (string Title, string Message) Erased(string? language) => language switch
+    {
+        "nb" => ("Klagen din", "Personopplysningene i denne saken er slettet: navnet ditt, kontaktopplysningene dine og det du skrev til oss. Vi har bare beholdt anonyme fakta om saken, som kategori og datoer. Har du spørsmål, kontakter du kundeservice med saksnummeret."),
+        "sv" => ("Ditt klagomål", "Personuppgifterna i det här ärendet har raderats: ditt namn, dina kontaktuppgifter och det du skrev till oss. Vi har bara sparat anonyma fakta om ärendet, som kategori och datum. Har du frågor kontaktar du kundservice med ärendenumret."),
+        "da" => ("Din klage", "Personoplysningerne i denne sag er slettet: dit navn, dine kontaktoplysninger og det, du skrev til os. Vi har kun gemt anonyme fakta om sagen, som kategori og datoer. Har du spørgsmål, kontakter du kundeservice med sagsnummeret."),
+        "fi" => ("Reklamaatiosi", "Tämän asian henkilötiedot on poistettu: nimesi, yhteystietosi ja se, mitä kirjoitit meille. Olemme säilyttäneet asiasta vain nimettömiä tietoja, kuten luokan ja päivämäärät. Jos sinulla on kysyttävää, ota yhteyttä asiakaspalveluun asianumerolla."),
+        _ => ("Your complaint", "The personal data of this case has been erased: your name, your contact details and what you wrote to us. We have kept only anonymous facts about the case, such as its category and dates. If you have questions, contact customer service with the case number."),
+    };
+
     public static (string Title, string Reported, string LastChange, string Stage, string Next) For(string? language, CaseStage stage) => language switch
     {
         "nb" => ("Klagen din", "Meldt", "Sist endret", stage switch

@@ -27,5 +27,6 @@ public static class AppSettings
         new(TriageOptions.Section, typeof(TriageOptions)),
         new(DisputeOptions.Section, typeof(DisputeOptions)),
         new(StaffConsole.ConsoleOptions.Section, typeof(StaffConsole.ConsoleOptions)),
+        new(Privacy.RetentionOptions.Section, typeof(Privacy.RetentionOptions)),
     ];
 }

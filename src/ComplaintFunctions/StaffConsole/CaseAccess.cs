@@ -27,6 +27,14 @@ public static class CaseAccess
     public static bool SeesOmbudsmanNotes(StaffPerson person) =>
         person.Has(ActionRoles.Ombudsman) || person.Has(ActionRoles.Management);
 
+    /// <summary>May this person export, erase and hold personal data (a team lead or management)?</summary>
+    public static bool HandlesPersonalData(StaffPerson person) =>
+        person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management);
+
+    /// <summary>The role this person handles personal data in (team lead first), or null.</summary>
+    public static string? PersonalDataRole(StaffPerson person) =>
+        person.Has(ActionRoles.TeamLead) ? ActionRoles.TeamLead : person.Has(ActionRoles.Management) ? ActionRoles.Management : null;
+
     /// <summary>The steps the case allows now that this person may take, each with the role they take it in.</summary>
     /// <param name="reopenUntil">A closed case is offered to reopen while its close is no older than this before now (null: not offered).</param>
     public static IReadOnlyList<(ActionStep Step, string Role)> StepsOffered(StaffPerson person, CaseOnTheList onTheList, (DateTimeOffset Now, TimeSpan Within)? reopenUntil = null)
@@ -34,8 +42,9 @@ public static class CaseAccess
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(onTheList);
         var complaint = onTheList.Complaint;
-        if (Refusal(person, complaint) is not null)
+        if (Refusal(person, complaint) is not null || onTheList.Erased)
         {
+            // An erased case takes no more steps: it cannot be reopened, it has nothing left to answer with.
             return [];
         }
 

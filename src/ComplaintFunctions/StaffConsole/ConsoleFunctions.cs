@@ -36,6 +36,7 @@ public sealed class ConsoleFunctions(
     CannedAnswers canned,
     Inbound.AttachmentStore attachments,
     CaseTriage triage,
+    Privacy.CaseEraser eraser,
     IOptions<ConsoleOptions> options,
     IOptions<CustomerServiceOptions> customerService,
     IOptions<PipelineOptions> pipeline,
@@ -413,6 +414,83 @@ public sealed class ConsoleFunctions(
         });
     }
 
+    /// <summary>Erases the case's personal data (a team lead or management, with a reason on the trail); refused, with why, while it must be kept.</summary>
+    [Function("ConsoleEraseCase")]
+    public async Task<IActionResult> EraseCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/cases/{caseNumber}/erase")] HttpRequest request,
+        string caseNumber,
+        [DurableClient] DurableTaskClient durable)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        return await OnCaseAsync(request, caseNumber, "erase", async (person, row, form, shownFor, cancel) =>
+        {
+            if (CaseAccess.PersonalDataRole(person) is not { } role)
+            {
+                return Message(T, StatusCodes.Status403Forbidden, T.NotYourPrivacyTitle, T.NotYourPrivacy, person: person);
+            }
+
+            var reason = string.Concat(form["reason"].ToString().Trim().Where(c => !char.IsControl(c)));
+            if (reason.Length == 0 || reason.Length > 500)
+            {
+                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, T.WriteReasonFirst, cancel);
+            }
+
+            var result = await eraser.EraseAsync(row.Complaint.CaseNumber, person.ActorAs(role), reason, durable, cancel);
+            if (result.Outcome == Privacy.ErasureOutcome.Refused)
+            {
+                return await CasePageAsync(person, row, StatusCodes.Status409Conflict, null, F(T.ErasureRefused, ("why", T.RefusalText(result.Refusal))), cancel);
+            }
+
+            return See(row.Complaint.CaseNumber, "erased");
+        });
+    }
+
+    /// <summary>Puts the case under a legal hold or lifts it (a team lead or management, with a reason), on the trail.</summary>
+    [Function("ConsoleLegalHold")]
+    public async Task<IActionResult> LegalHold(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/cases/{caseNumber}/hold")] HttpRequest request,
+        string caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await OnCaseAsync(request, caseNumber, "hold", async (person, row, form, shownFor, cancel) =>
+        {
+            if (CaseAccess.PersonalDataRole(person) is not { } role)
+            {
+                return Message(T, StatusCodes.Status403Forbidden, T.NotYourPrivacyTitle, T.NotYourPrivacy, person: person);
+            }
+
+            var reason = string.Concat(form["reason"].ToString().Trim().Where(c => !char.IsControl(c)));
+            if (reason.Length == 0 || reason.Length > 500)
+            {
+                return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, T.WriteReasonFirst, cancel);
+            }
+
+            var hold = form["hold"].ToString() == "on";
+            var number = row.Complaint.CaseNumber;
+            var at = await PressedAtAsync(person, number, shownFor, cancel);
+            await auditTrail.AppendAsync(new CaseEvent(number, $"hold-{shownFor.PressId:N}", at, hold ? "legal-hold-set" : "legal-hold-lifted", person.ActorAs(role), "console",
+                hold ? $"Legal hold set: {reason}" : $"Legal hold lifted: {reason}"), cancel);
+            await complaints.SetLegalHoldAsync(number, hold, cancel);
+            return See(number, hold ? "hold" : "hold-lifted");
+        });
+    }
+
+    /// <summary>The case's personal-data part for a team lead or management: its legal hold, and erasure unless done.</summary>
+    /// <summary>The legal hold (set or lifted, with a reason) and the erasure of the case, for those who handle personal data.</summary>
+    PrivacyFormsModel PrivacyForms(StaffPerson person, CaseOnTheList row, int seen)
+    {
+        var t = T;
+        var number = row.Complaint.CaseNumber;
+        var hold = new HoldFormModel(
+            row.LegalHold ? t.LiftHoldButton : t.HoldButton, t.HoldHint, $"{CasePath(number)}/hold",
+            forms.Issue(new ConsoleForm(person.Id, number, "hold", Guid.NewGuid(), seen)), row.LegalHold ? "off" : "on", t.ReasonLabel);
+        var erase = row.Erased
+            ? null
+            : new EraseFormModel(t.EraseCaseTitle, t.EraseCaseHint, $"{CasePath(number)}/erase", forms.Issue(new ConsoleForm(person.Id, number, "erase", Guid.NewGuid(), seen)), t.ReasonLabel, t.EraseButton);
+        return new PrivacyFormsModel(t.CasePrivacy, row.LegalHold ? t.LegalHoldOn : t.LegalHoldOff, hold, erase);
+    }
+
     /// <summary>The common start of a post on a case that is not a process step: signed in, allowed, a form shown to this person.</summary>
     async Task<IActionResult> OnCaseAsync(HttpRequest request, string caseNumber, string kind, Func<StaffPerson, CaseOnTheList, IFormCollection, ConsoleForm, CancellationToken, Task<IActionResult>> act)
     {
@@ -509,7 +587,9 @@ public sealed class ConsoleFunctions(
 
         var staffLanguage = staff.Value.Language;
         // What triage checks for the case today (deadlines, the category's rules, a repair on record), as the team's first mail gives them, in the staff language.
-        var (_, checks) = await triage.AssessAsync(number, details, staffLanguage, cancel);
+        // An erased case keeps no facts to check: its page shows what is left, the anonymised trail.
+        var checks = row.Erased ? null : (await triage.AssessAsync(number, details, staffLanguage, cancel)).Checks;
+        var erasedAt = row.Erased ? trail.LastOrDefault(e => e.Kind == Privacy.CaseEraser.ErasedKind)?.OccurredAt : null;
         var model = new CasePageModel(
             done is null ? null : F(t.Done, ("what", done)),
             problem,
@@ -525,6 +605,7 @@ public sealed class ConsoleFunctions(
             row.Overdue,
             t.Overdue,
             row.MailFailed ? t.AMailFailed : null,
+            row.Erased ? F(t.ErasedBanner, ("at", erasedAt is { } at ? Local(at) : "—")) : null,
             Timeline(complaint.Stage, t),
             t.Customer,
             [.. customerRows.Select(r => new LabelledValue(r.Label, r.Value ?? "—"))],
@@ -541,8 +622,9 @@ public sealed class ConsoleFunctions(
             [.. offered.Select(o => StepForm(person, complaint, o.Step, seen, keep is { } k && k.Kind == o.Step.Step ? k.Values : null, allTexts, preview))],
             t.Decision,
             t.PreviewButton,
-            NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null),
-            AssignForm(person, number, seen),
+            row.Erased ? null : NoteForm(person, number, seen, keep is { Kind: "note" } n ? n.Values : null),
+            row.Erased ? null : AssignForm(person, number, seen),
+            CaseAccess.HandlesPersonalData(person) ? PrivacyForms(person, row, seen) : null,
             F(t.WholeTrail, ("count", trail.Count)),
             t.TrailColumns,
             [.. trail.Select(line => new TrailLine(Local(line.OccurredAt), line.Actor, line.Kind, line.Summary))]);
@@ -666,6 +748,9 @@ public sealed class ConsoleFunctions(
         "review-opened" => T.DoneReviewOpened,
         "note" => T.DoneNote,
         "assign" => T.DoneAssign,
+        "erased" => T.DoneErased,
+        "hold" => T.DoneHold,
+        "hold-lifted" => T.DoneHoldLifted,
         _ => ActionStepCatalogue.Find(done).Step is { } step ? T.WordsOf(step).Title : done,
     };
 

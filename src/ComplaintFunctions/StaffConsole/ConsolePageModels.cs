@@ -53,12 +53,13 @@ sealed record CasePageModel(
     bool Overdue,
     string OverdueWord,
     string? MailFailed,
+    string? ErasedBanner,
     TimelineModel Timeline,
     string CustomerHeading,
     IReadOnlyList<LabelledValue> CustomerRows,
     string ChecksHeading,
     string StaffLanguage,
-    string Checks,
+    string? Checks,
     string AttachmentsHeading,
     IReadOnlyList<AttachmentItem> Attachments,
     string ConversationHeading,
@@ -68,8 +69,9 @@ sealed record CasePageModel(
     IReadOnlyList<StepFormModel> Steps,
     string DecisionLegend,
     string PreviewButton,
-    NoteFormModel Note,
-    AssignFormModel Assign,
+    NoteFormModel? Note,
+    AssignFormModel? Assign,
+    PrivacyFormsModel? Privacy,
     string WholeTrail,
     IReadOnlyList<string> TrailColumns,
     IReadOnlyList<TrailLine> Trail) : IPageModel;
@@ -120,3 +122,10 @@ sealed record SelectField(string Name, string Label, IReadOnlyList<Choice> Optio
 sealed record NoteFormModel(bool Open, string Summary, string Hint, string Action, string Token, string Label, string? Value, string Button) : IPageModel;
 
 sealed record AssignFormModel(string Summary, string Action, string Token, string Label, string Button) : IPageModel;
+
+sealed record HoldFormModel(string Button, string Hint, string Action, string Token, string Value, string ReasonLabel) : IPageModel;
+
+sealed record EraseFormModel(string Summary, string Hint, string Action, string Token, string ReasonLabel, string Button) : IPageModel;
+
+/// <param name="Erase">Null once the case is erased.</param>
+sealed record PrivacyFormsModel(string Heading, string HoldState, HoldFormModel Hold, EraseFormModel? Erase) : IPageModel;

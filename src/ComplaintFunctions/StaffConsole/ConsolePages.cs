@@ -17,8 +17,9 @@ public static class ConsolePages
         var reports = person is not null && (person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman))
             ? Reports.ReportTexts.For(t.Language).Reports
             : null;
+        var privacy = person is not null && CaseAccess.HandlesPersonalData(person) ? t.PrivacyNav : null;
         var header = PageTemplates.Render("console/header", new HeaderModel(
-            t.ConsoleNav, Home, t.Worklist, t.MailsToReview, person?.Name, person is null ? null : string.Join(", ", person.Roles.Select(t.RoleName)), t.SignOut, reports, Reports.ReportFunctions.Path));
+            t.ConsoleNav, Home, t.Worklist, t.MailsToReview, person?.Name, person is null ? null : string.Join(", ", person.Roles.Select(t.RoleName)), t.SignOut, reports, Reports.ReportFunctions.Path, privacy));
         return HtmlPage.Frame(status, t.Language, title, bodyHtml, header, console: true);
     }
 
@@ -83,5 +84,5 @@ public static class ConsolePages
     sealed record MessageModel(string Text, string? SignIn) : IPageModel;
 
     /// <param name="Reports">The reports link's words, for the roles that may read them; null hides it.</param>
-    sealed record HeaderModel(string NavLabel, string Home, string Worklist, string MailsToReview, string? Person, string? Roles, string SignOut, string? Reports, string ReportsPath) : IPageModel;
+    sealed record HeaderModel(string NavLabel, string Home, string Worklist, string MailsToReview, string? Person, string? Roles, string SignOut, string? Reports, string ReportsPath, string? Privacy) : IPageModel;
 }

@@ -189,6 +189,67 @@ public sealed class ConsoleTexts
     public required string NotYourListTitle { get; init; }
     public required string NotYourList { get; init; }
 
+    // Personal data: erasure, legal hold and export (a team lead or management).
+    public required string PrivacyNav { get; init; }
+    public required string PrivacyTitle { get; init; }
+    public required string PrivacyHint { get; init; }
+    public required string NotYourPrivacyTitle { get; init; }
+    public required string NotYourPrivacy { get; init; }
+    public required string EmailLabel { get; init; }
+    public required string ReasonLabel { get; init; }
+    public required string WriteEmailFirst { get; init; }
+    public required string WriteReasonFirst { get; init; }
+    public required string ExportTitle { get; init; }
+    public required string ExportHint { get; init; }
+    public required string ExportAsPage { get; init; }
+    public required string ExportAsJson { get; init; }
+    public required string ExportButton { get; init; }
+    public required string ExportOf { get; init; }
+    public required string ExportMadeAt { get; init; }
+    public required string ExportNothing { get; init; }
+    public required string ExportCase { get; init; }
+    public required string ExportTexts { get; init; }
+    public required string ExportAttachments { get; init; }
+    public required string ExportMailsSent { get; init; }
+    public required string ExportMailsReceived { get; init; }
+    public required string ExportReview { get; init; }
+    public required string ExportTrail { get; init; }
+    public required string ExportErasedCase { get; init; }
+    public required string[] ExportMailColumns { get; init; }
+    public required string EraseByAddressTitle { get; init; }
+    public required string EraseByAddressHint { get; init; }
+    public required string EraseConfirm { get; init; }
+    public required string EraseButton { get; init; }
+    public required string ErasureResultTitle { get; init; }
+    public required string ErasedOne { get; init; }
+    public required string AlreadyErasedOne { get; init; }
+    public required string RefusedOne { get; init; }
+    public required string CasePrivacy { get; init; }
+    public required string EraseCaseTitle { get; init; }
+    public required string EraseCaseHint { get; init; }
+    public required string ErasedBanner { get; init; }
+    public required string ErasureRefused { get; init; }
+    public required string RefusedOpen { get; init; }
+    public required string RefusedExternalBody { get; init; }
+    public required string RefusedLegalHold { get; init; }
+    public required string LegalHoldOn { get; init; }
+    public required string LegalHoldOff { get; init; }
+    public required string HoldHint { get; init; }
+    public required string HoldButton { get; init; }
+    public required string LiftHoldButton { get; init; }
+    public required string DoneErased { get; init; }
+    public required string DoneHold { get; init; }
+    public required string DoneHoldLifted { get; init; }
+
+    /// <summary>Why erasure is refused, in this language.</summary>
+    public string RefusalText(Privacy.ErasureRefusal refusal) => refusal switch
+    {
+        Privacy.ErasureRefusal.Open => RefusedOpen,
+        Privacy.ErasureRefusal.ExternalBody => RefusedExternalBody,
+        Privacy.ErasureRefusal.LegalHold => RefusedLegalHold,
+        _ => string.Empty,
+    };
+
     /// <summary>The staff steps in this language; English reads the catalogue's own words.</summary>
     public IReadOnlyDictionary<string, StepWords> Steps { get; init; } = new Dictionary<string, StepWords>();
 
@@ -214,6 +275,56 @@ public sealed class ConsoleTexts
 
     static readonly ConsoleTexts English = new()
     {
+        PrivacyNav = "Personal data",
+        PrivacyTitle = "Personal data: access and erasure",
+        PrivacyHint = "What the customer has the right to: a copy of everything we hold about their e-mail address, and erasure. Erasure keeps the anonymised facts (category, country, dates, outcomes) for the reports; a case that is open, with an external dispute body or under a legal hold is not erased.",
+        NotYourPrivacyTitle = "For team leads and management",
+        NotYourPrivacy = "Exports, erasure and legal holds are done by a team lead or management.",
+        EmailLabel = "The customer's e-mail address",
+        ReasonLabel = "Why (on the case's trail; do not name the customer)",
+        WriteEmailFirst = "Write the e-mail address first.",
+        WriteReasonFirst = "Write why first: the reason goes on the case's trail.",
+        ExportTitle = "Everything we hold about an address",
+        ExportHint = "Every case of the address with its texts, trail, attachments and mails, and mails from it waiting for review.",
+        ExportAsPage = "As a page to read",
+        ExportAsJson = "As a JSON file",
+        ExportButton = "Make the export",
+        ExportOf = "Personal data held about {email}",
+        ExportMadeAt = "Made {at} by {who}.",
+        ExportNothing = "We hold no case and no mail of this address.",
+        ExportCase = "Case {case}",
+        ExportTexts = "Texts written on the case",
+        ExportAttachments = "Attachments",
+        ExportMailsSent = "Mails sent",
+        ExportMailsReceived = "Mails received",
+        ExportReview = "Mails from the address waiting for review",
+        ExportTrail = "The case's trail",
+        ExportErasedCase = "The personal data of this case was erased; only anonymised facts are kept.",
+        ExportMailColumns = ["When", "To or from", "Subject or outcome", "State"],
+        EraseByAddressTitle = "Erase every case of an address",
+        EraseByAddressHint = "Each case of the address is erased when it may be; the others are named with the reason.",
+        EraseConfirm = "I have checked that the customer asked for erasure (or that it is due), and that nothing must be kept.",
+        EraseButton = "Erase the personal data",
+        ErasureResultTitle = "Erasure",
+        ErasedOne = "{case}: erased.",
+        AlreadyErasedOne = "{case}: erased before.",
+        RefusedOne = "{case}: not erased: {why}",
+        CasePrivacy = "Personal data",
+        EraseCaseTitle = "Erase this case's personal data",
+        EraseCaseHint = "Name, address, phone, order, texts, attachments and mails are erased for good; the anonymised facts and the trail's lines stay.",
+        ErasedBanner = "The personal data of this case was erased on {at}. Only the anonymised facts and the trail are kept.",
+        ErasureRefused = "Not erased: {why}",
+        RefusedOpen = "the case is open and being handled. Close it first (or wait until it closes).",
+        RefusedExternalBody = "an external dispute body still has the case; the retailer must be able to answer it until the dispute ends.",
+        RefusedLegalHold = "the case is under a legal hold. Lift the hold first, if it is no longer needed.",
+        LegalHoldOn = "Under a legal hold: it is not erased, on request or when its retention period ends.",
+        LegalHoldOff = "No legal hold.",
+        HoldHint = "A legal hold keeps the case's data while a claim, a court case or an authority may need it.",
+        HoldButton = "Put under a legal hold",
+        LiftHoldButton = "Lift the legal hold",
+        DoneErased = "the personal data is erased",
+        DoneHold = "the case is under a legal hold",
+        DoneHoldLifted = "the legal hold is lifted",
         Language = "en",
         Worklist = "Worklist",
         MailsToReview = "Mails to review",
@@ -384,6 +495,56 @@ public sealed class ConsoleTexts
 
     static readonly ConsoleTexts Norwegian = new()
     {
+        PrivacyNav = "Personopplysninger",
+        PrivacyTitle = "Personopplysninger: innsyn og sletting",
+        PrivacyHint = "Det kunden har rett til: en kopi av alt vi har om e-postadressen, og sletting. Sletting beholder de anonyme faktaene (kategori, land, datoer, utfall) til rapportene; en sak som er åpen, hos et tvisteløsningsorgan eller under rettslig hold, slettes ikke.",
+        NotYourPrivacyTitle = "For teamledere og ledelsen",
+        NotYourPrivacy = "Innsyn, sletting og rettslig hold gjøres av en teamleder eller ledelsen.",
+        EmailLabel = "Kundens e-postadresse",
+        ReasonLabel = "Hvorfor (står i sakens logg; ikke nevn kunden ved navn)",
+        WriteEmailFirst = "Skriv e-postadressen først.",
+        WriteReasonFirst = "Skriv hvorfor først: begrunnelsen står i sakens logg.",
+        ExportTitle = "Alt vi har om en adresse",
+        ExportHint = "Alle saker for adressen med tekster, logg, vedlegg og e-poster, og e-poster fra den som venter på gjennomgang.",
+        ExportAsPage = "Som en side å lese",
+        ExportAsJson = "Som en JSON-fil",
+        ExportButton = "Lag innsynet",
+        ExportOf = "Personopplysninger vi har om {email}",
+        ExportMadeAt = "Laget {at} av {who}.",
+        ExportNothing = "Vi har ingen sak og ingen e-post fra denne adressen.",
+        ExportCase = "Sak {case}",
+        ExportTexts = "Tekster skrevet i saken",
+        ExportAttachments = "Vedlegg",
+        ExportMailsSent = "Sendte e-poster",
+        ExportMailsReceived = "Mottatte e-poster",
+        ExportReview = "E-poster fra adressen som venter på gjennomgang",
+        ExportTrail = "Sakens logg",
+        ExportErasedCase = "Personopplysningene i denne saken er slettet; bare anonyme fakta er beholdt.",
+        ExportMailColumns = ["Når", "Til eller fra", "Emne eller utfall", "Status"],
+        EraseByAddressTitle = "Slett alle saker for en adresse",
+        EraseByAddressHint = "Hver sak for adressen slettes når den kan; de andre nevnes med grunnen.",
+        EraseConfirm = "Jeg har kontrollert at kunden ba om sletting (eller at den er forfalt), og at ingenting må beholdes.",
+        EraseButton = "Slett personopplysningene",
+        ErasureResultTitle = "Sletting",
+        ErasedOne = "{case}: slettet.",
+        AlreadyErasedOne = "{case}: slettet tidligere.",
+        RefusedOne = "{case}: ikke slettet: {why}",
+        CasePrivacy = "Personopplysninger",
+        EraseCaseTitle = "Slett personopplysningene i denne saken",
+        EraseCaseHint = "Navn, adresse, telefon, ordre, tekster, vedlegg og e-poster slettes for godt; de anonyme faktaene og loggens linjer blir stående.",
+        ErasedBanner = "Personopplysningene i denne saken ble slettet {at}. Bare de anonyme faktaene og loggen er beholdt.",
+        ErasureRefused = "Ikke slettet: {why}",
+        RefusedOpen = "saken er åpen og under behandling. Avslutt den først (eller vent til den er avsluttet).",
+        RefusedExternalBody = "et tvisteløsningsorgan har fortsatt saken; forhandleren må kunne svare organet til tvisten er over.",
+        RefusedLegalHold = "saken er under rettslig hold. Opphev holdet først, hvis det ikke lenger trengs.",
+        LegalHoldOn = "Under rettslig hold: saken slettes ikke, verken på forespørsel eller når lagringstiden er ute.",
+        LegalHoldOff = "Ikke under rettslig hold.",
+        HoldHint = "Rettslig hold beholder sakens opplysninger så lenge et krav, en rettssak eller en myndighet kan trenge dem.",
+        HoldButton = "Sett under rettslig hold",
+        LiftHoldButton = "Opphev rettslig hold",
+        DoneErased = "personopplysningene er slettet",
+        DoneHold = "saken er under rettslig hold",
+        DoneHoldLifted = "det rettslige holdet er opphevet",
         Language = "nb",
         Worklist = "Arbeidsliste",
         MailsToReview = "E-poster til gjennomgang",

@@ -23,7 +23,10 @@ public sealed record CaseEvent(
 
 /// <summary>
 /// The append-only audit trail (partition = case number, row = time then event id, so a case
-/// reads in order). This class can only add rows; nothing in the app updates or deletes them.
+/// reads in order). Rows are only added, with one exception: erasure of the case's personal data
+/// (<see cref="AnonymiseAsync"/>) replaces each line's summary with a marker and a customer's address
+/// as actor with <c>customer</c>, keeping everything else (keys, kind, time, channel, staff actors, facts).
+/// Nothing deletes a row.
 /// </summary>
 public sealed class CaseEventLog(AppTables tables)
 {
@@ -134,4 +137,57 @@ public sealed class CaseEventLog(AppTables tables)
 
     static string RowKeyOf(CaseEvent e) =>
         string.Create(CultureInfo.InvariantCulture, $"{e.OccurredAt.UtcTicks:D19}-{e.EventId}");
+
+    /// <summary>What an erased line's summary says instead of what it said.</summary>
+    public const string ErasedSummary = "(erased)";
+
+    /// <summary>
+    /// Every line of the case but those of <paramref name="keepKind"/>: its summary replaced with <see cref="ErasedSummary"/>, and an
+    /// actor that is an e-mail address (a customer's) with <c>customer</c>. Merged, so every other column stays; safe to run again.
+    /// </summary>
+    public async Task<int> AnonymiseAsync(CaseNumber caseNumber, string keepKind, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.CaseEvents);
+        var changed = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseNumber.Value}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Kind", "Actor", "Summary"], cancellationToken: cancellationToken))
+        {
+            if (e.GetString("Kind") == keepKind)
+            {
+                continue;
+            }
+
+            var actor = e.GetString("Actor");
+            var change = new TableEntity(e.PartitionKey, e.RowKey);
+            if (e.GetString("Summary") != ErasedSummary)
+            {
+                change["Summary"] = ErasedSummary;
+            }
+
+            if (IsAddress(actor))
+            {
+                change["Actor"] = "customer";
+            }
+
+            if (change.Count > 2)
+            {
+                await table.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Staff act as <c>role:Name</c> and the process as <c>system</c> or <c>customer</c>: an actor with an @ that is not a staff role's is someone's address.</summary>
+    static bool IsAddress(string? actor)
+    {
+        if (actor is null || !actor.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var colon = actor.IndexOf(':', StringComparison.Ordinal);
+        return colon <= 0 || !StaffConsole.StaffRoles.All.Contains(actor[..colon], StringComparer.Ordinal);
+    }
 }

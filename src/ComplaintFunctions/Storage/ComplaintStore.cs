@@ -11,7 +11,12 @@ public sealed record StoredComplaint(Complaint Complaint, ETag ETag, string? Ide
 
 /// <summary>A case as the staff list shows it: the complaint and its clock.</summary>
 /// <param name="AssignedTo">The person the team gave the case to in the console (by name), beside the process's <paramref name="Owner"/>.</param>
-public sealed record CaseOnTheList(Complaint Complaint, string? Owner, DateTimeOffset? DueAt, bool Overdue, bool MailFailed, string? AssignedTo = null);
+/// <param name="Erased">The case's personal data was erased (<see cref="Privacy.CaseEraser"/>): the row keeps only its anonymised facts.</param>
+/// <param name="LegalHold">A team lead or management put the case under a legal hold: it is not erased, on request or by retention, until the hold is lifted.</param>
+public sealed record CaseOnTheList(Complaint Complaint, string? Owner, DateTimeOffset? DueAt, bool Overdue, bool MailFailed, string? AssignedTo = null, bool Erased = false, bool LegalHold = false);
+
+/// <summary>An erasure that has begun on a case: when, by whom and why, kept on the row so a run cut short is finished as it began.</summary>
+public sealed record ErasureMark(DateTimeOffset Since, string By, string Reason);
 
 /// <summary>Someone else changed the case between our read and our write.</summary>
 public sealed class ConcurrentCaseUpdateException(CaseNumber caseNumber, Exception inner)
@@ -324,7 +329,126 @@ public sealed class ComplaintStore(AppTables tables)
             dueAt,
             OverdueRule.IsOverdue(complaint.Stage, complaint.OmbudsmanHasDecided, dueAt, entity.GetBoolean("Overdue") ?? false, now),
             entity.GetBoolean("MailFailed") ?? false,
-            entity.GetString("AssignedTo") is { Length: > 0 } assigned ? assigned : null);
+            entity.GetString("AssignedTo") is { Length: > 0 } assigned ? assigned : null,
+            entity.GetBoolean("Erased") ?? false,
+            entity.GetBoolean("LegalHold") ?? false);
+    }
+
+    /// <summary>The columns erasure blanks: who the customer is, what they bought and wrote, and the key their request came with.</summary>
+    public static IReadOnlyList<string> PersonalColumns { get; } =
+        ["CustomerName", "CustomerEmail", "CustomerPhone", "OrderNumber", "Product", "Description", "CategorySuggestedFrom", "PurchaseDate", "DeliveryDate", "IdempotencyKey"];
+
+    /// <summary>Puts the case under a legal hold, or lifts it (merged beside the domain's columns, as the service state is).</summary>
+    public async Task SetLegalHoldAsync(CaseNumber caseNumber, bool hold, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var change = new TableEntity(caseNumber.Value, RowKey) { ["LegalHold"] = hold };
+        await table.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await MergeIntoListAsync(change, cancellationToken);
+    }
+
+    /// <summary>The erasure begun on the case, if one has (and was not finished: then the row says <c>Erased</c>).</summary>
+    public async Task<ErasureMark?> FindErasureAsync(CaseNumber caseNumber, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, RowKey, ["ErasingSince", "ErasingBy", "ErasingReason"], cancellationToken);
+        return row.HasValue && row.Value is { } e && e.GetDateTimeOffset("ErasingSince") is { } since
+            ? new ErasureMark(since, e.GetString("ErasingBy") ?? "system", e.GetString("ErasingReason") ?? string.Empty)
+            : null;
+    }
+
+    /// <summary>Writes that an erasure begins (the first mark stays: a second run finishes the first one's).</summary>
+    public async Task<ErasureMark> BeginErasureAsync(CaseNumber caseNumber, ErasureMark mark, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        if (await FindErasureAsync(caseNumber, cancellationToken) is { } begun)
+        {
+            return begun;
+        }
+
+        var table = await tables.GetAsync(TableNames.Complaints);
+        await table.UpdateEntityAsync(
+            new TableEntity(caseNumber.Value, RowKey) { ["ErasingSince"] = mark.Since, ["ErasingBy"] = mark.By, ["ErasingReason"] = mark.Reason },
+            ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return mark;
+    }
+
+    /// <summary>
+    /// The row without its personal columns (the e-mail and description as empty text, the rest gone), marked
+    /// <c>Erased</c> at <paramref name="at"/>; every other column stays as it was, also those this class does not know.
+    /// </summary>
+    public async Task EraseRowAsync(CaseNumber caseNumber, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseNumber.Value, RowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is not { } entity)
+        {
+            return;
+        }
+
+        var erased = CopyColumns(entity, new TableEntity(caseNumber.Value, RowKey), [.. PersonalColumns]);
+        erased["CustomerEmail"] = string.Empty;
+        erased["Description"] = string.Empty;
+        erased["Erased"] = true;
+        erased["ErasedAt"] = entity.GetDateTimeOffset("ErasedAt") ?? at;
+        try
+        {
+            await table.UpdateEntityAsync(erased, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 409)
+        {
+            throw new ConcurrentCaseUpdateException(caseNumber, e);
+        }
+
+        // A line a crash left on the open-case list holds the columns too.
+        await ForgetAsync(await tables.GetAsync(TableNames.OpenCases), caseNumber, cancellationToken);
+    }
+
+    /// <summary>The cases opened by this address (the address as stored, compared without case), erased ones too.</summary>
+    public async Task<IReadOnlyList<CaseOnTheList>> FindByEmailAsync(string email, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var wanted = email.Trim();
+        var found = new List<CaseOnTheList>();
+        // Table Storage compares text exactly: the address as written and in lower case cover how it was stored.
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and (CustomerEmail eq {wanted} or CustomerEmail eq {wanted.ToLowerInvariant()})");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(OnTheList(entity, now));
+        }
+
+        return found.OrderBy(c => c.Complaint.OpenedAt).ToList();
+    }
+
+    /// <summary>Closed cases whose close is at or before <paramref name="closedBy"/>, not yet erased: the retention sweep's candidates.</summary>
+    public async IAsyncEnumerable<CaseOnTheList> ListClosedBeforeAsync(DateTimeOffset closedBy, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Complaints);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and Stage eq {CaseStage.Closed.ToWire()} and ClosedAt le {closedBy}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.GetBoolean("Erased") is true)
+            {
+                continue;
+            }
+
+            CaseOnTheList? row;
+            try
+            {
+                row = OnTheList(entity, now);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                // A row that does not read as a case is left for a person; the sweep goes on with the others.
+                row = null;
+            }
+
+            if (row is not null)
+            {
+                yield return row;
+            }
+        }
     }
 
     /// <summary>

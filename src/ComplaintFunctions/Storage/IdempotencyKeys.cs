@@ -82,6 +82,6 @@ public sealed class IdempotencyKeys(AppTables tables)
 
     // Keys are client-chosen text; a hash keeps them within Table Storage's key rules. The scope is
     // part of what is hashed, so a client's key can never land on a mail's (or an agent's) key.
-    static string PartitionOf(IdempotencyScope scope, string key) =>
+    internal static string PartitionOf(IdempotencyScope scope, string key) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope.ToString().ToLowerInvariant()}\n{key}")));
 }

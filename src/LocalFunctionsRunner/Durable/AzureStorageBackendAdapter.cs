@@ -9,9 +9,11 @@ namespace LocalFunctionsRunner.Durable;
 /// started it, and the service then throws from a fire-and-forget callback that ends the process),
 /// the sidecar's own subclass of the "sub-orchestration created" history event is stored as the
 /// core event (the Azure Storage backend cannot store the subclass), and the tags of the messages it
-/// sends are plain dictionaries (see <c>UsePlainTags</c>).
+/// sends are plain dictionaries (see <c>UsePlainTags</c>). It passes the backend's purge on too, so the
+/// client's <c>PurgeInstanceAsync</c> and <c>PurgeAllInstancesAsync</c> work as under the host (the
+/// sidecar answers "doesn't support purge operations" for a client that is not a purge client).
 /// </summary>
-sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestrationServiceClient client) : IOrchestrationService, IOrchestrationServiceClient, IDisposable
+sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestrationServiceClient client) : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServicePurgeClient, IDisposable
 {
     public void Dispose() => gate.Dispose();
 
@@ -195,4 +197,11 @@ sealed class AzureStorageBackendAdapter(IOrchestrationService service, IOrchestr
     public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) => client.GetOrchestrationStateAsync(instanceId, executionId);
     public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) => client.GetOrchestrationHistoryAsync(instanceId, executionId);
     public Task PurgeOrchestrationHistoryAsync(DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) => client.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
+
+    IOrchestrationServicePurgeClient Purger => client as IOrchestrationServicePurgeClient
+        ?? throw new NotSupportedException($"{client.GetType().Name} cannot purge instances.");
+
+    public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) => Purger.PurgeInstanceStateAsync(instanceId);
+
+    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) => Purger.PurgeInstanceStateAsync(purgeInstanceFilter);
 }

@@ -9,6 +9,7 @@ public enum TriggerKind
     Orchestration,
     Activity,
     Queue,
+    Timer,
     Unsupported,
 }
 
@@ -57,6 +58,7 @@ public static class FunctionCatalog
                     OrchestrationTriggerAttribute => TriggerKind.Orchestration,
                     ActivityTriggerAttribute => TriggerKind.Activity,
                     QueueTriggerAttribute => TriggerKind.Queue,
+                    TimerTriggerAttribute => TriggerKind.Timer,
                     _ when attribute.GetType().Name.EndsWith("TriggerAttribute", StringComparison.Ordinal) => TriggerKind.Unsupported,
                     _ => (TriggerKind?)null,
                 };

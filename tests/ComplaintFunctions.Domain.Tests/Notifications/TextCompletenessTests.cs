@@ -113,6 +113,12 @@ public partial class TextCompletenessTests
             }
         }
 
+        Assert.False(string.IsNullOrWhiteSpace(StatusTexts.Erased(language).Message), $"{language} lacks the erased case's status page");
+        if (language != "en")
+        {
+            Assert.NotEqual(StatusTexts.Erased("en").Message, StatusTexts.Erased(language).Message);
+        }
+
         var withdrawal = WithdrawalTexts.For(language);
         AllStringsFilled(withdrawal, language);
         Assert.True(Placeholders(WithdrawalTexts.For("en").Explanation).SetEquals(Placeholders(withdrawal.Explanation)), $"{language} withdrawal page names other placeholders than English");

@@ -31,6 +31,15 @@ public sealed class ProbeFunctions(ProbeLog log)
         log.Add($"{item} via {context.Items["probe-middleware"]}");
     }
 
+    /// <summary>Runs on the schedule in the setting <c>Probe:Timer</c> (unset in most probe runs: then it does not run), and once at start.</summary>
+    [Function("ProbeTimer")]
+    public void Tick([TimerTrigger("%Probe:Timer%", RunOnStartup = true, UseMonitor = false)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        ArgumentNullException.ThrowIfNull(context);
+        log.Add($"tick via {context.Items["probe-middleware"]} next {timer.ScheduleStatus?.Next:O} client {client is not null}");
+    }
+
     [Function("ProbeStartVersioned")]
     public static async Task<IActionResult> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/versioned")] HttpRequest request,
