@@ -232,7 +232,7 @@ public sealed class InfrastructurePromisesTests
 
     // Clocks, limits and opening hours have working defaults in code; Azure sets them only to change them.
     static bool HasCodeDefault(string setting) =>
-        new[] { "Inbound__Max", "CustomerService__", "BusinessHours__", "Triage__", "Disputes__", "Console__SessionLifetime", "Console__MaxTextLength", "Console__ListSweepEvery" }.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal));
+        new[] { "Inbound__Max", "CustomerService__", "BusinessHours__", "Triage__", "Disputes__", "Retention__", "Console__SessionLifetime", "Console__MaxTextLength", "Console__ListSweepEvery" }.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal));
 
     [Fact]
     public void Outputs_give_azd_the_function_app()

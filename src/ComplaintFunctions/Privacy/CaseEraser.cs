@@ -115,6 +115,7 @@ public sealed partial class CaseEraser(
         }
 
         await DeleteUsedPressesAsync(caseNumber, cancellationToken);
+        await ForgetRepairedGoodsAsync(caseNumber, cancellationToken);
         if (email is not null)
         {
             await DeletePartitionAsync(TableNames.AutoMailCount, RawMailStore.IdentityHash(email.ToLowerInvariant()), cancellationToken);
@@ -201,6 +202,19 @@ public sealed partial class CaseEraser(
     /// The used-link and console-press rows of the case, found by the press ids its trail lines are named by
     /// (<c>link-…</c>, <c>console-…</c>, <c>note-…</c>, <c>assign-…</c>): a point delete each, no scan of the table.
     /// </summary>
+    /// <summary>
+    /// A repair this case recorded keeps its row, found by the hash of the order and product, so a later claim
+    /// about the goods still gets its extra year; the order number and product in plain words go.
+    /// </summary>
+    async Task ForgetRepairedGoodsAsync(CaseNumber caseNumber, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Repairs);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CaseNumber eq {caseNumber.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Order"] = string.Empty, ["Product"] = string.Empty }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
     async Task DeleteUsedPressesAsync(CaseNumber caseNumber, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.UsedActionLinks);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ComplaintFunctions.Http;
 using ComplaintFunctions.Privacy;
@@ -76,7 +75,7 @@ public sealed class PrivacyFunctions(
             };
         }
 
-        return Render(StatusCodes.Status200OK, F(T.ExportOf, ("email", report.Email)), person, ExportHtml(report, person!), T);
+        return FromTemplate(StatusCodes.Status200OK, F(T.ExportOf, ("email", report.Email)), person, "console/export", ExportModel(report, person!), T);
     }
 
     [Function("ConsolePrivacyErase")]
@@ -106,7 +105,7 @@ public sealed class PrivacyFunctions(
 
         var cancel = request.HttpContext.RequestAborted;
         var actor = person!.ActorAs(CaseAccess.PersonalDataRole(person)!);
-        var lines = new StringBuilder("<ul id=\"erasure-results\">");
+        var results = new List<ErasureResultItem>();
         var cases = await complaints.FindByEmailAsync(email, time.GetUtcNow(), cancel);
         foreach (var row in cases)
         {
@@ -119,13 +118,10 @@ public sealed class PrivacyFunctions(
                 ErasureOutcome.AlreadyErased => F(T.AlreadyErasedOne, ("case", number)),
                 _ => F(T.RefusedOne, ("case", number), ("why", T.RefusalText(result.Refusal))),
             };
-            lines.Append("<li data-case=\"").Append(E(number)).Append("\" data-outcome=\"").Append(result.Outcome.ToString().ToLowerInvariant()).Append("\"><a href=\"")
-                .Append(Home).Append("/cases/").Append(E(number)).Append("\">").Append(E(text)).Append("</a></li>");
+            results.Add(new ErasureResultItem(number, result.Outcome.ToString().ToLowerInvariant(), $"{Home}/cases/{Uri.EscapeDataString(number)}", text));
         }
 
-        lines.Append("</ul>");
-        var body = cases.Count == 0 ? $"<p id=\"message\">{E(T.ExportNothing)}</p>" : lines.ToString();
-        return Render(StatusCodes.Status200OK, T.ErasureResultTitle, person, body, T);
+        return FromTemplate(StatusCodes.Status200OK, T.ErasureResultTitle, person, "console/erasure-results", new ErasureResultsModel(T.ExportNothing, results), T);
     }
 
     /// <summary>The signed-in person, allowed here, and the form they were shown for this action; or the page saying why not.</summary>
@@ -158,97 +154,64 @@ public sealed class PrivacyFunctions(
     ContentResult PrivacyPage(StaffPerson person, int status, string? problem, string? email)
     {
         var t = T;
-        var html = new StringBuilder();
-        if (problem is not null)
-        {
-            html.Append("<p class=\"error\" id=\"problem\" role=\"alert\">").Append(E(problem)).Append("</p>");
-        }
-
-        html.Append("<p class=\"hint\">").Append(E(t.PrivacyHint)).Append("</p>");
-        html.Append("<h2>").Append(E(t.ExportTitle)).Append("</h2><p class=\"hint\">").Append(E(t.ExportHint)).Append("</p>")
-            .Append("<form method=\"post\" action=\"").Append(Home).Append("/privacy/export\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(forms.Issue(person.Id, Subject, "export", Guid.NewGuid()))).Append("\">")
-            .Append("<label for=\"export-email\">").Append(E(t.EmailLabel)).Append("</label><input id=\"export-email\" name=\"email\" type=\"email\" required value=\"").Append(E(email)).Append("\">")
-            .Append("<fieldset><legend>").Append(E(t.ExportTitle)).Append("</legend>")
-            .Append("<div><input type=\"radio\" style=\"width:auto\" name=\"format\" id=\"format-page\" value=\"page\" checked> <label style=\"display:inline;font-weight:400\" for=\"format-page\">").Append(E(t.ExportAsPage)).Append("</label></div>")
-            .Append("<div><input type=\"radio\" style=\"width:auto\" name=\"format\" id=\"format-json\" value=\"json\"> <label style=\"display:inline;font-weight:400\" for=\"format-json\">").Append(E(t.ExportAsJson)).Append("</label></div></fieldset>")
-            .Append("<button type=\"submit\" id=\"export-submit\">").Append(E(t.ExportButton)).Append("</button></form>");
-        html.Append("<h2>").Append(E(t.EraseByAddressTitle)).Append("</h2><p class=\"hint\">").Append(E(t.EraseByAddressHint)).Append("</p>")
-            .Append("<form method=\"post\" action=\"").Append(Home).Append("/privacy/erase\"><input type=\"hidden\" name=\"form\" value=\"").Append(E(forms.Issue(person.Id, Subject, "erase", Guid.NewGuid()))).Append("\">")
-            .Append("<label for=\"erase-email\">").Append(E(t.EmailLabel)).Append("</label><input id=\"erase-email\" name=\"email\" type=\"email\" required value=\"").Append(E(email)).Append("\">")
-            .Append("<label for=\"erase-reason\">").Append(E(t.ReasonLabel)).Append("</label><input id=\"erase-reason\" name=\"reason\" maxlength=\"500\" required>")
-            .Append("<div><input type=\"checkbox\" style=\"width:auto\" id=\"erase-confirm\" name=\"confirm\" required> <label style=\"display:inline;font-weight:400\" for=\"erase-confirm\">").Append(E(t.EraseConfirm)).Append("</label></div>")
-            .Append("<button type=\"submit\" id=\"erase-submit\">").Append(E(t.EraseButton)).Append("</button></form>");
-        return Render(status, t.PrivacyTitle, person, html.ToString(), t);
+        var model = new PrivacyPageModel(
+            problem, t.PrivacyHint, Home, t.ExportTitle, t.ExportHint, forms.Issue(person.Id, Subject, "export", Guid.NewGuid()), t.EmailLabel, email,
+            t.ExportAsPage, t.ExportAsJson, t.ExportButton, t.EraseByAddressTitle, t.EraseByAddressHint, forms.Issue(person.Id, Subject, "erase", Guid.NewGuid()),
+            t.ReasonLabel, t.EraseConfirm, t.EraseButton);
+        return FromTemplate(status, t.PrivacyTitle, person, "console/privacy", model, t);
     }
 
-    string ExportHtml(PersonalDataReport report, StaffPerson person)
+    ExportPageModel ExportModel(PersonalDataReport report, StaffPerson person)
     {
         var t = T;
         var zone = pipeline.Value.TimeZone;
         string At(DateTimeOffset? at) => at is { } a ? Local(a, zone) : "—";
-        var html = new StringBuilder("<p id=\"made\">").Append(E(F(t.ExportMadeAt, ("at", At(report.MadeAt)), ("who", person.Name)))).Append("</p>");
-        if (report.Cases.Count == 0 && report.MailsToReview.Count == 0)
-        {
-            html.Append("<p id=\"message\">").Append(E(t.ExportNothing)).Append("</p>");
-        }
-
         var labels = t.CustomerRows;
-        foreach (var c in report.Cases)
-        {
-            html.Append("<section class=\"export-case\" data-case=\"").Append(E(c.CaseNumber)).Append("\"><h2>").Append(E(F(t.ExportCase, ("case", c.CaseNumber)))).Append("</h2>");
-            if (c.Erased)
-            {
-                html.Append("<p>").Append(E(t.ExportErasedCase)).Append("</p>");
-            }
-
-            html.Append("<table><tbody>")
-                .Append(Row(t.Stage, c.Stage)).Append(Row(labels[0], c.Name)).Append(Row(labels[1], c.Email)).Append(Row(labels[2], c.Phone)).Append(Row(labels[3], c.Country))
-                .Append(Row(labels[4], c.Language)).Append(Row(labels[5], c.Category)).Append(Row(labels[6], c.OrderNumber)).Append(Row(labels[7], c.Product)).Append(Row(labels[8], c.Manufacturer))
-                .Append(Row(labels[9], c.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append(Row(labels[10], c.Channel)).Append(Row(labels[11], At(c.OpenedAt)))
-                .Append("</tbody></table><p class=\"description\">").Append(Lines(c.Description)).Append("</p>");
-            html.Append("<h3>").Append(E(t.ExportTexts)).Append("</h3>");
-            foreach (var text in c.Texts)
-            {
-                html.Append("<article class=\"ours\"><p class=\"meta\">").Append(E($"{At(text.At)} · {text.Author} · {text.Kind}")).Append("</p><p>").Append(Lines(text.Text)).Append("</p></article>");
-            }
-
-            html.Append("<h3>").Append(E(t.ExportAttachments)).Append("</h3><ul>");
-            foreach (var a in c.Attachments)
-            {
-                html.Append("<li>").Append(E($"{a.File} ({a.ContentType}, {a.Size} B)")).Append("</li>");
-            }
-
-            html.Append("</ul>").Append(MailTable(t.ExportMailsSent, c.MailsSent.Select(m => (At(m.SentAt), m.To, m.Subject, m.State))))
-                .Append(MailTable(t.ExportMailsReceived, c.MailsReceived.Select(m => (At(m.At), report.Email, m.Outcome, m.Reason))));
-            html.Append("<h3>").Append(E(t.ExportTrail)).Append("</h3><table><thead><tr>").Append(string.Concat(t.TrailColumns.Select(col => $"<th scope=\"col\">{E(col)}</th>"))).Append("</tr></thead><tbody lang=\"en\">");
-            foreach (var line in c.Trail)
-            {
-                html.Append("<tr><td>").Append(E(At(line.At))).Append("</td><td>").Append(E(line.Actor)).Append("</td><td>").Append(E($"{line.Kind}: {line.Summary}")).Append("</td></tr>");
-            }
-
-            html.Append("</tbody></table></section>");
-        }
-
-        if (report.MailsToReview.Count > 0)
-        {
-            html.Append(MailTable(t.ExportReview, report.MailsToReview.Select(m => (At(m.At), m.From, m.Subject, m.Reason))));
-        }
-
-        return html.ToString();
-
-        string MailTable(string title, IEnumerable<(string At, string Who, string What, string State)> rows)
-        {
-            var table = new StringBuilder("<h3>").Append(E(title)).Append("</h3><table><thead><tr>").Append(string.Concat(t.ExportMailColumns.Select(col => $"<th scope=\"col\">{E(col)}</th>"))).Append("</tr></thead><tbody>");
-            foreach (var (at, who, what, state) in rows)
-            {
-                table.Append("<tr><td>").Append(E(at)).Append("</td><td>").Append(E(who)).Append("</td><td>").Append(E(what)).Append("</td><td>").Append(E(state)).Append("</td></tr>");
-            }
-
-            return table.Append("</tbody></table>").ToString();
-        }
+        var cases = report.Cases.Select(c => new ExportCaseModel(
+            c.CaseNumber,
+            F(t.ExportCase, ("case", c.CaseNumber)),
+            c.Erased ? t.ExportErasedCase : null,
+            [
+                new(t.Stage, c.Stage), new(labels[0], c.Name), new(labels[1], c.Email), new(labels[2], c.Phone), new(labels[3], c.Country),
+                new(labels[4], c.Language), new(labels[5], c.Category), new(labels[6], c.OrderNumber), new(labels[7], c.Product), new(labels[8], c.Manufacturer),
+                new(labels[9], c.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new(labels[10], c.Channel), new(labels[11], At(c.OpenedAt)),
+            ],
+            c.Description,
+            [.. c.Texts.Select(x => new ExportText($"{At(x.At)} · {x.Author} · {x.Kind}", x.Text))],
+            [.. c.Attachments.Select(a => $"{a.File} ({a.ContentType}, {a.Size} B)")],
+            [
+                new ExportMailTable(t.ExportMailsSent, [.. c.MailsSent.Select(m => new ExportMailRow(At(m.SentAt), m.To, m.Subject, m.State))]),
+                new ExportMailTable(t.ExportMailsReceived, [.. c.MailsReceived.Select(m => new ExportMailRow(At(m.At), report.Email, m.Outcome, m.Reason))]),
+            ],
+            [.. c.Trail.Select(l => new TrailLine(At(l.At), l.Actor, l.Kind, l.Summary))])).ToList();
+        IReadOnlyList<ExportMailTable> review = report.MailsToReview.Count == 0
+            ? []
+            : [new ExportMailTable(t.ExportReview, [.. report.MailsToReview.Select(m => new ExportMailRow(At(m.At), m.From, m.Subject, m.Reason))])];
+        return new ExportPageModel(
+            F(t.ExportMadeAt, ("at", At(report.MadeAt)), ("who", person.Name)),
+            report.Cases.Count == 0 && report.MailsToReview.Count == 0 ? t.ExportNothing : null,
+            cases, t.ExportTexts, t.ExportAttachments, t.ExportMailColumns, t.ExportTrail, t.TrailColumns, review);
     }
 
-    static string Row(string label, string? value) => $"<tr><th scope=\"row\">{E(label)}</th><td>{E(value ?? "—")}</td></tr>";
+    sealed record ErasureResultItem(string Case, string Outcome, string Url, string Text) : IPageModel;
 
-    static string Lines(string text) => E(text).Replace("\n", "<br>", StringComparison.Ordinal);
+    sealed record ErasureResultsModel(string Nothing, IReadOnlyList<ErasureResultItem> Results) : IPageModel;
+
+    sealed record PrivacyPageModel(
+        string? Problem, string Hint, string Home, string ExportTitle, string ExportHint, string ExportToken, string EmailLabel, string? Email,
+        string AsPage, string AsJson, string ExportButton, string EraseTitle, string EraseHint, string EraseToken, string ReasonLabel, string EraseConfirm, string EraseButton) : IPageModel;
+
+    sealed record ExportText(string Meta, string Text) : IPageModel;
+
+    sealed record ExportMailRow(string At, string Who, string What, string State) : IPageModel;
+
+    sealed record ExportMailTable(string Title, IReadOnlyList<ExportMailRow> Rows) : IPageModel;
+
+    sealed record ExportCaseModel(
+        string Case, string Heading, string? Erased, IReadOnlyList<LabelledValue> Rows, string Description, IReadOnlyList<ExportText> Texts,
+        IReadOnlyList<string> Attachments, IReadOnlyList<ExportMailTable> Mails, IReadOnlyList<TrailLine> Trail) : IPageModel;
+
+    sealed record ExportPageModel(
+        string Made, string? Nothing, IReadOnlyList<ExportCaseModel> Cases, string TextsHeading, string AttachmentsHeading, IReadOnlyList<string> MailColumns,
+        string TrailHeading, IReadOnlyList<string> TrailColumns, IReadOnlyList<ExportMailTable> Review) : IPageModel;
 }

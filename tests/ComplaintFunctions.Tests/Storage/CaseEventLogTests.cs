@@ -49,6 +49,7 @@ public class CaseEventLogTests(AzuriteFixture azurite)
             .Select(m => m.Name)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AppendAllAsync", "AppendAsync", "ReadAsync"], writers);
+        // The one exception is erasure's: it blanks a line's summary and a customer's address as its actor, and keeps the rest.
+        Assert.Equal(["AnonymiseAsync", "AppendAllAsync", "AppendAsync", "ReadAsync"], writers);
     }
 }
