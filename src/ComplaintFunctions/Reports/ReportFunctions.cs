@@ -108,10 +108,15 @@ public sealed class ReportFunctions(
         return ComplaintReport.Compute(period, cases, new ReportRules(service.Value.FirstResponseTarget, calendars.For), notes);
     }
 
+    /// <summary>Who reads the reports: those who answer for the handling, and the ombudsman, whose notes they hold.</summary>
+    public static bool MayRead(StaffPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman);
+    }
+
     ContentResult? Refused(StaffPerson person) =>
-        person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman)
-            ? null
-            : Message(C, StatusCodes.Status403Forbidden, T.NotYoursTitle, T.NotYours, person: person);
+        MayRead(person) ? null : Message(C, StatusCodes.Status403Forbidden, T.NotYoursTitle, T.NotYours, person: person);
 
     /// <summary>The period asked for, or by default last month, in the retailer's time zone; null when it cannot be read.</summary>
     (DateOnly From, DateOnly To)? PeriodOf(HttpRequest request)

@@ -14,7 +14,7 @@ public static class ConsolePages
     public static ContentResult Render(int status, string title, StaffPerson? person, string bodyHtml, ConsoleTexts t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var reports = person is not null && (person.Has(ActionRoles.TeamLead) || person.Has(ActionRoles.Management) || person.Has(ActionRoles.Ombudsman))
+        var reports = person is not null && Reports.ReportFunctions.MayRead(person)
             ? Reports.ReportTexts.For(t.Language).Reports
             : null;
         var privacy = person is not null && CaseAccess.HandlesPersonalData(person) ? t.PrivacyNav : null;
