@@ -297,4 +297,15 @@ public sealed class GoldenStateTests
 
     // Members version 1 wrote as enum numbers; they now read the same numbers and write names.
     static readonly HashSet<string> EnumNames = ["Phase", "Country", "Route"];
+
+    [Fact]
+    public void A_step_order_written_before_steps_carried_facts_loads_with_none_and_its_trail_line_gets_no_facts_column()
+    {
+        var order = Load<ComplaintFunctions.Workflow.CaseStepOrder>("case-step-order.before-facts.json", "v3");
+
+        Assert.Equal((ComplaintFunctions.Domain.Complaints.CaseAction.GiveFinalAnswer, "agent", ComplaintFunctions.Domain.Complaints.CaseStage.CustomerService), (order.Action, order.Actor, order.ExpectedStage));
+        Assert.Null(order.Facts);
+        Assert.True(ComplaintFunctions.Domain.Reports.TrailFacts.Parse(order.Facts).IsEmpty);
+        Assert.Null(ComplaintFunctions.Domain.Reports.TrailFacts.Parse(order.Facts).ToColumn());
+    }
 }

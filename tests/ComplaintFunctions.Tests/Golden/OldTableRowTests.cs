@@ -91,4 +91,27 @@ public sealed class OldTableRowTests(AzuriteFixture azurite)
         await ledger.RecordAsync(mail, "<m@x>", DateTimeOffset.UtcNow, default);
         Assert.Equal(SendStart.SentBefore, await ledger.BeginSendAsync(mail, "<m@x>", DateTimeOffset.UtcNow, default));
     }
+
+    [Fact]
+    public async Task A_trail_line_written_before_the_facts_column_reads_with_none_and_counts_in_a_report_by_its_kind()
+    {
+        var number = CaseNumber.New();
+        var at = new DateTimeOffset(2009, 3, 3, 10, 0, 0, TimeSpan.Zero);
+        var table = await tables.GetAsync(TableNames.CaseEvents);
+        await table.AddEntityAsync(new TableEntity(number.Value, $"{at.UtcTicks:D19}-stage-GiveFinalAnswer")
+        {
+            ["EventId"] = "stage-GiveFinalAnswer", ["OccurredAt"] = at, ["Kind"] = "stage-changed", ["Actor"] = "agent", ["Channel"] = "link",
+            ["Summary"] = "Customer service gives its final answer: customer-service → final-answer.",
+        });
+
+        var line = Assert.Single(await new CaseEventLog(tables).ReadAsync(number));
+        Assert.True(line.Facts!.IsEmpty);
+
+        var period = new ComplaintFunctions.Domain.Reports.ReportPeriod(at.AddDays(-1), at.AddDays(1));
+        var old = new ComplaintFunctions.Domain.Reports.ReportCase(number.Value, ComplaintCategory.Claim, Channel.WebForm, Country.NO, null, at.AddDays(-2),
+            [new ComplaintFunctions.Domain.Reports.ReportLine(line.OccurredAt, line.Kind, line.EventId, line.Actor, line.Facts)]);
+        var report = ComplaintFunctions.Domain.Reports.ComplaintReport.Compute(period, [old], new ComplaintFunctions.Domain.Reports.ReportRules(TimeSpan.FromHours(8), c => new ComplaintFunctions.Domain.Service.BusinessCalendar(c)));
+        Assert.Equal(1, report.All.FinalAnswers);
+        Assert.Empty(report.All.Redress);
+    }
 }
