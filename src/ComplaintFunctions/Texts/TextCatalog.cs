@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,11 +17,16 @@ public static class TextCatalog
     /// <summary>The languages a customer is served in; staff read nb or en.</summary>
     public static IReadOnlyList<string> CustomerLanguages { get; } = ["nb", "sv", "da", "fi", "en"];
 
+    /// <summary>The languages staff read (<c>Staff:Language</c>); a staff text in another language is English.</summary>
+    public static IReadOnlyList<string> StaffLanguages { get; } = ["nb", "en"];
+
     static readonly ResourceManagerStringLocalizerFactory Factory = new(
         Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
         NullLoggerFactory.Instance);
 
     static readonly ConcurrentDictionary<Type, IStringLocalizer> Localizers = new();
+
+    static readonly ConcurrentDictionary<(Type Owner, string Language), FrozenDictionary<string, string>> OwnFiles = new();
 
     /// <summary>The localizer of a text class's resource file.</summary>
     public static IStringLocalizer For(Type owner) => Localizers.GetOrAdd(owner, Factory.Create);
@@ -47,10 +53,20 @@ public static class TextCatalog
     public static string Get(Type owner, string? language, string key) =>
         Find(owner, language, key) ?? throw new InvalidOperationException($"The text '{key}' of {owner.Name} is in no resource file.");
 
+    /// <summary>Whether a language's own file holds <paramref name="key"/> (English behind it not counted): a text class
+    /// serves a whole text (a mail's subject and paragraphs) in one language, never a mix of two.</summary>
+    public static bool Holds(Type owner, string language, string key) => Own(owner, language).ContainsKey(key);
+
     /// <summary>The keys and texts that a language's own file holds (without English behind it): what the completeness tests compare.</summary>
     public static IReadOnlyDictionary<string, string> Own(Type owner, string language)
     {
         ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(language);
+        return OwnFiles.GetOrAdd((owner, language), key => ReadOwn(key.Owner, key.Language));
+    }
+
+    static FrozenDictionary<string, string> ReadOwn(Type owner, string language)
+    {
         var baseName = $"{owner.Assembly.GetName().Name}.Resources.{RelativeName(owner)}";
         var assembly = owner.Assembly;
         if (language != "en")
@@ -61,18 +77,18 @@ public static class TextCatalog
             }
             catch (FileNotFoundException)
             {
-                return new Dictionary<string, string>(StringComparer.Ordinal);
+                return FrozenDictionary<string, string>.Empty;
             }
         }
 
         var resourceName = language == "en" ? $"{baseName}.resources" : $"{baseName}.{language}.resources";
         using var stream = assembly.GetManifestResourceStream(resourceName);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         if (stream is null)
         {
-            return texts;
+            return FrozenDictionary<string, string>.Empty;
         }
 
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = new System.Resources.ResourceReader(stream);
         var entries = reader.GetEnumerator();
         while (entries.MoveNext())
@@ -80,7 +96,7 @@ public static class TextCatalog
             texts[(string)entries.Key] = entries.Value as string ?? string.Empty;
         }
 
-        return texts;
+        return texts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     // The type's name below the assembly's root namespace, as the localizer factory looks it up (folder dots included).
