@@ -1,6 +1,6 @@
 namespace ComplaintFunctions.Actions;
 
-/// <summary>The words on the pages customers reach from our links, per language. Staff pages are in English.</summary>
+/// <summary>The words on the pages customers reach from our links, per language. Staff links' pages are in the staff language (<see cref="ActionLinkPages"/>).</summary>
 public sealed record ActionPageTexts(
     IReadOnlyDictionary<string, (string Title, string Explanation, string Button, string? TextLabel)> Steps,
     string Done,

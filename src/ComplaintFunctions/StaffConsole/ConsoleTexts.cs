@@ -137,6 +137,23 @@ public sealed class ConsoleTexts
     public required string NotSetUpTitle { get; init; }
     public required string NotSetUp { get; init; }
 
+    // The pages of the action links in staff mails (/api/actions/…); their invalid and expired pages say what the view links' say.
+    public required string LinkDone { get; init; }
+    public required string LinkCustomer { get; init; }
+    public required string LinkCategory { get; init; }
+    public required string LinkComplaint { get; init; }
+    public required string LinkNothingYet { get; init; }
+    public required string LinkStillWorks { get; init; }
+    public required string LinkUsedTitle { get; init; }
+    public required string LinkUsed { get; init; }
+    public required string LinkUsedEarlier { get; init; }
+    public required string LinkNotNowTitle { get; init; }
+    public required string LinkNotNow { get; init; }
+    public required string LinkNotAllowedTitle { get; init; }
+    public required string LinkNotAllowed { get; init; }
+    public required string ChooseAnOption { get; init; }
+    public required string OrLeaveAmountEmpty { get; init; }
+
     // The sign-in.
     public required string SignInUnreachableTitle { get; init; }
     public required string SignInUnreachable { get; init; }
@@ -434,6 +451,21 @@ public sealed class ConsoleTexts
         DoneAssign = "the case is assigned",
         NotSetUpTitle = "The console's sign-in is not set up",
         NotSetUp = "Console:Authority and Console:ClientId are not set, so nobody can sign in. In Azure they name the Entra ID tenant and the console's app registration (see the README).",
+        LinkDone = "Done: {step}. The case's trail shows it.",
+        LinkCustomer = "Customer:",
+        LinkCategory = "Category:",
+        LinkComplaint = "The complaint:",
+        LinkNothingYet = "Nothing has happened yet: only the button acts.",
+        LinkStillWorks = "The link still works.",
+        LinkUsedTitle = "Link already used",
+        LinkUsed = "This link has already been used, on {when}. Nothing more needs to be done through it.",
+        LinkUsedEarlier = "earlier",
+        LinkNotNowTitle = "Not possible now",
+        LinkNotNow = "This step is not possible any more: {reason}",
+        LinkNotAllowedTitle = "Not allowed",
+        LinkNotAllowed = "This link does not allow this step: it is not your role's to take. Use the link in your own mail about the case, or the console.",
+        ChooseAnOption = "Choose one of the options.",
+        OrLeaveAmountEmpty = "Or leave the amount empty.",
         SignInUnreachableTitle = "Sign-in is not reachable",
         SignInUnreachable = "The sign-in service did not answer. Try again in a minute.",
         SignInFailedTitle = "Sign-in failed",
@@ -654,6 +686,21 @@ public sealed class ConsoleTexts
         DoneAssign = "saken er tildelt",
         NotSetUpTitle = "Innloggingen til konsollet er ikke satt opp",
         NotSetUp = "Console:Authority og Console:ClientId er ikke satt, så ingen kan logge inn. I Azure angir de Entra ID-leietakeren og konsollets app-registrering (se README).",
+        LinkDone = "Utført: {step}. Sakens logg viser det.",
+        LinkCustomer = "Kunde:",
+        LinkCategory = "Kategori:",
+        LinkComplaint = "Klagen:",
+        LinkNothingYet = "Ingenting har skjedd ennå: bare knappen gjør noe.",
+        LinkStillWorks = "Lenken virker fortsatt.",
+        LinkUsedTitle = "Lenken er allerede brukt",
+        LinkUsed = "Denne lenken er allerede brukt, {when}. Det er ikke mer å gjøre med den.",
+        LinkUsedEarlier = "tidligere",
+        LinkNotNowTitle = "Ikke mulig nå",
+        LinkNotNow = "Dette steget er ikke mulig lenger: {reason}",
+        LinkNotAllowedTitle = "Ikke tillatt",
+        LinkNotAllowed = "Denne lenken gir ikke adgang til dette steget: det er ikke din rolle som tar det. Bruk lenken i din egen e-post om saken, eller konsollet.",
+        ChooseAnOption = "Velg ett av alternativene.",
+        OrLeaveAmountEmpty = "Eller la beløpet stå tomt.",
         SignInUnreachableTitle = "Innloggingen svarer ikke",
         SignInUnreachable = "Innloggingstjenesten svarte ikke. Prøv igjen om et minutt.",
         SignInFailedTitle = "Innloggingen mislyktes",
