@@ -41,10 +41,10 @@ public sealed class ActionLinkPages
     /// <summary>The language of every page of this link, for its words and its <c>lang</c>.</summary>
     public string Language { get; }
 
-    /// <summary>What a press's form is told when it needs mending. A customer's steps have neither choices nor amounts, so only the text is theirs.</summary>
+    /// <summary>What a press's form is told when it needs mending. A customer's steps have neither choices nor amounts, so only the text is theirs; the other two stay English, as they were.</summary>
     public StepFieldTexts FieldTexts => ForStaff
         ? new(staff.WriteTextFirst, staff.ChooseAnOption, staff.OrLeaveAmountEmpty)
-        : new(customer.TextRequired, staff.ChooseAnOption, staff.OrLeaveAmountEmpty);
+        : new(customer.TextRequired, ConsoleTexts.For("en").ChooseAnOption, ConsoleTexts.For("en").OrLeaveAmountEmpty);
 
     public string Title(ActionStep step)
     {
