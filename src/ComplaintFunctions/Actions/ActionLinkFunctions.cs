@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintFunctions.Actions;
 
@@ -28,6 +29,7 @@ public sealed class ActionLinkFunctions(
     CaseEventLog auditTrail,
     CaseStepTaker steps,
     StatusLinks statusLinks,
+    IOptions<StaffOptions> staff,
     TimeProvider time,
     ILogger<ActionLinkFunctions> logger)
 {
@@ -36,7 +38,7 @@ public sealed class ActionLinkFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (refusal, link, step, complaint, _, _) = await CheckAsync(token, resume: false, ActionPageTexts.LanguageOf(request), request.HttpContext.RequestAborted);
-        return refusal ?? Form(link!, step!, complaint!, values: null, error: null);
+        return refusal ?? Pages(link!, complaint!).Form(step!, values: null, error: null);
     }
 
     [Function("UseActionLink")]
@@ -70,19 +72,19 @@ public sealed class ActionLinkFunctions(
                 if (unreadable is not null)
                 {
                     // Nothing happened: the link is not used up, and the page says what to do.
-                    return Page(unreadable.Status, Language(link, complaint!), unreadable.Title, unreadable.Detail + " The link still works.");
+                    return Pages(link, complaint!).Unreadable(unreadable.Status, unreadable.Title, unreadable.Detail);
                 }
 
                 form = posted;
             }
 
-            outcome = await steps.TakeAsync(press, complaint!, form, durable, Texts(link, complaint!).TextRequired, cancel);
+            outcome = await steps.TakeAsync(press, complaint!, form, durable, Pages(link, complaint!).FieldTexts, cancel);
         }
 
         switch (outcome)
         {
             case PressOutcome.NeedsInput needs:
-                return Form(link, step!, complaint!, needs.Values, needs.Error);
+                return Pages(link, complaint!).Form(step!, needs.Values, needs.Error);
             case PressOutcome.AlreadyUsed:
                 return await UsedPageAsync(link, complaint!, cancel);
         }
@@ -92,11 +94,7 @@ public sealed class ActionLinkFunctions(
             logger.LogInformation("Action link used: {Step} by the {Role}", step!.Step, link.Role);
         }
 
-        var done = link.Role != "customer" ? $"Done: {step.Title.ToLowerInvariant()}. The case's trail shows it."
-            : step.Step == CaseInputKinds.CustomerSurvey ? Texts(link, complaint!).SurveyThanks
-            : Texts(link, complaint!).Done;
-        return HtmlPage.FromTemplate(StatusCodes.Status200OK, Language(link, complaint!), Title(link, step, complaint!), "actions/done",
-            new DoneModel(done, statusLinks.UrlFor(link.CaseNumber), link.CaseNumber.Value));
+        return Pages(link, complaint!).Done(step!, statusLinks.UrlFor(link.CaseNumber));
     }
 
     /// <param name="resume">A press (POST): the same person's earlier press that was cut short is given back to be finished.</param>
@@ -114,15 +112,14 @@ public sealed class ActionLinkFunctions(
         var stored = await complaints.FindAsync(link.CaseNumber, cancel);
         if (stored is null)
         {
-            return (Page(StatusCodes.Status403Forbidden, browserLanguage, browser.Refusals.InvalidTitle, browser.Invalid), null, null, null, null, null);
+            return (ActionLinkPages.NoCase(link, browserLanguage, staff.Value.Language), null, null, null, null, null);
         }
 
         var complaint = stored.Complaint;
-        var t = Texts(link, complaint);
-        var language = Language(link, complaint);
+        var pages = Pages(link, complaint);
         if (reading.Status == LinkTokenStatus.Expired)
         {
-            return (Page(StatusCodes.Status410Gone, language, t.Refusals.ExpiredTitle, t.Expired), null, null, null, null, null);
+            return (pages.Expired(), null, null, null, null, null);
         }
 
         var (step, choice) = ActionStepCatalogue.Find(link.Step);
@@ -135,7 +132,7 @@ public sealed class ActionLinkFunctions(
                 new CaseEvent(link.CaseNumber, $"refused-{link.ActionId:N}", firstRefused, "link-refused", Actor(link), "link",
                     $"A {link.Role} link for '{link.Step}' was refused: that step is not theirs to take."),
                 cancel);
-            return (Page(StatusCodes.Status403Forbidden, language, t.Refusals.NotAllowedTitle, t.Refusals.NotAllowed), null, null, null, null, null);
+            return (pages.NotAllowed(), null, null, null, null, null);
         }
 
         if (await usedLinks.FindUseAsync(link.ActionId, cancel) is { } use)
@@ -147,9 +144,7 @@ public sealed class ActionLinkFunctions(
 
         if (ActionStepCatalogue.RefusalFor(step, complaint) is { } why)
         {
-            // The process's reason is in the staff's words; a customer reads that the case has moved on, in theirs.
-            var text = link.Role == ActionRoles.Customer ? t.Refusals.MovedOn : t.NotNow.Replace("{reason}", why, StringComparison.Ordinal);
-            return (Page(StatusCodes.Status409Conflict, language, t.Refusals.NotNowTitle, text), null, null, null, null, null);
+            return (pages.NotNow(why), null, null, null, null, null);
         }
 
         return (null, link, step, complaint, choice, null);
@@ -158,35 +153,7 @@ public sealed class ActionLinkFunctions(
     async Task<IActionResult> UsedPageAsync(ActionLink link, Complaint complaint, CancellationToken cancel)
     {
         var use = await usedLinks.FindUseAsync(link.ActionId, cancel);
-        var when = use?.UsedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "earlier";
-        return Page(StatusCodes.Status409Conflict, Language(link, complaint), Texts(link, complaint).Refusals.UsedTitle, Texts(link, complaint).Used.Replace("{when}", when, StringComparison.Ordinal));
-    }
-
-    static ContentResult Form(ActionLink link, ActionStep step, Complaint complaint, IFormCollection? values, string? error)
-    {
-        var customerStep = link.Role == "customer" ? Texts(link, complaint).Steps.GetValueOrDefault(step.Step) : default;
-        // A survey link carries its score: the page says which one was chosen.
-        var explanation = (customerStep.Explanation ?? step.Explanation).Replace("{score}", ActionStepCatalogue.Find(link.Step).Choice ?? "?", StringComparison.Ordinal);
-        var button = customerStep.Button ?? step.Button;
-        var textLabel = customerStep.TextLabel ?? step.TextLabel ?? (step.Text == TextField.Required ? "Text" : "Comment (optional)");
-        // Staff read the complaint itself above the form; a customer wrote it.
-        var facts = link.Role == "customer"
-            ? null
-            : new ComplaintFacts("Customer:", complaint.Details.Customer.Email, "Category:", complaint.Details.Category.ToWire(), "The complaint:", complaint.Details.Description);
-        var model = new ActionFormModel(
-            link.CaseNumber.Value,
-            explanation,
-            facts,
-            error,
-            step.Text == TextField.None ? null : new FormText(textLabel, values?["text"].ToString()),
-            "Decision",
-            [.. (step.Choices ?? []).Select(c => new FormChoice(c.Value, c.Label, values?["choice"].ToString() == c.Value))],
-            step.AmountLabel is { } amountLabel ? new FormText($"{amountLabel}, in {CaseCurrency.For(complaint.Details.Customer.Country)}", values?["amount"].ToString()) : null,
-            step.NoteLabel is { } noteLabel ? new FormText(noteLabel, values?["note"].ToString()) : null,
-            step.FlagLabel,
-            button,
-            "Nothing has happened yet: only the button acts.");
-        return HtmlPage.FromTemplate(error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, Language(link, complaint), Title(link, step, complaint), "actions/form", model);
+        return Pages(link, complaint).Used(use?.UsedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
     }
 
     static ContentResult Page(int status, string language, string title, string text) =>
@@ -199,35 +166,6 @@ public sealed class ActionLinkFunctions(
         var role => role,
     };
 
-    static ActionPageTexts Texts(ActionLink link, Complaint complaint) => ActionPageTexts.For(Language(link, complaint));
-
-    static string Language(ActionLink link, Complaint complaint) => link.Role == "customer" ? complaint.Details.Customer.Language : "en";
-
-    static string Title(ActionLink link, ActionStep step, Complaint complaint) =>
-        link.Role == "customer" && Texts(link, complaint).Steps.TryGetValue(step.Step, out var localized) ? localized.Title : step.Title;
-
-    /// <param name="Complaint">What the complaint says, for staff; null on a customer's page.</param>
-    /// <param name="Text">The step's text field, or null when it has none; likewise <paramref name="Amount"/> and <paramref name="Note"/>.</param>
-    sealed record ActionFormModel(
-        string CaseNumber,
-        string Explanation,
-        ComplaintFacts? Complaint,
-        string? Error,
-        FormText? Text,
-        string ChoicesLegend,
-        IReadOnlyList<FormChoice> Choices,
-        FormText? Amount,
-        FormText? Note,
-        string? FlagLabel,
-        string Button,
-        string NothingYet) : IPageModel;
-
-    sealed record ComplaintFacts(string CustomerLabel, string Customer, string CategoryLabel, string Category, string DescriptionLabel, string Description) : IPageModel;
-
-    /// <param name="Value">What was typed before a refused press, or null.</param>
-    sealed record FormText(string Label, string? Value) : IPageModel;
-
-    sealed record FormChoice(string Value, string Label, bool Chosen) : IPageModel;
-
-    sealed record DoneModel(string Done, string StatusUrl, string CaseNumber) : IPageModel;
+    /// <summary>The link's pages: in the customer's language for a customer's link, in the staff language for a staff link.</summary>
+    ActionLinkPages Pages(ActionLink link, Complaint complaint) => new(link, complaint, staff.Value.Language);
 }

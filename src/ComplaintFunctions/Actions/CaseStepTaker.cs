@@ -25,6 +25,10 @@ public sealed record StepDoor(string Prefix, string TrailKind, string Channel)
 /// <summary>One press of a step's button: its identity (a link's action id, a console form's attempt id) makes it happen once.</summary>
 public sealed record StepPress(StepDoor Door, CaseNumber CaseNumber, Guid PressId, ActionStep Step, string Actor, string? FixedChoice = null);
 
+/// <summary>What a press's form is told when it needs mending, in its reader's language.</summary>
+/// <param name="OrLeaveAmountEmpty">Follows the amount reader's own words on an amount it cannot take.</param>
+public sealed record StepFieldTexts(string TextRequired, string ChooseAnOption, string OrLeaveAmountEmpty);
+
 /// <summary>What came of a press.</summary>
 public abstract record PressOutcome
 {
@@ -46,10 +50,11 @@ public abstract record PressOutcome
 public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog auditTrail, CaseTexts texts, CaseTriage triage, TimeProvider time, ILogger<CaseStepTaker> logger)
 {
     /// <param name="form">The posted form, read by the door (null when nothing was posted).</param>
-    public async Task<PressOutcome> TakeAsync(StepPress press, Complaint complaint, IFormCollection? form, DurableTaskClient durable, string requiredText, CancellationToken cancel)
+    public async Task<PressOutcome> TakeAsync(StepPress press, Complaint complaint, IFormCollection? form, DurableTaskClient durable, StepFieldTexts fieldTexts, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(press);
         ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(fieldTexts);
         var step = press.Step;
         var text = form?["text"].ToString().Trim();
         var note = form?["note"].ToString().Trim();
@@ -59,12 +64,12 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
         decimal? amount = null;
         if (step.Text == TextField.Required && string.IsNullOrWhiteSpace(text))
         {
-            return new PressOutcome.NeedsInput(requiredText, form);
+            return new PressOutcome.NeedsInput(fieldTexts.TextRequired, form);
         }
 
         if (step.Choices is { Count: > 0 } choices && press.FixedChoice is null && !choices.Any(c => c.Value == choice))
         {
-            return new PressOutcome.NeedsInput("Choose one of the options.", form);
+            return new PressOutcome.NeedsInput(fieldTexts.ChooseAnOption, form);
         }
 
         if (step.AmountLabel is not null && !string.IsNullOrEmpty(amountText))
@@ -72,7 +77,7 @@ public sealed class CaseStepTaker(UsedActionLinks usedPresses, CaseEventLog audi
             var reading = AmountParser.Read(amountText, CaseCurrency.For(complaint.Details.Customer.Country));
             if (reading.Error is { } error)
             {
-                return new PressOutcome.NeedsInput(error + " Or leave the amount empty.", form);
+                return new PressOutcome.NeedsInput(error + " " + fieldTexts.OrLeaveAmountEmpty, form);
             }
 
             amount = reading.Amount;

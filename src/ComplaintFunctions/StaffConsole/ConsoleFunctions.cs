@@ -217,7 +217,7 @@ public sealed class ConsoleFunctions(
             return await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, unfit, cancel, (actionStep.Step, form));
         }
 
-        var outcome = await steps.TakeAsync(press with { FixedChoice = fixedChoice }, complaint, form, durable, T.WriteTextFirst, cancel);
+        var outcome = await steps.TakeAsync(press with { FixedChoice = fixedChoice }, complaint, form, durable, new StepFieldTexts(T.WriteTextFirst, T.ChooseAnOption, T.OrLeaveAmountEmpty), cancel);
         return outcome switch
         {
             PressOutcome.NeedsInput needs => await CasePageAsync(person, row, StatusCodes.Status400BadRequest, null, needs.Error, cancel, (actionStep.Step, form)),

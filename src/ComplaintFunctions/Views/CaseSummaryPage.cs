@@ -23,7 +23,7 @@ public static class CaseSummaryPage
             [
                 new(texts.Stage, texts.Stages[complaint.Stage]),
                 new(texts.Customer, customer),
-                new(texts.Category, d.Category.ToWire()),
+                new(texts.Category, d.Category.StaffName(texts.Language)),
                 new(texts.Channel, complaint.Channel.ToWire()),
                 new(texts.Country, d.Customer.Country.ToString()),
                 new(texts.Product, d.Purchase.Product ?? "-"),

@@ -131,7 +131,7 @@ public sealed class AccessibilityBrowserTests(AzuriteFixture azurite) : BrowserT
         await AccessibilityCheck.AssertNoViolationsAsync(page);
 
         await page.GotoAsync(link);
-        Assert.Contains("already been used", await page.TextContentAsync("#message"), StringComparison.Ordinal);
+        Assert.Contains("allerede brukt", await page.TextContentAsync("#message"), StringComparison.Ordinal);
         await AccessibilityCheck.AssertNoViolationsAsync(page);
     }
 

@@ -24,7 +24,10 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
 
         var (shown, page) = await driver.OpenAsync(finalLink);
         Assert.Equal(HttpStatusCode.OK, shown);
-        Assert.Contains("only the button acts", page, StringComparison.Ordinal);
+        // The agent's page speaks the staff language (nb by default), as the mail that links to it.
+        Assert.Contains("<html lang=\"nb\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>Gi endelig svar</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("bare knappen gjør noe", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Equal("customer-service", await driver.StageAsync());
 
         var (done, _) = await driver.ActAsync(finalLink, "We will send you a new charger this week at our cost.");
@@ -325,6 +328,12 @@ public sealed class CustomerServiceStageTests(AzuriteFixture azurite)
         Assert.Contains("Category: claim", assignment.Text, StringComparison.Ordinal);
         Assert.Contains("- claim-window (ok): Delivered on ", assignment.Text, StringComparison.Ordinal);
         Assert.Contains("- claim-discovery (unknown): Ask when the customer discovered the defect", assignment.Text, StringComparison.Ordinal);
+
+        // So does the page its link opens.
+        var (_, page) = await driver.OpenAsync(CaseDriver.LinkAfter(assignment, "Give the final answer:"));
+        Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>Give the final answer</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Nothing has happened yet: only the button acts.", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class EscalationTests(AzuriteFixture azurite)
         var link = CaseDriver.LinkAfter(caseFile, "nothing happens until you press its button):");
         var (shown, page) = await driver.OpenAsync(link);
         Assert.Equal(HttpStatusCode.OK, shown);
-        Assert.Contains("Customer service cannot act on this stage", page, StringComparison.Ordinal);
+        Assert.Contains("Kundeservice kan ikke handle i dette trinnet", page, StringComparison.Ordinal);
         var fields = new Dictionary<string, string> { ["choice"] = outcome, ["text"] = $"Decision {outcome}: the photos show transport damage.", ["note"] = "Check packaging of screens." };
         if (amount is not null)
         {
@@ -310,7 +310,7 @@ public sealed class EscalationTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Conflict, stale);
         Assert.Equal(HttpStatusCode.Forbidden, refused);
-        Assert.Contains("does not allow this step", page, StringComparison.Ordinal);
+        Assert.Contains("Denne lenken gir ikke adgang til dette steget", page, StringComparison.Ordinal);
         Assert.Equal("ombudsman-review", await driver.StageAsync());
         var trail = await driver.TrailAsync();
         Assert.Contains(trail, e => e.GetProperty("kind").GetString() == "link-refused" && e.GetProperty("actor").GetString() == "agent");

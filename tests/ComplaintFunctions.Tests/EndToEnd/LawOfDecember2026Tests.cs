@@ -46,7 +46,7 @@ public sealed class LawOfDecember2026Tests(AzuriteFixture azurite)
         var assignment = await first.MailAsync(CaseDriver.Team, "Ny klage");
         var finalLink = CaseDriver.LinkAfter(assignment, "Gi endelig svar:");
         var (_, page) = await first.OpenAsync(finalLink);
-        Assert.Contains("the product was repaired under the claim", page, StringComparison.Ordinal);
+        Assert.Contains("produktet ble reparert under reklamasjonen", page, StringComparison.Ordinal);
         var answered = await new HttpClient().PostAsync(finalLink, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["text"] = "Vi har bytt tangentbordet under reklamationen.",
