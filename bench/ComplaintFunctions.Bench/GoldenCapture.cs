@@ -104,13 +104,13 @@ internal static partial class GoldenCapture
 
         await recorder.DisposeAsync();
         var seen = recorder.Seen;
+        await File.WriteAllTextAsync(Path.Combine(folder, "raw.jsonl"), recorder.Dump(), cancel);
         var files = GoldenFiles.Choose(seen, instance => scenarios.FirstOrDefault(s => instance.StartsWith(s.Key, StringComparison.Ordinal)).Value);
         foreach (var file in files)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, file.File), file.Input, new UTF8Encoding(false), cancel);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(folder, "raw.jsonl"), recorder.Dump(), cancel);
         var summary = new StringBuilder(GoldenFiles.Table(files, commit + (dirty ? " (dirty)" : string.Empty)))
             .AppendLine(CultureInfo.InvariantCulture, $"{seen.Count} distinct inputs seen, {files.Count} files; {recorder.BlobRows} row sightings with a large-message blob.")
             .AppendLine("Cases: " + string.Join(", ", scenarios.OrderBy(s => s.Value, StringComparer.Ordinal).Select(s => $"{s.Value} `{s.Key}`")))
@@ -271,7 +271,7 @@ internal static partial class GoldenCapture
         await desk.WaitStageAsync(c, CaseStage.Closed, cancel);
     }
 
-    /// <summary>The ombudsman overturns the answer and refers the case; the body finds for the retailer.</summary>
+    /// <summary>The ombudsman upholds the answer and refers the case to the body that fits; the body finds for the retailer.</summary>
     static async Task ReferralAsync(Desk desk, CancellationToken cancel)
     {
         var c = await desk.ToFinalAnswerAsync(null, cancel);
@@ -279,20 +279,21 @@ internal static partial class GoldenCapture
         var review = OmbudsmanReviewOrchestration.InstanceIdFor(c);
         await desk.WaitStateAsync(review, s => s.Contains("\"Started\":true", StringComparison.Ordinal), "the review started", cancel);
         await desk.SettleAsync(c, cancel);
-        await desk.StepAsync(c, CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman, cancel, text: "The charger was faulty on delivery.", amount: "2500", choice: "overturned", flag: true);
+        await desk.StepAsync(c, CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman, cancel, text: "The charger was faulty on delivery.", amount: "2500", choice: "upheld", flag: true);
         var body = ExternalBodyOrchestration.InstanceIdFor(c);
         await desk.WaitStateAsync(body, s => s.Contains("\"Phase\":\"AwaitingOutcome\"", StringComparison.Ordinal), "filed", cancel);
         await desk.StepAsync(c, CaseInputKinds.DisputeOutcome, ActionRoles.DisputeContact, cancel, text: "The board found for the retailer.", choice: "retailer");
         await desk.WaitStageAsync(c, CaseStage.Closed, cancel);
     }
 
+    /// <summary>The ombudsman overturns the answer (no body is offered then); the customer accepts the decision.</summary>
     static async Task DecisionAcceptedAsync(Desk desk, CancellationToken cancel)
     {
         var c = await desk.ToFinalAnswerAsync("800", cancel);
         await desk.StepAsync(c, CaseInputKinds.CustomerOmbudsman, ActionRoles.Customer, cancel, text: "I want more.");
         await desk.WaitStateAsync(OmbudsmanReviewOrchestration.InstanceIdFor(c), s => s.Contains("\"Started\":true", StringComparison.Ordinal), "the review started", cancel);
         await desk.SettleAsync(c, cancel);
-        await desk.StepAsync(c, CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman, cancel, text: "Half the price back.", amount: "1600", choice: "partly-settled");
+        await desk.StepAsync(c, CaseInputKinds.OmbudsmanDecide, ActionRoles.Ombudsman, cancel, text: "The charger is refunded in full.", amount: "1600", choice: "overturned");
         await desk.WaitFlowAsync(c, f => f.Phase == FlowPhase.OmbudsmanDecided, "decided", cancel);
         await desk.StepAsync(c, CaseInputKinds.CustomerAcceptDecision, ActionRoles.Customer, cancel);
         await desk.WaitStageAsync(c, CaseStage.Closed, cancel);

@@ -67,6 +67,9 @@ internal static class GoldenFiles
             yield break;
         }
 
+        // An activity's input is kept in its TaskScheduled row as the list of its arguments: one here.
+        var argument = row.EventType == "TaskScheduled" && json.ValueKind == JsonValueKind.Array && json.GetArrayLength() == 1 ? json[0] : json;
+
         switch (row.EventType, row.Name)
         {
             case ("EventRaised", "CaseInput"):
@@ -75,11 +78,11 @@ internal static class GoldenFiles
             case ("EventRaised", _):
                 break;
             case ("TaskScheduled", "TakeCaseStepAsync"):
-                yield return ("CaseStepOrder", "case-step-order." + StepLabel(json), row.Input, null);
+                yield return ("CaseStepOrder", "case-step-order." + StepLabel(argument), row.Input, null);
                 break;
             case ("TaskScheduled", "CarryOutCaseWorkAsync"):
-                yield return ("CaseWorkOrder", "case-work-order." + WorkLabel(json), row.Input, null);
-                foreach (var item in json.GetProperty("Items").EnumerateArray())
+                yield return ("CaseWorkOrder", "case-work-order." + WorkLabel(argument), row.Input, null);
+                foreach (var item in argument.GetProperty("Items").EnumerateArray())
                 {
                     if (item.TryGetProperty("Step", out var step) && step.ValueKind == JsonValueKind.Object && step.TryGetProperty("Facts", out var facts) && facts.ValueKind == JsonValueKind.String)
                     {

@@ -26,6 +26,7 @@ internal sealed class GoldenRecorder(string connectionString, string taskHub) : 
     readonly CancellationTokenSource stop = new();
     Task? loop;
     long blobRows;
+    bool disposed;
 
     /// <summary>Rows whose input was too large for the table and went to a blob (none expected: the states are small).</summary>
     public long BlobRows => Interlocked.Read(ref blobRows);
@@ -148,6 +149,12 @@ internal sealed class GoldenRecorder(string connectionString, string taskHub) : 
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         await stop.CancelAsync();
         if (loop is not null)
         {
