@@ -200,10 +200,17 @@ internal static partial class GoldenCapture
         await desk.SettleAsync(c, cancel);
     }
 
+    /// <summary>With the manufacturer's support: the language corrected (the category stays), then the customer wants our help after all.</summary>
     static async Task ManufacturerHelpAsync(Desk desk, CancellationToken cancel)
     {
         var c = await desk.ReportAsync("support", "SE", "sv", cancel);
         await desk.WaitStageAsync(c, CaseStage.WaitingForCustomer, cancel);
+        await desk.SettleAsync(c, cancel);
+
+        // A correction that keeps the category: the case stays with the manufacturer's support, in an episode of its own.
+        var corrected = await desk.StepAsync(c, CaseInputKinds.AgentCorrect, Agent, cancel, door: StepDoor.Console,
+            fixedChoice: FactsCorrected.ToChoice(ComplaintCategory.Support, Country.SE, "en"));
+        await desk.WaitFlowAsync(c, f => f.RecentInputs.Contains(corrected) && f.Phase == FlowPhase.Manufacturer, "corrected", cancel);
         await desk.SettleAsync(c, cancel);
         await desk.StepAsync(c, CaseInputKinds.ManufacturerHelp, ActionRoles.Customer, cancel, text: "Tillverkaren svarar inte.");
         await desk.WaitStageAsync(c, CaseStage.CustomerService, cancel);
