@@ -39,6 +39,9 @@ internal sealed class BenchOptions
                                100,000 closed cases take about an hour to seed here
           --closed N           with --worklist: closed cases (default 100000)
           --open N             with --worklist: open cases (default 1000)
+          --capture-golden DIR walks real cases through the runner (every phase a case rests in, every kind of input)
+                               and writes each distinct Durable state and input the task hub's tables held into DIR,
+                               byte for byte, with raw.jsonl and capture.md (tests/ComplaintFunctions.Tests/Golden)
         """;
 
     public int Count { get; private set; } = 500;
@@ -61,6 +64,9 @@ internal sealed class BenchOptions
     public bool Worklist { get; private set; }
     public int ClosedCases { get; private set; } = 100_000;
     public int OpenCases { get; private set; } = 1_000;
+
+    /// <summary>--capture-golden DIR: the golden-file capture instead of a benchmark.</summary>
+    public string? CaptureGolden { get; private set; }
 
     /// <summary>--bare direct: the bare engine as DTFx's own worker, without the gRPC sidecar.</summary>
     public bool BareDirect { get; private set; }
@@ -108,6 +114,7 @@ internal sealed class BenchOptions
                     case "--worklist": options.Worklist = true; break;
                     case "--closed": options.ClosedCases = Positive(Value()); break;
                     case "--open": options.OpenCases = Positive(Value()); break;
+                    case "--capture-golden": options.CaptureGolden = Path.GetFullPath(Value()); break;
                     case "--bare": options.BareDirect = Value() switch { "direct" => true, "sidecar" => false, var other => throw new FormatException($"--bare is sidecar or direct, not {other}") }; break;
                     case "--feeders": options.Feeders = Value().Split(',').Select(Positive).ToArray(); break;
                     case "--set":

@@ -50,6 +50,12 @@ try
     await using (var azurite = await AzuriteProcess.EnsureRunningAsync(endpoints, dataFolder, cancel.Token))
     {
         var azuritePid = SystemProbe.FindAzurite();
+        if (options.CaptureGolden is { } goldenFolder)
+        {
+            // Straight to Azurite: the capture counts nothing, it reads what the task hub's tables hold.
+            return await GoldenCapture.RunAsync(endpoints.ConnectionString, goldenFolder, cancel.Token);
+        }
+
         await using (var proxy = await CountingStorageProxy.StartAsync(endpoints, cancel.Token))
         {
             Benchmark.Say($"counting proxy on 127.0.0.1:{proxy.Endpoints.BlobPort}/{proxy.Endpoints.QueuePort}/{proxy.Endpoints.TablePort}");
