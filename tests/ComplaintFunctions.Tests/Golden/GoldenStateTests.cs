@@ -249,7 +249,7 @@ public sealed class GoldenStateTests
     }
 
     /// <summary>Every member of <paramref name="before"/> is in <paramref name="after"/> with the same value; an enum number may now be its name.</summary>
-    static void Compare(JsonElement before, JsonElement after, string path, List<string> differences)
+    internal static void Compare(JsonElement before, JsonElement after, string path, List<string> differences)
     {
         if (before.ValueKind == JsonValueKind.Object && after.ValueKind == JsonValueKind.Object)
         {
