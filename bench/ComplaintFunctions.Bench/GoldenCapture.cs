@@ -453,7 +453,7 @@ internal static partial class GoldenCapture
             var number = CaseNumber.Parse(caseNumber);
             var complaint = (await Service<ComplaintStore>().FindAsync(number, cancel))?.Complaint ?? throw new InvalidOperationException($"No case {caseNumber}.");
             var press = new StepPress(door ?? StepDoor.Link, number, Guid.NewGuid(), actionStep, actor, fixedChoice ?? linkChoice);
-            var outcome = await Service<CaseStepTaker>().TakeAsync(press, complaint, new FormCollection(fields), Service<DurableTaskClient>(), "Write the text first.", cancel);
+            var outcome = await Service<CaseStepTaker>().TakeAsync(press, complaint, new FormCollection(fields), Service<DurableTaskClient>(), new StepFieldTexts("Write the text first.", "Choose one of the options.", "Write an amount, or leave it empty."), cancel);
             if (outcome is not PressOutcome.Done)
             {
                 throw new InvalidOperationException($"{step} on {caseNumber} was not taken: {outcome}");

@@ -154,7 +154,7 @@ public sealed class ActionLinkPages
             step.NoteLabel is { } noteLabel ? new FormText(noteLabel, values?["note"].ToString()) : null,
             step.FlagLabel,
             customerStep.Button ?? step.Button,
-            "Nothing has happened yet: only the button acts.");
+            customer.NothingYet);
     }
 
     ContentResult Message(int status, string title, string text) => HtmlPage.Message(status, Language, title, text);

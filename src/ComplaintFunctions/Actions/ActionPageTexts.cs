@@ -18,6 +18,9 @@ public sealed record ActionPageTexts(
     /// <summary>What a customer reads after answering the satisfaction survey (the case is closed: nothing happens next).</summary>
     public required string SurveyThanks { get; init; }
 
+    /// <summary>Under the button of a customer's page: opening a link did nothing (scanners open links too).</summary>
+    public required string NothingYet { get; init; }
+
     /// <summary>The language a customer's browser asks for (its Accept-Language), for a page that knows no case to take it from.</summary>
     public static string LanguageOf(Microsoft.AspNetCore.Http.HttpRequest request)
     {
