@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ComplaintFunctions.Domain.Complaints;
 using ComplaintFunctions.Notifications;
 using ComplaintFunctions.Tests.Workflow;
@@ -19,27 +18,9 @@ public sealed class GoldenV3StateTests
     // Written by hand in an older shape (see CAPTURED.md); GoldenStateTests reads them on their own terms.
     static readonly HashSet<string> HandWritten = ["external-body.reply-clock.json", "case-step-order.before-facts.json"];
 
-    public static TheoryData<string> Files(string prefix)
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Folder, prefix + "*.json").Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(file);
-            if (!HandWritten.Contains(name))
-            {
-                data.Add(name);
-            }
-        }
+    public static TheoryData<string> Files(string prefix) => GoldenStateTests.FilesIn("v3", prefix, HandWritten);
 
-        return data;
-    }
-
-    static string Folder => Path.Combine(AppContext.BaseDirectory, "Golden", "v3");
-
-    static string Read(string name) => File.ReadAllText(Path.Combine(Folder, name));
-
-    static T Load<T>(string name) =>
-        (T)(DurablePayloadRoundTripTests.Worker.Value.AsOrchestrationInput(Read(name), typeof(T)) ?? throw new InvalidOperationException($"{name} loaded as nothing."));
+    static T Load<T>(string name) => GoldenStateTests.Load<T>(name, "v3");
 
     [Fact]
     public void Every_kind_of_state_has_captured_files()
@@ -55,22 +36,7 @@ public sealed class GoldenV3StateTests
     [MemberData(nameof(Files), "ombudsman-review.")]
     [MemberData(nameof(Files), "external-body.")]
     [MemberData(nameof(Files), "case-input.")]
-    public void Each_file_loads_without_losing_a_value(string name)
-    {
-        var type = name.Split('.')[0] switch
-        {
-            "case-flow" => typeof(CaseFlow),
-            "ombudsman-review" => typeof(OmbudsmanReviewState),
-            "external-body" => typeof(ExternalBodyState),
-            _ => typeof(CaseInput),
-        };
-        var worker = DurablePayloadRoundTripTests.Worker.Value;
-        var written = worker.Converter.Serialize(worker.AsOrchestrationInput(Read(name), type))!;
-
-        var missing = new List<string>();
-        GoldenStateTests.Compare(JsonDocument.Parse(Read(name)).RootElement, JsonDocument.Parse(written).RootElement, "$", missing);
-        Assert.True(missing.Count == 0, $"{name} lost or changed: {string.Join("; ", missing)}\n now: {written}");
-    }
+    public void Each_file_loads_without_losing_a_value(string name) => GoldenStateTests.AssertLoadsWithoutLosingAValue(name, "v3");
 
     [Theory]
     [MemberData(nameof(Files), "case-input.")]
